@@ -1,0 +1,150 @@
+"""The composition root: parse arguments, open (and migrate) the database, then run a command
+or the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from hospitality_app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hospitality-app",
+        description="Plan and check the visits of foreign clients. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: $HOSPITALITY_DB or a file in your data folder)",
+    )
+    parser.add_argument(
+        "--lang", default=os.environ.get("HOSPITALITY_LANG", "en"), help="language of messages: en or zh_CN"
+    )
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="open the window, wait until the visit list has painted, exit 0",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = commands.add_parser("import", help="import one visit from a hospitality-visit/1 JSON file")
+    p.add_argument("file", metavar="FILE.json")
+    p = commands.add_parser("export", help="export one visit as hospitality-visit/1 JSON")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p = commands.add_parser("list", help="list visits")
+    p.add_argument("--upcoming", action="store_true", help="only visits that have not ended")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = commands.add_parser("check", help="readiness check of one visit")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--now", metavar="ISO", help="the clock (local times are in the visit's zone)")
+    p = commands.add_parser("ics", help="export a visit's itinerary as an iCalendar file")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    p.add_argument("--staff", metavar="NAME", help="only this person's items (and open checklist items)")
+    p.add_argument(
+        "--reminder",
+        type=_count,
+        default=30,
+        metavar="MINUTES",
+        help="reminder before meals, the tour and meetings (0: none; default 30)",
+    )
+    p = commands.add_parser("checklist", help="a visit's checklist with progress; --apply adds template items")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument(
+        "--apply",
+        nargs="+",
+        metavar="TEMPLATE",
+        default=[],
+        help="templates to apply first: standard, key_account, first_visit, trade_fair",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--now", metavar="ISO", help="the clock (local times are in the visit's zone)")
+    p = commands.add_parser("letter", help="the thank-you letter as PDF, in the client's language")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--locale", help="the letter's language (default: the visit's client locale)")
+    p.add_argument("--sent", action="store_true", help="record the letter as sent today")
+    p = commands.add_parser("sign", help="the welcome sign as PDF (landscape)")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--size", choices=("A4", "A3"), default="A4")
+    p = commands.add_parser("brief", help="the staff brief as PDF (in --lang)")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--manager", action="store_true", help="include the negotiation bottom lines")
+    p = commands.add_parser("itinerary", help="the client's itinerary as PDF, in the client's language")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--locale", help="the itinerary's language (default: the visit's client locale)")
+    p = commands.add_parser("settings", help="show or set the letterhead (company.name, company.address…)")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p = commands.add_parser("team", help="team mode on PostgreSQL")
+    team = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    team.add_parser("init", help="create the staff and manager roles and their grants (run as the owner)")
+    team.add_parser("sql", help="print the statements 'team init' runs, for an administrator")
+    p = commands.add_parser("copy", help="copy every visit, person and place into another database")
+    p.add_argument("--to", required=True, metavar="URL", help="the team database (postgresql://…)")
+    p = commands.add_parser("notes", help="show a country's regional notes, or set one topic (--topic, --en, --zh)")
+    p.add_argument("country", metavar="COUNTRY", help="ISO 3166 code, such as ID or DE")
+    p.add_argument("--topic", help="language, punctuality, dining, gifts, payment, negotiation, communication")
+    p.add_argument("--en", help="the note in English")
+    p.add_argument("--zh", help="the note in Chinese")
+    p = commands.add_parser("demo", help="fill the database with realistic demo visits")
+    p.add_argument(
+        "--visits", type=_count, default=0, metavar="N", help="also insert N generated visits in bulk (for benchmarks)"
+    )
+    return parser
+
+
+def _visit_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a visit id: {text!r} (ids are numbers, see 'list')") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a visit id: {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # --lang or HOSPITALITY_LANG wins over the language chosen in the window's preferences.
+    args.lang_given = "HOSPITALITY_LANG" in os.environ or any(
+        a == "--lang" or a.startswith("--lang=") for a in (argv or sys.argv[1:])
+    )
+    from hospitality_app.errors import HospitalityError
+
+    try:
+        if args.command is None:
+            from hospitality_app.ui.main import run_gui
+
+            return run_gui(args)
+        from hospitality_app import cli
+
+        return cli.run(args)
+    except HospitalityError as exc:
+        print(f"hospitality-app: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `hospitality-app list | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

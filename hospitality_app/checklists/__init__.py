@@ -1,0 +1,1 @@
+"""Checklist templates and the due-time engine (no Qt)."""

@@ -1,0 +1,392 @@
+"""Subcommands: each opens a unit of work, calls services and prints; bad input exits 2."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hospitality_app.config import database_url
+from hospitality_app.db.session import Database, open_database
+from hospitality_app.errors import HospitalityError, ValidationError
+from hospitality_app.fileio import atomic_write
+from hospitality_app.i18n import translator
+
+
+def run(args) -> int:
+    command = COMMANDS[args.command]
+    if args.command == "import":
+        # Read and validate before the database is even opened: bad input writes nothing.
+        plan = _read_plan(args.file)
+        db = open_database(database_url(args.db))
+        try:
+            return cmd_import(db, plan)
+        finally:
+            db.dispose()
+    db = open_database(database_url(args.db))
+    try:
+        return command(db, args)
+    finally:
+        db.dispose()
+
+
+def _read_plan(path: str):
+    from hospitality_app.services import interchange
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise HospitalityError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HospitalityError(f"{path}: cannot read: {exc}") from None
+    try:
+        return interchange.loads(text)
+    except ValidationError as exc:
+        raise HospitalityError(f"{path}: {exc}") from None
+
+
+def cmd_import(db: Database, plan) -> int:
+    from hospitality_app.services import readiness
+
+    with db.unit_of_work() as session:
+        visit_id = readiness.store_plan(session, plan, now=datetime.now(UTC))
+    print(f"Imported visit {plan.title!r} ({plan.company.name}, {plan.company.country}).")
+    print(visit_id)
+    return 0
+
+
+def cmd_export(db: Database, args) -> int:
+    from hospitality_app.services import interchange, plans
+
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, args.visit)
+    try:
+        atomic_write(args.output, interchange.dumps(plan).encode("utf-8"))
+    except OSError as exc:
+        raise HospitalityError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    print(f"Exported visit {args.visit} to {args.output}")
+    return 0
+
+
+def cmd_list(db: Database, args) -> int:
+    from hospitality_app.services.visits import VisitFilter, list_visits
+
+    flt = VisitFilter(starts_after=datetime.now(UTC)) if args.upcoming else VisitFilter()
+    with db.unit_of_work() as session:
+        rows = list_visits(session, flt, limit=None)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "company": r.company,
+                        "country": r.country,
+                        "status": r.status,
+                        "start": r.start.astimezone(ZoneInfo(r.timezone)).isoformat(),
+                        "end": r.end.astimezone(ZoneInfo(r.timezone)).isoformat(),
+                        "timezone": r.timezone,
+                        "sales_lead": r.sales_lead,
+                        "errors": r.errors,
+                        "warnings": r.warnings,
+                        "key_account": r.key_account,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not rows:
+        print("No visits." if not args.upcoming else "No upcoming visits.")
+        return 0
+    for r in rows:
+        start = r.start.astimezone(ZoneInfo(r.timezone)).strftime("%Y-%m-%d %H:%M")
+        print(f"{r.id:>6}  {start}  {r.country}  {r.status:<11}  {r.company} — {r.title}")
+    return 0
+
+
+def _parse_now(text: str | None, timezone: str) -> datetime:
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise HospitalityError(f"--now: not a date and time: {text!r} (like 2026-11-22T09:00)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
+
+
+def cmd_check(db: Database, args) -> int:
+    from hospitality_app.services import plans, readiness
+
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, args.visit)
+        now = _parse_now(args.now, plan.timezone)
+        findings = readiness.check_plan(session, plan, now=now, locale=args.lang)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        return 0
+    _ = translator(args.lang).gettext
+    print(f"{plan.title} — {plan.company.name} ({plan.company.country})")
+    if not findings:
+        print(_("Ready: no findings."))
+        return 0
+    headings = {"error": _("Errors"), "warning": _("Warnings"), "info": _("Notes")}
+    for severity, heading in headings.items():
+        group = [f for f in findings if f.severity == severity]
+        if group:
+            print(f"\n{heading} ({len(group)}):")
+            for f in group:
+                print(f"  [{f.code}] {f.message}")
+                print(f"      {f.subject or f.target}")
+    return 0
+
+
+def cmd_ics(db: Database, args) -> int:
+    from hospitality_app.services import calendar
+
+    with db.unit_of_work() as session:
+        data = calendar.export_visit(
+            session,
+            args.visit,
+            now=datetime.now(UTC),
+            staff=args.staff,
+            lang=args.lang,
+            reminder_minutes=args.reminder or None,
+        )
+        # Written inside the unit of work: if the file cannot be written, the export state
+        # (sequences, cancellations) is rolled back with it.
+        try:
+            atomic_write(args.output, data)
+        except OSError as exc:
+            raise HospitalityError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    events, todos = data.count(b"BEGIN:VEVENT"), data.count(b"BEGIN:VTODO")
+    print(f"Wrote {events} events and {todos} to-dos to {args.output}")
+    return 0
+
+
+def cmd_checklist(db: Database, args) -> int:
+    from hospitality_app.checklists import engine
+    from hospitality_app.config import user_templates_folder
+    from hospitality_app.i18n import label
+    from hospitality_app.services import checklists, plans
+
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, args.visit)
+        now = _parse_now(args.now, plan.timezone)
+        added = 0
+        if args.apply:
+            added = checklists.apply_templates(
+                session, args.visit, args.apply, now=now, user_folder=user_templates_folder()
+            )
+            plan = plans.load_plan(session, args.visit)
+    done = engine.progress(plan, now)
+    zh = args.lang.startswith("zh")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "visit": args.visit,
+                    "added": added,
+                    "percent": done.percent,
+                    "done": done.done,
+                    "total": done.total,
+                    "overdue": done.overdue,
+                    "items": [
+                        {
+                            "id": c.id,
+                            "phase": c.phase,
+                            "title": c.title_zh if zh and c.title_zh else c.title,
+                            "due": c.due.astimezone(plan.zone).isoformat() if c.due else None,
+                            "assignee": c.assignee,
+                            "assignee_role": c.assignee_role or None,
+                            "done_at": c.done_at.astimezone(plan.zone).isoformat() if c.done_at else None,
+                            "done_by": c.done_by,
+                            "overdue": bool(not c.done and c.due and c.due < now),
+                            "template": c.template or None,
+                        }
+                        for c in plan.checklist
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    _ = translator(args.lang).gettext
+    if added:
+        print(_("Added {n} items from the templates.").format(n=added))
+    print(
+        f"{plan.title} — {done.percent}% ({done.done}/{done.total})"
+        + (f", {_('{n} overdue').format(n=done.overdue)}" if done.overdue else "")
+    )
+    for phase in ("before", "day_of", "departure", "after"):
+        items = [c for c in plan.checklist if c.phase == phase]
+        if not items:
+            continue
+        print(f"\n{label(phase, _)} ({done.phase_percent(phase)}%)")
+        for c in sorted(items, key=lambda c: (c.due is None, c.due or now)):
+            mark = "x" if c.done else ("!" if c.due and c.due < now else " ")
+            due = plan.local(c.due).strftime("%Y-%m-%d %H:%M") if c.due else "—"
+            who = c.assignee or (label(c.assignee_role, _) if c.assignee_role else "")
+            title = c.title_zh if zh and c.title_zh else c.title
+            print(f"  [{mark}] {due}  {title}" + (f"  ({who})" if who else ""))
+    return 0
+
+
+def _write_pdf(path: str, data: bytes) -> None:
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise HospitalityError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def cmd_letter(db: Database, args) -> int:
+    from hospitality_app.services import documents
+
+    today = datetime.now(UTC).date()
+    with db.unit_of_work() as session:
+        data = documents.letter_pdf(session, args.visit, today=today, locale=args.locale)
+        _write_pdf(args.output, data)  # inside the unit of work: no "sent" without the file
+        if args.sent:
+            documents.record_letter_sent(session, args.visit, today)
+    print(f"Wrote the thank-you letter to {args.output}" + (" and recorded it as sent." if args.sent else ""))
+    return 0
+
+
+def cmd_sign(db: Database, args) -> int:
+    from hospitality_app.services import documents
+
+    with db.unit_of_work() as session:
+        data = documents.sign_pdf(session, args.visit, size=args.size)
+    _write_pdf(args.output, data)
+    print(f"Wrote the welcome sign ({args.size}) to {args.output}")
+    return 0
+
+
+def cmd_brief(db: Database, args) -> int:
+    from hospitality_app.services import documents
+
+    with db.unit_of_work() as session:
+        data = documents.brief_pdf(session, args.visit, language=args.lang, manager=args.manager, now=datetime.now(UTC))
+    _write_pdf(args.output, data)
+    print(f"Wrote the {'manager' if args.manager else 'staff'} brief to {args.output}")
+    return 0
+
+
+def cmd_itinerary(db: Database, args) -> int:
+    from hospitality_app.services import documents
+
+    with db.unit_of_work() as session:
+        data = documents.itinerary_pdf(session, args.visit, locale=args.locale)
+    _write_pdf(args.output, data)
+    print(f"Wrote the itinerary to {args.output}")
+    return 0
+
+
+def cmd_settings(db: Database, args) -> int:
+    from hospitality_app.services import documents
+
+    with db.unit_of_work() as session:
+        if args.key is not None and args.value is not None:
+            documents.set_setting(session, args.key, args.value)
+        current = documents.settings(session)
+    if args.key is not None and args.key not in current:
+        raise HospitalityError(f"unknown setting {args.key!r} (one of: {', '.join(current)})")
+    for key, value in current.items():
+        if args.key is None or key == args.key:
+            print(f"{key} = {value}")
+    return 0
+
+
+def cmd_team(db: Database, args) -> int:
+    from hospitality_app.services import team
+
+    if args.team_command == "sql":
+        with db.engine.connect() as conn:
+            schema = (
+                conn.exec_driver_sql("SELECT current_schema()").scalar()
+                if db.engine.dialect.name == "postgresql"
+                else "public"
+            )
+        print(";\n".join(team.init_statements(schema)) + ";")
+        return 0
+    statements = team.init_team(db.engine)
+    print(
+        f"Team roles ready ({len(statements)} statements): grant hospitality_staff or hospitality_managers "
+        "to each person's login, e.g. GRANT hospitality_staff TO alice;"
+    )
+    return 0
+
+
+def cmd_copy(db: Database, args) -> int:
+    from hospitality_app.services import team
+
+    target = open_database(database_url(args.to))
+    try:
+        with db.unit_of_work() as source, target.unit_of_work() as into:
+            copied, skipped = team.copy_all(source, into, now=datetime.now(UTC))
+    finally:
+        target.dispose()
+    print(f"Copied {copied} visits; {skipped} were already there.")
+    return 0
+
+
+def cmd_notes(db: Database, args) -> int:
+    from hospitality_app.services import regions
+
+    code = args.country.upper()
+    with db.unit_of_work() as session:
+        if args.topic or args.en or args.zh:
+            if not args.topic:
+                raise HospitalityError("--topic is needed to change a note")
+            current = next((n for n in regions.country(session, code).notes if n.topic == args.topic), None)
+            regions.save_note(
+                session,
+                code,
+                args.topic,
+                args.en if args.en is not None else (current.text_en if current else ""),
+                args.zh if args.zh is not None else (current.text_zh if current else ""),
+            )
+        country = regions.country(session, code)
+    print(f"{country.name(args.lang)} ({code})")
+    for note in country.notes:
+        mark = " *" if note.edited else ""
+        print(f"  {note.topic}{mark}: {note.text(args.lang)}")
+    if not country.notes:
+        print("  (no notes yet)")
+    return 0
+
+
+def cmd_demo(db: Database, args) -> int:
+    from hospitality_app.services import demo
+
+    with db.unit_of_work() as session:
+        ids = demo.create_demo_visits(session, now=datetime.now(UTC))
+    print(f"Added {len(ids)} demo visits: {', '.join(map(str, ids))}")
+    if args.visits:
+        inserted = demo.bulk_visits(db.engine, args.visits, now=datetime.now(UTC))
+        print(f"Added {inserted} generated visits.")
+    return 0
+
+
+COMMANDS = {
+    "import": None,
+    "export": cmd_export,
+    "list": cmd_list,
+    "check": cmd_check,
+    "ics": cmd_ics,
+    "checklist": cmd_checklist,
+    "letter": cmd_letter,
+    "sign": cmd_sign,
+    "brief": cmd_brief,
+    "itinerary": cmd_itinerary,
+    "settings": cmd_settings,
+    "team": cmd_team,
+    "copy": cmd_copy,
+    "notes": cmd_notes,
+    "demo": cmd_demo,
+}

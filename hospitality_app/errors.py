@@ -1,0 +1,39 @@
+"""Domain errors: each says what went wrong and where, so the UI and CLI can show it plainly."""
+
+from __future__ import annotations
+
+
+class HospitalityError(Exception):
+    """Base of every error the application reports to a user instead of a traceback."""
+
+
+class ValidationError(HospitalityError):
+    """Input that breaks a rule of the domain. `path` names the field (`visitors[1].dietary[0]`)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class NotFoundError(HospitalityError):
+    """A visit, person or place that the user named does not exist."""
+
+
+class ConflictError(HospitalityError):
+    """Someone else saved the same record since it was loaded (optimistic locking)."""
+
+    def __init__(self, what: str, expected: int | None = None, found: int | None = None) -> None:
+        self.what = what
+        self.expected = expected
+        self.found = found
+        detail = ""
+        if expected is not None and found is not None:
+            detail = f" (you loaded version {expected}, the database has version {found})"
+        super().__init__(
+            f"{what} was changed by someone else since you opened it{detail}; reload it and apply your edits again"
+        )
+
+
+class DatabaseError(HospitalityError):
+    """The database cannot be opened or migrated."""

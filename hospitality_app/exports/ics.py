@@ -1,0 +1,93 @@
+"""Render calendar items as an iCalendar file (RFC 5545) with the icalendar package.
+
+Times carry the visit's TZID and a VTIMEZONE generated from the IANA data; UIDs derive from the
+database's identity and the item's row, so re-exports update events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hospitality_app import __version__
+from hospitality_app.exports.itinerary import CalendarItem
+from hospitality_app.exports.timezones import vtimezone
+from hospitality_app.services.dto import HostData
+
+PRODID = f"-//Hospitality//hospitality-app {__version__}//EN"
+UID_NAMESPACE = uuid.UUID("6f1c9a2e-4b7d-5c3e-9a10-2f8e7d6c5b4a")
+
+
+def uid_for(database_uuid: str, key: str) -> str:
+    return f"{uuid.uuid5(UID_NAMESPACE, f'{database_uuid}/{key}')}@hospitality-app"
+
+
+@dataclass(frozen=True)
+class Entry:
+    uid: str
+    sequence: int
+    item: CalendarItem
+    cancelled: bool = False
+
+
+def render(
+    entries: list[Entry], *, timezone: str, now: datetime, name: str, organizer: HostData | None = None
+) -> bytes:
+    """The calendar as bytes (CRLF, folded lines, UTF-8). All times are in `timezone`."""
+    from icalendar import Alarm, Calendar, Event, Todo, vCalAddress, vText
+
+    zone = ZoneInfo(timezone)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", timezone)
+    for entry in entries:
+        item = entry.item
+        comp = Todo() if item.component == "VTODO" else Event()
+        comp.add("uid", entry.uid)
+        comp.add("dtstamp", now)
+        comp.add("sequence", entry.sequence)
+        comp.add("summary", item.summary)
+        start = item.start.astimezone(zone) if isinstance(item.start, datetime) else item.start
+        if item.component == "VTODO":
+            comp.add("due", start)
+            comp.add("status", "CANCELLED" if entry.cancelled else "NEEDS-ACTION")
+        else:
+            comp.add("dtstart", start)
+            if item.end is not None:
+                end = item.end.astimezone(zone) if isinstance(item.end, datetime) else item.end
+                comp.add("dtend", end)
+            comp.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
+            comp.add("transp", "TRANSPARENT" if item.all_day else "OPAQUE")
+        if item.description:
+            comp.add("description", item.description)
+        if item.location:
+            comp.add("location", item.location)
+        if item.categories:
+            comp.add("categories", list(item.categories))
+        if organizer is not None and item.component == "VEVENT":
+            org = vCalAddress(f"mailto:{organizer.email}")
+            org.params["CN"] = vText(organizer.name)
+            comp.add("organizer", org)
+        for person in item.attendees:
+            att = vCalAddress(f"mailto:{person.email}")
+            att.params["CN"] = vText(person.name)
+            att.params["ROLE"] = vText(person.role)
+            att.params["PARTSTAT"] = vText("ACCEPTED")
+            comp.add("attendee", att)
+        if item.alarm_minutes and not entry.cancelled:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            alarm.add("trigger", timedelta(minutes=-item.alarm_minutes))
+            comp.add_component(alarm)
+        cal.add_component(comp)
+    days = [d.date() if isinstance(d, datetime) else d for e in entries for d in (e.item.start, e.item.end) if d]
+    if days:
+        cal.subcomponents.insert(0, vtimezone(timezone, min(days), max(days)))
+    return cal.to_ical()

@@ -1,0 +1,1 @@
+"""PDF documents: one renderer base and one module per document."""

@@ -1,0 +1,231 @@
+"""The one PDF renderer: page templates, the bundled fonts, the letterhead on every page, page
+numbers. Each document is a small subclass that builds its story from DTOs."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, is_rtl, markup, register_fonts
+
+INK = "#1f2933"
+MUTED = "#616e7c"
+ACCENT = "#1f5f8b"
+WARN = "#b00020"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Our company as it appears on documents (from the preferences)."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    logo: Path | None = None
+
+
+class Renderer:
+    """Subclasses set `pagesize` and implement `story()`; `render()` returns the PDF bytes."""
+
+    pagesize = None  # default A4, set in __init__ (reportlab is imported lazily)
+    margins = (20, 20, 32, 20)  # mm: left, right, top (below the letterhead), bottom
+    title = ""
+    letterhead_on_pages = True
+
+    def __init__(self, letterhead: Letterhead, *, page_label: str = "{n}") -> None:
+        register_fonts()
+        from reportlab.lib.pagesizes import A4
+
+        self.letterhead = letterhead
+        self.page_label = page_label
+        if self.pagesize is None:
+            self.pagesize = A4
+
+    # styles ---------------------------------------------------------------
+    def style(self, name: str = "body", **overrides):
+        from reportlab.lib.enums import TA_LEFT
+        from reportlab.lib.styles import ParagraphStyle
+
+        base = {
+            "body": dict(fontName=LATIN, fontSize=10.5, leading=15, textColor=INK, spaceAfter=6),
+            "small": dict(fontName=LATIN, fontSize=8.5, leading=11, textColor=MUTED),
+            "h1": dict(fontName=LATIN_BOLD, fontSize=17, leading=22, textColor=ACCENT, spaceAfter=8),
+            "h2": dict(
+                fontName=LATIN_BOLD,
+                fontSize=12.5,
+                leading=17,
+                textColor=ACCENT,
+                spaceBefore=10,
+                spaceAfter=4,
+                keepWithNext=1,
+            ),
+            "cell": dict(fontName=LATIN, fontSize=9, leading=12, textColor=INK),
+        }[name]
+        base.update(alignment=TA_LEFT)
+        base.update(overrides)
+        return ParagraphStyle(name, **base)
+
+    def para(self, text: str, style=None, *, bold: bool = False, rtl: bool | None = None):
+        """A paragraph of user text (escaped, shaped, font-fallback); right-aligned if RTL."""
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.platypus import Paragraph
+
+        style = style or self.style()
+        if rtl if rtl is not None else is_rtl(text):
+            style = self.style(
+                style.name,
+                alignment=TA_RIGHT,
+                fontName=style.fontName,
+                fontSize=style.fontSize,
+                leading=style.leading,
+                textColor=style.textColor,
+                spaceAfter=style.spaceAfter,
+                spaceBefore=style.spaceBefore,
+            )
+        if is_rtl(text):
+            return RTLParagraph(text, style, bold=bold)
+        return Paragraph(markup(text, bold=bold), style)
+
+    # pages ----------------------------------------------------------------
+    def story(self) -> list:
+        raise NotImplementedError
+
+    def render(self) -> bytes:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+        buffer = io.BytesIO()
+        left, right, top, bottom = (m * mm for m in self.margins)
+        width, height = self.pagesize
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=left,
+            rightMargin=right,
+            topMargin=top,
+            bottomMargin=bottom,
+            title=self.title,
+            author=self.letterhead.name,
+            creator="Hospitality",
+            invariant=1,
+            # ReportLab's canvas otherwise starts in Helvetica, listed unembedded in every PDF.
+            initialFontName=LATIN,
+        )
+        frame = Frame(
+            left,
+            bottom,
+            width - left - right,
+            height - top - bottom,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        doc.build(self.story())
+        return buffer.getvalue()
+
+    def _decorate(self, canvas, doc) -> None:
+        from reportlab.lib.units import mm
+
+        width, height = self.pagesize
+        canvas.saveState()
+        if self.letterhead_on_pages:
+            self.draw_letterhead(canvas, 20 * mm, height - 12 * mm, width - 40 * mm)
+        label = self.page_label.format(n=doc.page)
+        footer = self.para(label, self.style("small", alignment=1))
+        footer.wrap(width - 40 * mm, 10 * mm)
+        footer.drawOn(canvas, 20 * mm, 10 * mm)
+        canvas.restoreState()
+
+    def draw_letterhead(self, canvas, x: float, top: float, width: float) -> None:
+        from reportlab.lib.colors import HexColor
+        from reportlab.lib.units import mm
+
+        head = self.letterhead
+        logo_w = 0.0
+        if head.logo is not None and Path(head.logo).is_file():
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(str(head.logo))
+            iw, ih = image.getSize()
+            logo_h = 14 * mm
+            logo_w = logo_h * iw / ih
+            canvas.drawImage(image, x + width - logo_w, top - logo_h, logo_w, logo_h, mask="auto")
+        name = self.para(head.name, self.style("h2", spaceBefore=0, spaceAfter=0), bold=True)
+        _, nh = name.wrap(width - logo_w - 4 * mm, 20 * mm)
+        name.drawOn(canvas, x, top - nh)
+        contact = " · ".join(p for p in (head.address, head.phone, head.email) if p)
+        if contact:
+            line = self.para(contact, self.style("small"))
+            _, ch = line.wrap(width - logo_w - 4 * mm, 20 * mm)
+            line.drawOn(canvas, x, top - nh - ch - 1)
+        canvas.setStrokeColor(HexColor(ACCENT))
+        canvas.setLineWidth(0.8)
+        canvas.line(x, top - 17 * mm, x + width, top - 17 * mm)
+
+
+def _flowable_base():
+    from reportlab.platypus import Flowable
+
+    return Flowable
+
+
+class RTLParagraph(_flowable_base()):
+    """A paragraph with Arabic: broken into lines for the width it gets, then each line shaped
+    and put in display order (see text.rtl_lines)."""
+
+    def __init__(self, text: str, style, *, bold: bool = False) -> None:
+        super().__init__()
+        self.text, self.style, self.bold = text, style, bold
+        self._para = None
+
+    def _layout(self, available: float):
+        from reportlab.platypus import Paragraph
+
+        from hospitality_app.exports.pdf.text import rtl_lines
+
+        lines = rtl_lines(self.text, available * 0.97, self.style.fontSize, bold=self.bold)
+        body = "<br/>".join(markup(line, bold=self.bold, is_visual=True) for line in lines)
+        return Paragraph(body, self.style)
+
+    def wrap(self, available_width, available_height):
+        self._para = self._layout(available_width)
+        return self._para.wrap(available_width, available_height)
+
+    def split(self, available_width, available_height):
+        return self._layout(available_width).split(available_width, available_height)
+
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self._para.drawOn(canvas, x, y, _sW)
+
+
+def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: bool = True):
+    """A grid of paragraphs with a tinted header row and thin rules."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), LATIN),  # the default (Helvetica) would be set, unembedded
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, HexColor("#cbd2d9")),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor("#e4ecf3")))
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+__all__ = ["CJK", "Letterhead", "RTLParagraph", "Renderer", "table"]

@@ -1,0 +1,188 @@
+"""The staff brief: one or two pages a host can carry — who does what, who the visitors are
+(diet and allergies highlighted), the day's schedule, the country's customs, open tasks. The
+negotiation bottom lines appear only in a manager's brief."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from hospitality_app import vocab
+from hospitality_app.exports.pdf.base import WARN, Letterhead, Renderer, table
+from hospitality_app.i18n import label, translator
+from hospitality_app.services.dto import VisitPlan
+
+TOPICS = {
+    "language": lambda _: _("Language"),
+    "punctuality": lambda _: _("Punctuality"),
+    "dining": lambda _: _("Dining and religion"),
+    "gifts": lambda _: _("Gifts"),
+    "payment": lambda _: _("Payment"),
+    "negotiation": lambda _: _("Negotiation"),
+    "communication": lambda _: _("Communication"),
+}
+
+
+class BriefRenderer(Renderer):
+    margins = (16, 16, 30, 16)
+
+    def __init__(
+        self,
+        letterhead: Letterhead,
+        plan: VisitPlan,
+        *,
+        country,
+        language: str = "en",
+        manager: bool = False,
+        now: datetime,
+    ) -> None:
+        self.tr = _ = translator(language).gettext
+        super().__init__(letterhead, page_label=_("Page {n}"))
+        self.plan, self.country, self.language, self.manager, self.now = plan, country, language, manager, now
+        self.title = _("Staff brief") + f" — {plan.company.name}"
+
+    def _schedule(self) -> list[tuple[datetime, str, str]]:
+        _, plan = self.tr, self.plan
+        items = []
+        for p in plan.pickups:
+            what = f"{label(p.kind, _)} {p.carrier_number}".strip()
+            detail = _("Driver: {name}").format(name=p.driver or "—")
+            if p.vehicle:
+                detail += f" · {p.vehicle.name}"
+            if p.arrival:
+                detail += " · " + _("{what}arrives at {time}").format(
+                    what="", time=plan.local(p.arrival).strftime("%H:%M")
+                )
+            items.append((p.driver_due, what, detail))
+        for m in plan.meals:
+            place = m.restaurant.name if m.restaurant else ""
+            dishes = ", ".join(d.name for d in m.dishes)
+            items.append((m.start, f"{label(m.kind, _)} — {place}", dishes))
+        if plan.tour is not None and plan.tour.stops:
+            t = plan.tour
+            crew = " · ".join(
+                [
+                    _("Guide: {name}").format(name=t.guide or "—"),
+                    _("Front door: {name}").format(name=t.door_front or "—"),
+                    _("Back door: {name}").format(name=t.door_back or "—"),
+                ]
+            )
+            stops = " → ".join(s.name for s in t.stops)
+            items.append((t.start, _("Factory tour"), f"{crew}\n{stops}"))
+        for a in plan.agenda:
+            if a.kind == "factory_tour" and plan.tour is not None:
+                continue
+            detail = _("Presenter: {name}").format(name=a.presenter) if a.presenter else ""
+            items.append((a.start, a.title, detail))
+        return sorted(items, key=lambda i: i[0])
+
+    def story(self) -> list:
+        from babel.dates import format_date
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Spacer
+
+        _, plan = self.tr, self.plan
+        locale = "zh_Hans_CN" if self.language.startswith("zh") else "en"
+        zh = self.language.startswith("zh")
+        start, end = plan.local(plan.start), plan.local(plan.end)
+        span = (
+            f"{format_date(start.date(), 'medium', locale=locale)} – {format_date(end.date(), 'medium', locale=locale)}"
+        )
+        out = [
+            Spacer(1, 2 * mm),
+            self.para(self.title, self.style("h1")),
+            self.para(f"{span} · {plan.timezone} · {plan.purpose}", self.style("small")),
+        ]
+
+        out.append(self.para(_("Who does what"), self.style("h2")))
+        rows = [
+            [self.para(_("Role"), self.style("cell"), bold=True), self.para(_("Hosts"), self.style("cell"), bold=True)]
+        ]
+        for role in vocab.HOST_ROLES:
+            names = [h.name + (f" ({h.phone})" if h.phone else "") for h in plan.hosts if role in h.roles]
+            if names:
+                rows.append(
+                    [self.para(label(role, _), self.style("cell")), self.para(", ".join(names), self.style("cell"))]
+                )
+        out.append(table(self, rows, [40 * mm, 138 * mm]))
+
+        out.append(self.para(_("Visitors"), self.style("h2")))
+        rows = [[self.para(h, self.style("cell"), bold=True) for h in (_("Name"), _("Title"), _("Diet and allergies"))]]
+        for v in plan.visitors:
+            needs = [label(d, _) for d in v.dietary] + [
+                _("allergic to {what}").format(what=_(a).replace("_", " ")) for a in v.allergies
+            ]
+            rows.append(
+                [
+                    self.para(v.name, self.style("cell"), bold=True),
+                    self.para(v.title, self.style("cell")),
+                    self.para(
+                        "; ".join(needs) or "—",
+                        self.style("cell", textColor=WARN if needs else "#1f2933"),
+                        bold=bool(needs),
+                    ),
+                ]
+            )
+        out.append(table(self, rows, [50 * mm, 55 * mm, 73 * mm]))
+
+        out.append(self.para(_("Schedule"), self.style("h2")))
+        days = defaultdict(list)
+        for moment, what, detail in self._schedule():
+            days[plan.local(moment).date()].append((moment, what, detail))
+        for day, items in sorted(days.items()):
+            rows = []
+            for moment, what, detail in items:
+                rows.append(
+                    [
+                        self.para(plan.local(moment).strftime("%H:%M"), self.style("cell")),
+                        self.para(what, self.style("cell"), bold=True),
+                        self.para(detail, self.style("cell")),
+                    ]
+                )
+            heading = self.para(format_date(day, "full", locale=locale), self.style("body", spaceAfter=2), bold=True)
+            out.append(KeepTogether([heading, table(self, rows, [16 * mm, 62 * mm, 100 * mm], header=False)]))
+            out.append(Spacer(1, 3 * mm))
+
+        if self.country.notes:
+            out.append(
+                self.para(_("Customs of {country}").format(country=self.country.name(self.language)), self.style("h2"))
+            )
+            for note in self.country.notes:
+                out.append(
+                    self.para(
+                        f"{TOPICS[note.topic](_)}: {note.text(self.language)}",
+                        self.style("body", fontSize=9.5, leading=13, spaceAfter=3),
+                    )
+                )
+
+        open_items = [c for c in plan.checklist if not c.done]
+        if open_items:
+            out.append(self.para(_("Open checklist items"), self.style("h2")))
+            rows = [[self.para(h, self.style("cell"), bold=True) for h in (_("Due"), _("Task"), _("Owner"))]]
+            for c in sorted(open_items, key=lambda c: (c.due is None, c.due or self.now)):
+                late = c.due is not None and c.due < self.now
+                due = plan.local(c.due).strftime("%m-%d %H:%M") if c.due else "—"
+                style = self.style("cell", textColor=WARN if late else "#1f2933")
+                rows.append(
+                    [
+                        self.para(due, style),
+                        self.para(c.title_zh if zh and c.title_zh else c.title, style),
+                        self.para(c.assignee or label(c.assignee_role, _), style),
+                    ]
+                )
+            out.append(table(self, rows, [24 * mm, 118 * mm, 36 * mm]))
+
+        if self.manager:
+            hidden = [a.title for a in plan.agenda if a.kind == "negotiation" and a.bottom_lines is None]
+            if hidden:
+                out.append(self.para(_("Confidential: negotiation bottom lines"), self.style("h2", textColor=WARN)))
+                for title in hidden:
+                    out.append(
+                        self.para(f"{title}: " + _("confidential — only managers can read it"), self.style("body"))
+                    )
+            lines = [(a.title, a.bottom_lines) for a in plan.agenda if a.bottom_lines]
+            if lines:
+                out.append(self.para(_("Confidential: negotiation bottom lines"), self.style("h2", textColor=WARN)))
+                for title, text in lines:
+                    out.append(self.para(f"{title}: {text}", self.style("body")))
+        return out

@@ -1,0 +1,75 @@
+"""The client's itinerary, day by day, in the client's language, without internal notes (no
+presenters' bottom lines, no dish lists, no notes fields)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
+from hospitality_app.exports.pdf.language import Texts, texts
+from hospitality_app.services.dto import VisitPlan
+
+
+def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
+    """(start, what, where) for everything the client takes part in."""
+    out = []
+    for p in plan.pickups:
+        if p.kind in ("airport", "station") and p.arrival is not None:
+            out.append((p.arrival, t["pickup"].format(place=p.destination or p.origin, flight=p.carrier_number), ""))
+        else:
+            out.append((p.driver_due, t["transfer"], " → ".join(x for x in (p.origin, p.destination) if x)))
+    for s in plan.hotel_stays:
+        check_in = datetime.combine(s.check_in, datetime.min.time(), tzinfo=plan.zone).replace(hour=14)
+        check_out = datetime.combine(s.check_out, datetime.min.time(), tzinfo=plan.zone).replace(hour=12)
+        out.append((check_in, t["check_in"].format(hotel=s.hotel.name), s.hotel.address))
+        out.append((check_out, t["check_out"].format(hotel=s.hotel.name), s.hotel.address))
+    tour_slot = plan.tour is not None and plan.tour.stops
+    for a in plan.agenda:
+        if a.kind == "factory_tour" and tour_slot:
+            continue
+        out.append((a.start, t.agenda(a.kind), ""))
+    if tour_slot:
+        out.append((plan.tour.start, t["factory_tour"], ""))
+    for m in plan.meals:
+        out.append((m.start, t.meal(m.kind), m.restaurant.name if m.restaurant else ""))
+    return sorted(out, key=lambda e: e[0])
+
+
+class ItineraryRenderer(Renderer):
+    def __init__(self, letterhead: Letterhead, plan: VisitPlan, *, locale: str | None = None) -> None:
+        self.t = texts(locale or plan.client_locale)
+        super().__init__(letterhead, page_label=self.t["page"])
+        self.plan = plan
+        self.title = f"{self.t['itinerary']} — {plan.company.name}"
+
+    def story(self) -> list:
+        from babel.dates import format_date
+        from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Spacer
+
+        t, plan = self.t, self.plan
+        align = TA_RIGHT if t.rtl else TA_LEFT
+        out = [
+            Spacer(1, 4 * mm),
+            self.para(t["itinerary"], self.style("h1", alignment=align)),
+            self.para(plan.company.name, self.style("body", alignment=align), bold=True),
+        ]
+        days: dict = defaultdict(list)
+        for start, what, where in entries(plan, t):
+            days[plan.local(start).date()].append((start, what, where))
+        for n, (day, items) in enumerate(sorted(days.items()), 1):
+            heading = t["day"].format(n=n, date=format_date(day, "full", locale=t.locale))
+            out.append(self.para(heading, self.style("h2", alignment=align)))
+            rows = []
+            for start, what, where in items:
+                cells = [
+                    self.para(plan.local(start).strftime("%H:%M"), self.style("cell")),
+                    self.para(what, self.style("cell", alignment=align)),
+                    self.para(where, self.style("cell", alignment=align)),
+                ]
+                rows.append(cells[::-1] if t.rtl else cells)
+            widths = [18 * mm, 90 * mm, 62 * mm]
+            out.append(table(self, rows, widths[::-1] if t.rtl else widths, header=False))
+        return out

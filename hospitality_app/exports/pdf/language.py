@@ -1,0 +1,66 @@
+"""The client-document texts of one language (resources/letters/<lang>.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from hospitality_app.errors import ValidationError
+from hospitality_app.resources import resource
+
+LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar")
+
+
+@dataclass(frozen=True)
+class Texts:
+    language: str  # the file's name: en, zh_CN, id…
+    locale: str  # the Babel locale for dates and lists
+    values: dict
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+    def meal(self, kind: str) -> str:
+        return self.values["meals"].get(kind, self.values["meals"]["other"])
+
+    def agenda(self, kind: str) -> str:
+        return self.values["agenda"].get(kind, self.values["agenda"]["other"])
+
+    def role(self, role: str) -> str:
+        return self.values["roles"].get(role, "")
+
+    @property
+    def rtl(self) -> bool:
+        return self.values["direction"] == "rtl"
+
+
+def language_of(locale: str) -> str:
+    """id_ID → id, zh → zh_CN, pt_BR → en (no Portuguese texts yet: English is the fallback)."""
+    code = (locale or "en").replace("-", "_")
+    if code.lower().startswith("zh"):
+        return "zh_CN"
+    base = code.split("_")[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+@cache
+def _load(language: str) -> dict:
+    return tomllib.loads(resource("letters", f"{language}.toml").read_text(encoding="utf-8"))
+
+
+def texts(locale: str) -> Texts:
+    language = language_of(locale)
+    values = _load(language)
+    reference = _load("en")
+    for key, value in reference.items():
+        if key not in values:
+            raise ValidationError(f"letters/{language}.toml", f"missing {key!r}")
+        if isinstance(value, dict):
+            missing = set(value) - set(values[key])
+            if missing:
+                raise ValidationError(f"letters/{language}.toml", f"missing {key}.{sorted(missing)[0]}")
+    babel_locale = locale if language_of(locale) == language and "_" in (locale or "") else language
+    if language == "zh_CN":
+        babel_locale = "zh_Hans_CN"
+    return Texts(language, babel_locale, values)

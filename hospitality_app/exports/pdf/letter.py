@@ -1,0 +1,124 @@
+"""The thank-you letter (seed: after the client is home, greet them, restate the consensus and
+the meeting minutes, to move the order on), in the client's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
+from hospitality_app.exports.pdf.language import texts
+from hospitality_app.exports.pdf.text import is_rtl
+from hospitality_app.services.dto import VisitPlan
+
+
+@dataclass(frozen=True)
+class LetterContent:
+    """Everything the letter says; drafted from the plan, editable before the PDF is made."""
+
+    locale: str
+    date: date
+    subject: str
+    salutation: str
+    opening: str
+    consensus_heading: str
+    consensus: tuple[str, ...]
+    minutes_heading: str
+    minutes: str
+    next_steps_heading: str
+    next_steps: tuple[str, ...]
+    closing: str
+    regards: str
+    signers: tuple[tuple[str, str], ...]  # (name, title)
+
+
+def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = None) -> LetterContent:
+    from babel.dates import format_date
+    from babel.lists import format_list
+
+    t = texts(locale or plan.client_locale)
+    names = [v.name for v in plan.visitors]
+    visit_day = plan.local(plan.start).date()
+    signers = []
+    for role in ("sales_lead", "manager"):
+        host = next((h for h in plan.hosts if role in h.roles), None)
+        if host is not None and all(host.name != n for n, _ in signers):
+            signers.append((host.name, t.role(role)))
+    f = plan.follow_up
+    return LetterContent(
+        locale=t.locale,
+        date=today,
+        subject=t["subject"],
+        salutation=t["salutation"].format(names=format_list(names, locale=t.locale) if names else plan.company.name),
+        opening=t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
+        consensus_heading=t["consensus"],
+        consensus=tuple(f.consensus),
+        minutes_heading=t["minutes"],
+        minutes=f.minutes,
+        next_steps_heading=t["next_steps"],
+        next_steps=tuple(f.next_steps),
+        closing=t["closing"],
+        regards=t["regards"],
+        signers=tuple(signers),
+    )
+
+
+class LetterRenderer(Renderer):
+    def __init__(self, letterhead: Letterhead, content: LetterContent) -> None:
+        t = texts(content.locale)
+        super().__init__(letterhead, page_label=t["page"])
+        self.content = content
+        self.rtl = t.rtl
+        self.title = content.subject
+
+    def story(self) -> list:
+        from babel.dates import format_date
+        from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+        from reportlab.lib.units import mm
+        from reportlab.platypus import ListFlowable, ListItem, Spacer
+
+        c = self.content
+        rtl = self.rtl
+        align = TA_RIGHT if rtl else TA_LEFT
+
+        def p(text, style="body", bold=False, **kw):
+            kw.setdefault("alignment", align)
+            return self.para(text, self.style(style, **kw), bold=bold, rtl=False)
+
+        def bullets(items):
+            if rtl:  # the bullet stands at the right, where an Arabic reader starts the line
+                return [p(f"• {i}" if is_rtl(i) else f"{i} •", spaceAfter=3, rightIndent=4) for i in items]
+            return [
+                ListFlowable(
+                    [ListItem(p(i), leftIndent=12) for i in items],
+                    bulletType="bullet",
+                    start="•",
+                    leftIndent=12,
+                    bulletFontName="HospSans",
+                )
+            ]
+
+        out = [
+            Spacer(1, 4 * mm),
+            p(format_date(c.date, "long", locale=c.locale), alignment=TA_LEFT if rtl else TA_RIGHT),
+            Spacer(1, 2 * mm),
+            p(c.subject, "h1"),
+            p(c.salutation),
+            p(c.opening),
+        ]
+        if c.consensus:
+            out += [p(c.consensus_heading, "h2"), *bullets(c.consensus)]
+        if c.minutes:
+            out += [p(c.minutes_heading, "h2"), p(c.minutes)]
+        if c.next_steps:
+            out += [p(c.next_steps_heading, "h2"), *bullets(c.next_steps)]
+        out += [Spacer(1, 3 * mm), p(c.closing), Spacer(1, 4 * mm), p(c.regards)]
+        if c.signers:
+            cells = [[p(name, bold=True), p(title, "small")] for name, title in c.signers]
+            row = [[a, b] for a, b in cells]
+            out += [Spacer(1, 12 * mm), table(self, [row], [80 * mm] * len(row), header=False)]
+        return out
+
+
+def with_text(content: LetterContent, **changes) -> LetterContent:
+    return replace(content, **changes)

@@ -1,0 +1,117 @@
+"""All user text reaches ReportLab through `markup`: escaped (so `<b>` or `&` stay text), shaped
+and reordered when it is Arabic, and split into runs of the first bundled font that has each
+character (DejaVu Sans for Latin, Cyrillic and Arabic; WenQuanYi Micro Hei for Chinese)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from xml.sax.saxutils import escape
+
+LATIN, LATIN_BOLD, CJK = "HospSans", "HospSans-Bold", "HospCJK"
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled TrueType fonts once per process (they are embedded and subset)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from hospitality_app.resources import resource
+
+    def path(name: str) -> str:
+        return str(resource("fonts", name))
+
+    pdfmetrics.registerFont(TTFont(LATIN, path("DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(LATIN_BOLD, path("DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(CJK, path("wqy-microhei.ttc"), subfontIndex=0))
+    addMapping(LATIN, 0, 0, LATIN)
+    addMapping(LATIN, 1, 0, LATIN_BOLD)
+    addMapping(LATIN, 0, 1, LATIN)
+    addMapping(LATIN, 1, 1, LATIN_BOLD)
+    addMapping(CJK, 0, 0, CJK)
+    addMapping(CJK, 1, 0, CJK)
+    addMapping(CJK, 0, 1, CJK)
+    addMapping(CJK, 1, 1, CJK)
+
+
+@cache
+def _latin_has() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(LATIN).face.charToGlyph)
+
+
+def is_rtl(text: str) -> bool:
+    return bool(ARABIC.search(text or ""))
+
+
+def visual(text: str) -> str:
+    """Arabic letters joined (presentation forms) and the line put in display order; other text
+    is returned as it is. Lines are handled one by one so that line breaks keep their order."""
+    if not is_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def width(text: str, size: float, *, bold: bool = False) -> float:
+    """The printed width of `text` in points, measuring each run in the font that prints it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    has = _latin_has()
+    latin = LATIN_BOLD if bold else LATIN
+    return sum(stringWidth(ch, latin if ord(ch) in has else CJK, size) for ch in text)
+
+
+def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -> list[str]:
+    """Right-to-left text broken into lines that fit, in display order. The breaking happens in
+    logical order, before reordering: get_display on a whole paragraph would put the first words
+    of a sentence on its last line (TOOLCHAIN §4)."""
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    lines: list[str] = []
+    for logical in text.split("\n"):
+        shaped = arabic_reshaper.reshape(logical)
+        current = ""
+        for word in shaped.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and width(candidate, size, bold=bold) > available:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return [get_display(line) for line in lines]
+
+
+def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
+    """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
+    text = (text or "") if is_visual else visual(text or "")
+    has = _latin_has()
+    out: list[str] = []
+    run: list[str] = []
+    run_font = None
+    for ch in text:
+        font = LATIN if (ord(ch) in has or ch in "\n\t ") else CJK
+        if font != run_font and run:
+            out.append(_run("".join(run), run_font, bold))
+            run = []
+        run_font = font
+        run.append(ch)
+    if run:
+        out.append(_run("".join(run), run_font, bold))
+    return "".join(out)
+
+
+def _run(text: str, font: str, bold: bool) -> str:
+    body = escape(text).replace("\n", "<br/>")
+    if font == LATIN:
+        return f"<b>{body}</b>" if bold else body
+    return f'<font name="{CJK}">{body}</font>'

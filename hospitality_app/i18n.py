@@ -1,0 +1,70 @@
+"""Translations: Babel/gettext catalogs from resources/locale, compiled in memory on first use.
+
+`_` translates into the interface language chosen with `set_language` (the one app-wide
+setting, as in Anki). Code that must speak another language — the CLI's `--lang`, a letter in
+the client's language — asks for `translator(locale)` explicitly.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from functools import cache
+
+from hospitality_app.resources import resource
+
+DOMAIN = "messages"
+LANGUAGES = ("en", "zh_CN")
+
+
+@cache
+def translator(locale: str) -> gettext.NullTranslations:
+    """The catalog for `locale` (zh, zh_CN, zh-Hans → zh_CN); English is the source language."""
+    code = normalize(locale)
+    if code == "en":
+        return gettext.NullTranslations()
+    po = resource("locale", code, "LC_MESSAGES", f"{DOMAIN}.po")
+    if not po.is_file():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def normalize(locale: str | None) -> str:
+    code = (locale or "en").replace("-", "_")
+    return "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+class _Current:
+    language = "en"
+
+
+def set_language(locale: str) -> str:
+    _Current.language = normalize(locale)
+    return _Current.language
+
+
+def current_language() -> str:
+    return _Current.language
+
+
+def _(message: str) -> str:
+    return translator(_Current.language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator(_Current.language).ngettext(singular, plural, n)
+
+
+def label(code: str, tr=None) -> str:
+    """A vocabulary code for people: its translation, or in English the code made readable
+    ("in_progress" → "In progress"). `tr` is a gettext function; default: the interface's."""
+    text = (tr or _)(code)
+    return text.replace("_", " ").capitalize() if text == code else text

@@ -1,0 +1,1 @@
+"""The readiness check: one small module per rule family; `engine.run_check` runs them all."""

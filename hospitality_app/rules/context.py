@@ -1,0 +1,49 @@
+"""Everything a rule may read: the plan, the clock, the translator and outside knowledge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from hospitality_app.rules.dietary_data import DietaryRules
+from hospitality_app.services.dto import VisitPlan
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Another visit overlapping this one that uses the same driver, host or vehicle."""
+
+    resource_kind: str  # staff / vehicle
+    resource: str
+    other_visit_id: int
+    other_title: str
+
+
+@dataclass(frozen=True)
+class RegionFacts:
+    """What the regional notes say that a rule acts on."""
+
+    country_name: str = ""
+    expect_delay: bool = False
+    hotel_payment_is_bribe: bool = False
+
+
+NO_FACTS = RegionFacts()
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    plan: VisitPlan
+    now: datetime
+    tr: Callable[[str], str]
+    diet: DietaryRules
+    region: RegionFacts = NO_FACTS
+    clashes: tuple[Clash, ...] = field(default=())
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _(self, message: str) -> str:
+        return self.tr(message)
+
+    def local(self, moment: datetime) -> str:
+        return self.plan.local(moment).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,132 @@
+"""Meals against the visitors who attend them: restrictions, allergens, certified kitchens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hospitality_app.rules import labels
+from hospitality_app.rules.context import CheckContext
+from hospitality_app.rules.finding import ERROR, WARNING, Finding
+
+
+def _attending(ctx: CheckContext, meal):
+    for name in meal.attendees:
+        visitor = ctx.plan.visitor(name)
+        if visitor is not None:
+            yield visitor
+
+
+def forbidden(ctx: CheckContext) -> Iterator[Finding]:
+    """dietary.forbidden: a dish (or the meal's alcohol) breaks an attending visitor's restriction."""
+    for i, meal in enumerate(ctx.plan.meals):
+        for visitor in _attending(ctx, meal):
+            for j, dish in enumerate(meal.dishes):
+                for restriction in visitor.dietary:
+                    bad = ctx.diet.violations(restriction, dish.contains)
+                    if bad:
+                        yield Finding(
+                            "dietary.forbidden",
+                            ERROR,
+                            ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).').format(
+                                dish=dish.name,
+                                what=", ".join(ctx._(b) for b in bad),
+                                name=visitor.name,
+                                restriction=ctx._(restriction),
+                            ),
+                            f"meals[{i}].dishes[{j}]",
+                            labels.join(
+                                labels.meal(ctx, i), labels.dish(ctx, dish.name), labels.visitor(ctx, visitor.name)
+                            ),
+                        )
+            if meal.alcohol_served:
+                for restriction in visitor.dietary:
+                    if "alcohol" in ctx.diet.restrictions[restriction].forbids:
+                        yield Finding(
+                            "dietary.forbidden",
+                            WARNING,
+                            ctx._(
+                                "Alcohol is served at this meal and {name} does not drink "
+                                "({restriction}); keep it away from their seat."
+                            ).format(name=visitor.name, restriction=ctx._(restriction)),
+                            f"meals[{i}].alcohol_served",
+                            labels.join(labels.meal(ctx, i), labels.visitor(ctx, visitor.name)),
+                        )
+                        break
+
+
+def allergen(ctx: CheckContext) -> Iterator[Finding]:
+    """dietary.allergen: a dish contains something an attending visitor is allergic to."""
+    for i, meal in enumerate(ctx.plan.meals):
+        for visitor in _attending(ctx, meal):
+            for j, dish in enumerate(meal.dishes):
+                hits = [a for a in visitor.allergies if a in dish.contains]
+                if hits:
+                    yield Finding(
+                        "dietary.allergen",
+                        ERROR,
+                        ctx._('"{dish}" contains {what}: {name} is allergic.').format(
+                            dish=dish.name, what=", ".join(ctx._(h) for h in hits), name=visitor.name
+                        ),
+                        f"meals[{i}].dishes[{j}]",
+                        labels.join(
+                            labels.meal(ctx, i), labels.dish(ctx, dish.name), labels.visitor(ctx, visitor.name)
+                        ),
+                    )
+
+
+def uncertified(ctx: CheckContext) -> Iterator[Finding]:
+    """dietary.uncertified: meat for halal (kosher) visitors from a kitchen not so certified.
+    One finding per dish and certification, naming every visitor concerned."""
+    for i, meal in enumerate(ctx.plan.meals):
+        r = meal.restaurant
+        certified = {"halal": bool(r and r.halal_certified), "kosher": bool(r and r.kosher_certified)}
+        needs: dict[str, list[str]] = {}
+        for visitor in _attending(ctx, meal):
+            for d in visitor.dietary:
+                cert = ctx.diet.restrictions[d].certified_meat
+                if cert and not certified[cert] and visitor.name not in needs.get(cert, []):
+                    needs.setdefault(cert, []).append(visitor.name)
+        for cert, names in sorted(needs.items()):
+            for j, dish in enumerate(meal.dishes):
+                meat = [c for c in dish.contains if c in ctx.diet.certifiable]
+                if meat:
+                    yield Finding(
+                        "dietary.uncertified",
+                        WARNING,
+                        ctx._(
+                            '"{dish}" has {meat} but {place} is not {cert}-certified; {name} eats {cert} only.'
+                        ).format(
+                            dish=dish.name,
+                            meat=", ".join(ctx._(m) for m in meat),
+                            place=r.name if r else ctx._("the restaurant"),
+                            cert=ctx._(cert),
+                            name=", ".join(names),
+                        ),
+                        f"meals[{i}].dishes[{j}]",
+                        labels.join(
+                            labels.meal(ctx, i), labels.dish(ctx, dish.name), *(labels.visitor(ctx, n) for n in names)
+                        ),
+                    )
+
+
+def alcohol_before_negotiation(ctx: CheckContext) -> Iterator[Finding]:
+    """meal.alcohol_before_negotiation: drinks at a meal with a negotiation later that day
+    (seed: keep lunch clean and quick when talks go on in the afternoon)."""
+    for i, meal in enumerate(ctx.plan.meals):
+        drinks = meal.alcohol_served or any("alcohol" in d.contains for d in meal.dishes)
+        if not drinks:
+            continue
+        day = ctx.plan.local(meal.start).date()
+        for j, item in enumerate(ctx.plan.agenda):
+            if item.kind == "negotiation" and item.start >= meal.start and ctx.plan.local(item.start).date() == day:
+                yield Finding(
+                    "meal.alcohol_before_negotiation",
+                    WARNING,
+                    ctx._(
+                        'Alcohol at this meal, and the negotiation "{title}" follows at '
+                        "{time}: keep the meal dry until the talks are done."
+                    ).format(title=item.title, time=ctx.local(item.start)[-5:]),
+                    f"meals[{i}]",
+                    labels.join(labels.meal(ctx, i), labels.agenda(ctx, j)),
+                )
+                break

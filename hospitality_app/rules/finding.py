@@ -1,0 +1,20 @@
+"""What a rule reports: a stable code, a severity, a message, and the part of the plan."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    target: str  # a path into the plan, as in the JSON format: "meals[0].dishes[2]"
+    subject: str = ""  # the same for people: meal 1 (lunch) / dish "…" / visitor "…"
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Use cases: functions (session, *, ...) -> DTOs. They never commit; the caller does."""

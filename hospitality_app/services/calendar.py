@@ -1,0 +1,110 @@
+"""Calendar export as a use case: build the items, compare with the last export, render.
+
+SEQUENCE rises exactly when what a calendar shows of an item changes; an item that was
+exported before and is no longer in the plan is sent once more, as CANCELLED, so calendars
+drop it. A person's export cancels only items that were theirs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hospitality_app.errors import ValidationError
+from hospitality_app.exports import ics, itinerary
+from hospitality_app.i18n import translator
+from hospitality_app.models import AppSetting, CalendarItemState
+from hospitality_app.services import plans
+
+
+def database_uuid(session: Session) -> str:
+    row = session.get(AppSetting, "database_uuid")
+    if row is None:  # only a database built without migrations lacks it
+        import uuid
+
+        row = AppSetting(key="database_uuid", value=str(uuid.uuid4()))
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def export_visit(
+    session: Session,
+    visit_id: int,
+    *,
+    now: datetime,
+    staff: str | None = None,
+    lang: str = "en",
+    reminder_minutes: int | None = 30,
+) -> bytes:
+    plan = plans.load_plan(session, visit_id)
+    if staff is not None and plan.host(staff) is None and not any(c.assignee == staff for c in plan.checklist):
+        names = ", ".join(h.name for h in plan.hosts) or "none"
+        raise ValidationError("--staff", f"{staff!r} is not a host of visit {visit_id} (hosts: {names})")
+    tr = translator(lang).gettext
+    items = itinerary.items(plan, tr, reminder_minutes=reminder_minutes)
+    if staff is not None:
+        items = itinerary.for_person(items, staff)
+    base = database_uuid(session)
+    states = {
+        s.uid: s for s in session.scalars(select(CalendarItemState).where(CalendarItemState.visit_id == visit_id))
+    }
+    entries: list[ics.Entry] = []
+    current = set()
+    for item in items:
+        uid = ics.uid_for(base, item.key)
+        current.add(uid)
+        digest = item.content_hash()
+        state = states.get(uid)
+        if state is None:
+            state = CalendarItemState(
+                uid=uid, visit_id=visit_id, component=item.component, sequence=0, content_hash=digest
+            )
+            session.add(state)
+        elif state.content_hash != digest or state.cancelled:
+            state.sequence += 1
+        state.content_hash, state.cancelled, state.component = digest, False, item.component
+        state.people = sorted(item.people)
+        state.summary = item.summary
+        state.all_day = item.all_day
+        state.start = _moment(item.start, plan.zone)
+        state.end = _moment(item.end, plan.zone) if item.end is not None else None
+        state.exported_at = now
+        entries.append(ics.Entry(uid, state.sequence, item))
+    if staff is None:
+        # Items a person's export never saw stay in the whole-visit reckoning as well.
+        all_keys = {ics.uid_for(base, i.key) for i in itinerary.items(plan, tr)}
+        current |= all_keys
+    for uid, state in states.items():
+        if uid in current or (staff is not None and staff not in (state.people or [])):
+            continue
+        if not state.cancelled:
+            state.cancelled = True
+            state.sequence += 1
+            state.exported_at = now
+        entries.append(ics.Entry(uid, state.sequence, _gone(state, plan.zone), cancelled=True))
+    name = f"{plan.title}" + (f" — {staff}" if staff else "")
+    return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
+
+
+def _moment(value, zone):
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, datetime.min.time(), tzinfo=zone)
+
+
+def _gone(state: CalendarItemState, zone) -> itinerary.CalendarItem:
+    start = state.start.astimezone(zone)
+    end = state.end.astimezone(zone) if state.end else None
+    if state.all_day:
+        start, end = start.date(), end.date() if end else None
+    return itinerary.CalendarItem(
+        key=state.uid,
+        component=state.component,
+        summary=state.summary,
+        start=start,
+        end=end,
+        people=frozenset(state.people or ()),
+    )

@@ -1,0 +1,332 @@
+"""What a manager reviews: the coming days, pickups, what is overdue, double bookings, and how
+visits turn into orders. Everything is aggregated in SQL, never by loading every visit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from hospitality_app import vocab
+from hospitality_app.errors import NotFoundError, ValidationError
+from hospitality_app.models import ChecklistItem, Company, FollowUp, Pickup, Staff, Vehicle, Visit
+from hospitality_app.services import readiness, regions
+from hospitality_app.services.checklists import Task
+from hospitality_app.services.dto import VisitRow
+from hospitality_app.services.visits import VisitFilter, list_visits
+
+FOLLOW_UP_DAYS = 3
+
+
+def upcoming(session: Session, now: datetime, days: int = 14) -> list[VisitRow]:
+    return list_visits(session, VisitFilter(starts_after=now, starts_before=now + timedelta(days=days)), limit=None)
+
+
+@dataclass(frozen=True)
+class PickupRow:
+    visit_id: int
+    company: str
+    kind: str
+    carrier_number: str
+    arrival: datetime | None
+    driver_due: datetime
+    driver: str
+    vehicle: str
+    timezone: str
+
+
+def pickups_between(session: Session, start: datetime, end: datetime) -> list[PickupRow]:
+    rows = session.execute(
+        select(
+            Pickup.visit_id,
+            Company.name,
+            Pickup.kind,
+            Pickup.carrier_number,
+            Pickup.arrival,
+            Pickup.driver_due,
+            Staff.name,
+            Vehicle.name,
+            Visit.timezone,
+        )
+        .join(Visit, Visit.id == Pickup.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .outerjoin(Staff, Staff.id == Pickup.driver_id)
+        .outerjoin(Vehicle, Vehicle.id == Pickup.vehicle_id)
+        .where(Pickup.driver_due >= start, Pickup.driver_due < end, Visit.status != "cancelled")
+        .order_by(Pickup.driver_due)
+    )
+    return [PickupRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7] or "", r[8]) for r in rows]
+
+
+def overdue_tasks(session: Session, now: datetime, limit: int = 500) -> list[Task]:
+    assignee = aliased(Staff)
+    rows = session.execute(
+        select(ChecklistItem, Visit.title, Visit.timezone, Company.name, assignee.name)
+        .join(Visit, Visit.id == ChecklistItem.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .outerjoin(assignee, assignee.id == ChecklistItem.assignee_id)
+        .where(ChecklistItem.done_at.is_(None), ChecklistItem.due < now, Visit.status != "cancelled")
+        .order_by(ChecklistItem.due)
+        .limit(limit)
+    ).all()
+    return [
+        Task(
+            item.id,
+            item.version,
+            item.visit_id,
+            title,
+            company,
+            tz,
+            item.phase,
+            item.title,
+            item.title_zh,
+            item.due,
+            True,
+            owner or item.assignee_role,
+        )
+        for item, title, tz, company, owner in rows
+    ]
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    visit_id: int
+    title: str
+    company: str
+    ended: datetime
+    letter_missing: bool
+    photos_missing: bool
+    timezone: str
+
+
+def overdue_follow_ups(session: Session, now: datetime, limit: int = 500) -> list[FollowUpRow]:
+    """Visits that ended over three days ago with no thank-you letter or no photos sent."""
+    rows = session.execute(
+        select(
+            Visit.id, Visit.title, Company.name, Visit.end, FollowUp.letter_sent, FollowUp.photos_sent, Visit.timezone
+        )
+        .join(Company, Company.id == Visit.company_id)
+        .outerjoin(FollowUp, FollowUp.visit_id == Visit.id)
+        .where(
+            Visit.end < now - timedelta(days=FOLLOW_UP_DAYS),
+            Visit.end >= now - timedelta(days=120),
+            Visit.status != "cancelled",
+            (FollowUp.letter_sent.is_(None)) | (FollowUp.photos_sent.is_(None)),
+        )
+        .order_by(Visit.end.desc())
+        .limit(limit)
+    )
+    return [FollowUpRow(r[0], r[1], r[2], r[3], r[4] is None, r[5] is None, r[6]) for r in rows]
+
+
+@dataclass(frozen=True)
+class DoubleBooking:
+    resource: str
+    kind: str
+    first_id: int
+    first_title: str
+    second_id: int
+    second_title: str
+    start: datetime  # when the overlap begins
+
+
+def double_bookings(
+    session: Session, now: datetime, *, horizon_days: int = 60, limit: int = 500
+) -> list[DoubleBooking]:
+    """Double bookings among the visits of the coming `horizon_days` (what a manager can still fix)."""
+    out = []
+    for a, b in readiness.all_double_bookings(session, since=now, until=now + timedelta(days=horizon_days)):
+        out.append(DoubleBooking(a.resource, a.kind, a.visit_id, a.title, b.visit_id, b.title, max(a.start, b.start)))
+    return sorted(out, key=lambda d: (d.start, d.resource))[:limit]
+
+
+# ---------------------------------------------------------------- outcomes
+
+
+def record_outcome(
+    session: Session,
+    visit_id: int,
+    *,
+    status: str,
+    amount: Decimal | None = None,
+    currency: str = "",
+    notes: str = "",
+    order_date: datetime | None = None,
+    version: int | None = None,
+) -> None:
+    if status not in vocab.OUTCOMES:
+        raise ValidationError("outcome", f"unknown outcome {status!r} (one of: {', '.join(vocab.OUTCOMES)})")
+    if amount is not None and amount < 0:
+        raise ValidationError("amount", "must not be negative")
+    if amount is not None and (len(currency) != 3 or not currency.isalpha()):
+        raise ValidationError("currency", f"not a currency code: {currency!r} (such as USD, CNY, EUR)")
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFoundError(f"visit {visit_id} does not exist")
+    if version is not None and visit.version != version:
+        from hospitality_app.errors import ConflictError
+
+        raise ConflictError(f"Visit {visit_id} ({visit.title})", version, visit.version)
+    visit.outcome, visit.order_amount, visit.order_currency = status, amount, currency.upper() if amount else ""
+    visit.outcome_notes, visit.order_date = notes, order_date if status == "won" else None
+
+
+def _month(session: Session):
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(Visit.start, "YYYY-MM")
+    return func.strftime("%Y-%m", Visit.start)
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    months: list[str]
+    visits_by_month_region: dict[str, dict[str, int]]  # region -> month -> visits
+    conversion_by_region: dict[str, tuple[int, int]]  # region -> (won, decided)
+    conversion_by_type: dict[str, tuple[int, int]]  # key_account / regular / first_visit -> (won, decided)
+    average_days_to_order: float | None
+    amounts: dict[str, Decimal]  # currency -> total won
+
+
+def outcomes(session: Session, start: datetime, end: datetime) -> Outcomes:
+    """Statistics of the visits starting in [start, end): grouped in SQL, mapped to regions
+    (from the regional notes) afterwards, which touches only a handful of grouped rows."""
+    month = _month(session).label("month")
+    live = (Visit.start >= start, Visit.start < end, Visit.status != "cancelled")
+    won = func.sum(case((Visit.outcome == "won", 1), else_=0))
+    decided = func.sum(case((Visit.outcome.in_(("won", "lost")), 1), else_=0))
+    # One grouped scan gives both the visits per month and the conversion per region.
+    by_country = session.execute(
+        select(month, Company.country, func.count(Visit.id), won, decided)
+        .join(Company, Company.id == Visit.company_id)
+        .where(*live)
+        .group_by(month, Company.country)
+    ).all()
+    region_of = {code: c.region for code, c in regions.shipped().items()}
+
+    def region(code: str) -> str:
+        return region_of.get(code, "other")
+
+    visits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    months = set()
+    conversion: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for m, country, n, w, d in by_country:
+        visits[region(country)][m] += n
+        months.add(m)
+        conversion[region(country)][0] += int(w or 0)
+        conversion[region(country)][1] += int(d or 0)
+    kind = case(
+        (Visit.key_account.is_(True), "key_account"), (Visit.first_visit.is_(True), "first_visit"), else_="regular"
+    ).label("kind")
+    by_type = {
+        k: (int(w or 0), int(d or 0))
+        for k, w, d in session.execute(select(kind, won, decided).where(*live).group_by(kind))
+    }
+    gaps = session.execute(
+        select(Visit.end, Visit.order_date).where(*live, Visit.outcome == "won", Visit.order_date.is_not(None))
+    ).all()
+    days = [(o - e).total_seconds() / 86400 for e, o in gaps]
+    amounts = {
+        cur: Decimal(total or 0)
+        for cur, total in session.execute(
+            select(Visit.order_currency, func.sum(Visit.order_amount))
+            .where(*live, Visit.outcome == "won", Visit.order_amount.is_not(None))
+            .group_by(Visit.order_currency)
+        )
+    }
+    return Outcomes(
+        sorted(months),
+        {r: dict(m) for r, m in visits.items()},
+        {r: (w, d) for r, (w, d) in conversion.items()},
+        by_type,
+        sum(days) / len(days) if days else None,
+        amounts,
+    )
+
+
+def monthly_report(session: Session, year: int, month: int):
+    from datetime import UTC, date
+
+    from hospitality_app.exports.pdf.report import MonthlyReport, ReportVisit
+
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
+    rows = session.execute(
+        select(
+            Visit.start,
+            Company.name,
+            Company.country,
+            Visit.status,
+            Visit.outcome,
+            Visit.order_amount,
+            Visit.order_currency,
+            Visit.timezone,
+        )
+        .join(Company, Company.id == Visit.company_id)
+        .where(Visit.start >= start, Visit.start < end, Visit.status != "cancelled")
+        .order_by(Visit.start)
+    ).all()
+    visits = tuple(ReportVisit(*row) for row in rows)
+    stats = outcomes(session, start, end)
+    by_region = {region: sum(months.values()) for region, months in stats.visits_by_month_region.items()}
+    counts: dict[str, int] = defaultdict(int)
+    for v in visits:
+        if v.outcome:
+            counts[v.outcome] += 1
+    return MonthlyReport(date(year, month, 1), visits, by_region, dict(counts), stats.amounts)
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    visit_id: int
+    company: str
+    kind: str  # pickup / meal / tour / agenda
+    title: str
+    start: datetime
+    timezone: str
+
+
+def calendar_entries(session: Session, start: datetime, end: datetime) -> list[CalendarEntry]:
+    """Every itinerary item of every live visit in [start, end), four small indexed queries."""
+    from hospitality_app.models import AgendaItem, Meal, Tour
+
+    live = Visit.status != "cancelled"
+    out: list[CalendarEntry] = []
+
+    def run(stmt, kind):
+        for visit_id, company, title, moment, tz in session.execute(stmt):
+            out.append(CalendarEntry(visit_id, company, kind, title or "", moment, tz))
+
+    base = (Visit.id, Company.name)
+    run(
+        select(*base, Pickup.carrier_number, Pickup.driver_due, Visit.timezone)
+        .join(Visit, Visit.id == Pickup.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .where(live, Pickup.driver_due >= start, Pickup.driver_due < end),
+        "pickup",
+    )
+    run(
+        select(*base, Meal.kind, Meal.start, Visit.timezone)
+        .join(Visit, Visit.id == Meal.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .where(live, Meal.start >= start, Meal.start < end),
+        "meal",
+    )
+    run(
+        select(*base, Company.country, Tour.start, Visit.timezone)
+        .join(Visit, Visit.id == Tour.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .where(live, Tour.start >= start, Tour.start < end),
+        "tour",
+    )
+    run(
+        select(*base, AgendaItem.title, AgendaItem.start, Visit.timezone)
+        .join(Visit, Visit.id == AgendaItem.visit_id)
+        .join(Company, Company.id == Visit.company_id)
+        .where(live, AgendaItem.start >= start, AgendaItem.start < end, AgendaItem.kind != "factory_tour"),
+        "agenda",
+    )
+    return sorted(out, key=lambda e: (e.start, e.visit_id))

@@ -1,0 +1,89 @@
+"""Documents as use cases: the letterhead from the preferences, PDFs built from DTOs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from hospitality_app.errors import NotFoundError, ValidationError
+from hospitality_app.models import AppSetting, FollowUp
+from hospitality_app.services import plans, regions
+
+LETTERHEAD_KEYS = ("company.name", "company.address", "company.phone", "company.email", "company.logo")
+DEFAULT_NAME = "Our Company Co., Ltd."
+
+
+def letterhead(session: Session):
+    from hospitality_app.exports.pdf.base import Letterhead
+
+    values = {row.key: row.value for row in session.query(AppSetting).filter(AppSetting.key.in_(LETTERHEAD_KEYS))}
+    logo = values.get("company.logo") or ""
+    return Letterhead(
+        name=values.get("company.name") or DEFAULT_NAME,
+        address=values.get("company.address", ""),
+        phone=values.get("company.phone", ""),
+        email=values.get("company.email", ""),
+        logo=Path(logo) if logo else None,
+    )
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    if key not in LETTERHEAD_KEYS:
+        raise ValidationError("setting", f"unknown setting {key!r} (one of: {', '.join(LETTERHEAD_KEYS)})")
+    if key == "company.logo" and value and not Path(value).is_file():
+        raise ValidationError("company.logo", f"no image at {value!r}")
+    row = session.get(AppSetting, key)
+    if row is None:
+        session.add(AppSetting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def settings(session: Session) -> dict[str, str]:
+    rows = session.query(AppSetting).filter(AppSetting.key.in_(LETTERHEAD_KEYS))
+    found = {row.key: row.value for row in rows}
+    return {key: found.get(key, "") for key in LETTERHEAD_KEYS}
+
+
+def letter_draft(session: Session, visit_id: int, *, today: date, locale: str | None = None):
+    from hospitality_app.exports.pdf.letter import draft
+
+    return draft(plans.load_plan(session, visit_id), letterhead(session).name, today, locale)
+
+
+def letter_pdf(session: Session, visit_id: int, *, today: date, locale: str | None = None, content=None) -> bytes:
+    from hospitality_app.exports.pdf.letter import LetterRenderer
+
+    content = content or letter_draft(session, visit_id, today=today, locale=locale)
+    return LetterRenderer(letterhead(session), content).render()
+
+
+def record_letter_sent(session: Session, visit_id: int, day: date) -> None:
+    row = session.get(FollowUp, visit_id)
+    if row is None:
+        raise NotFoundError(f"visit {visit_id} does not exist")
+    row.letter_sent = day
+
+
+def sign_pdf(session: Session, visit_id: int, *, size: str = "A4") -> bytes:
+    from hospitality_app.exports.pdf.sign import SignRenderer
+
+    return SignRenderer(letterhead(session), plans.load_plan(session, visit_id), size=size).render()
+
+
+def itinerary_pdf(session: Session, visit_id: int, *, locale: str | None = None) -> bytes:
+    from hospitality_app.exports.pdf.itinerary import ItineraryRenderer
+
+    return ItineraryRenderer(letterhead(session), plans.load_plan(session, visit_id), locale=locale).render()
+
+
+def brief_pdf(session: Session, visit_id: int, *, language: str, manager: bool, now: datetime) -> bytes:
+    from hospitality_app.exports.pdf.brief import BriefRenderer
+
+    plan = plans.load_plan(session, visit_id)
+    country = regions.country(session, plan.company.country)
+    return BriefRenderer(
+        letterhead(session), plan, country=country, language=language, manager=manager, now=now
+    ).render()

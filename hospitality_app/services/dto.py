@@ -1,0 +1,303 @@
+"""Frozen data transfer objects: a whole visit plan as the UI, rules, JSON and documents see it.
+
+People are named by name within a plan (as in the JSON format); `id` fields carry database
+identity when the plan was loaded, so calendar UIDs and findings can point at stable rows.
+Datetimes are aware; `VisitPlan.zone` reads them in the visit's time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class CompanyData:
+    name: str
+    country: str
+    city: str = ""
+    website: str = ""
+    gift_policy: str = "accepts"
+    research: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class VisitorData:
+    name: str
+    title: str = ""
+    languages: tuple[str, ...] = ()
+    dietary: tuple[str, ...] = ()
+    allergies: tuple[str, ...] = ()
+    preferences: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class HostData:
+    """A staff member on this visit, with the roles they hold."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    phone: str = ""
+    email: str = ""
+    department: str = ""
+    id: int | None = None  # the staff row
+
+    @property
+    def only_driver(self) -> bool:
+        return set(self.roles) == {"driver"}
+
+
+@dataclass(frozen=True)
+class VehicleData:
+    name: str
+    seats: int
+
+
+@dataclass(frozen=True)
+class PickupData:
+    kind: str
+    driver_due: datetime
+    carrier_number: str = ""
+    origin: str = ""
+    destination: str = ""
+    arrival: datetime | None = None
+    driver: str | None = None
+    vehicle: VehicleData | None = None
+    passengers: tuple[str, ...] = ()
+    luggage_pieces: int = 0
+    confirm_call_minutes_before: int | None = 30
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class HotelData:
+    name: str
+    address: str = ""
+    drive_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class RoomData:
+    type: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class HotelStayData:
+    hotel: HotelData
+    check_in: date
+    check_out: date
+    rooms: tuple[RoomData, ...] = ()
+    booked_by: str = "client"
+    paid_by: str = "client"
+    guests: tuple[str, ...] = ()
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class RestaurantData:
+    name: str
+    address: str = ""
+    private_room: bool = False
+    halal_certified: bool = False
+    kosher_certified: bool = False
+    drive_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class DishData:
+    name: str
+    contains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MealData:
+    start: datetime
+    end: datetime
+    kind: str = "lunch"
+    restaurant: RestaurantData | None = None
+    alcohol_served: bool = False
+    attendees: tuple[str, ...] = ()
+    dishes: tuple[DishData, ...] = ()
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class TourStopData:
+    name: str
+    minutes: int
+    view: str = "walk_in"
+    hygiene: str = ""
+
+
+@dataclass(frozen=True)
+class TourData:
+    start: datetime
+    guide: str | None = None
+    door_front: str | None = None
+    door_back: str | None = None
+    stops: tuple[TourStopData, ...] = ()
+    id: int | None = None
+
+    @property
+    def minutes(self) -> int:
+        return sum(stop.minutes for stop in self.stops)
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
+class AgendaItemData:
+    start: datetime
+    minutes: int
+    title: str
+    kind: str = "other"
+    presenter: str | None = None
+    materials: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    # Confidential: never in calendars or client documents. None: the database does not let this
+    # user read them (team mode, not a manager); saving then leaves them untouched.
+    bottom_lines: str | None = ""
+    id: int | None = None
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
+class GiftData:
+    item: str
+    recipient: str | None = None
+    value: Decimal | None = None
+    currency: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class FollowUpData:
+    greeting: str = ""
+    consensus: tuple[str, ...] = ()
+    minutes: str = ""
+    next_steps: tuple[str, ...] = ()
+    letter_sent: date | None = None
+    photos_sent: date | None = None
+    callback_due: date | None = None
+    callback_done: date | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItemData:
+    phase: str
+    title: str
+    title_zh: str = ""
+    due: datetime | None = None
+    due_anchor: str = ""
+    due_offset_minutes: int = 0
+    assignee: str | None = None  # a staff name
+    assignee_role: str = ""  # or a host role
+    done_at: datetime | None = None
+    done_by: str | None = None
+    template: str = ""
+    id: int | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+@dataclass(frozen=True)
+class OutcomeData:
+    status: str  # won / pending / lost
+    amount: Decimal | None = None
+    currency: str = ""
+    notes: str = ""
+    order_date: datetime | None = None
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+    title: str
+    timezone: str
+    start: datetime
+    end: datetime
+    company: CompanyData
+    purpose: str = ""
+    status: str = "draft"
+    key_account: bool = False
+    first_visit: bool = False
+    client_locale: str = "en"
+    office_address: str = ""
+    visitors: tuple[VisitorData, ...] = ()
+    hosts: tuple[HostData, ...] = ()
+    pickups: tuple[PickupData, ...] = ()
+    hotel_stays: tuple[HotelStayData, ...] = ()
+    meals: tuple[MealData, ...] = ()
+    tour: TourData | None = None
+    agenda: tuple[AgendaItemData, ...] = ()
+    gifts: tuple[GiftData, ...] = ()
+    follow_up: FollowUpData = field(default_factory=FollowUpData)
+    checklist: tuple[ChecklistItemData, ...] = ()
+    outcome: OutcomeData | None = None
+    id: int | None = None
+    version: int | None = None
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+    def visitor(self, name: str) -> VisitorData | None:
+        return next((v for v in self.visitors if v.name == name), None)
+
+    def host(self, name: str) -> HostData | None:
+        return next((h for h in self.hosts if h.name == name), None)
+
+    def in_plan_order(self, names) -> tuple[str, ...]:
+        """People as the plan lists them: visitors first, then hosts (for stable output)."""
+        order = {n: i for i, n in enumerate([*(v.name for v in self.visitors), *(h.name for h in self.hosts)])}
+        return tuple(sorted(names, key=lambda n: order.get(n, len(order))))
+
+    def hosts_in_role(self, role: str) -> tuple[HostData, ...]:
+        return tuple(h for h in self.hosts if role in h.roles)
+
+    @property
+    def arrival(self) -> datetime | None:
+        """When the visitors arrive: the first airport or station pickup's arrival."""
+        arrivals = [p.arrival for p in self.pickups if p.arrival and p.kind in ("airport", "station")]
+        return min(arrivals) if arrivals else None
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One row of the visit list."""
+
+    id: int
+    title: str
+    company: str
+    country: str
+    status: str
+    start: datetime
+    end: datetime
+    timezone: str
+    sales_lead: str
+    errors: int
+    warnings: int
+    key_account: bool
+    checklist_done: int = 0
+    checklist_total: int = 0

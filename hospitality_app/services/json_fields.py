@@ -1,0 +1,123 @@
+"""Reading JSON objects field by field, with the JSON path in every error."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hospitality_app.errors import ValidationError
+
+
+class JsonObject:
+    """A JSON object being read, which knows its path and refuses unknown fields."""
+
+    def __init__(self, value: Any, path: str, zone: ZoneInfo | None, fields: set[str]) -> None:
+        if not isinstance(value, dict):
+            raise ValidationError(path, f"expected an object, got {kind_of(value)}")
+        unknown = sorted(set(value) - fields)
+        if unknown:
+            raise ValidationError(path, f"unknown field {unknown[0]!r}")
+        self.value, self.path, self.zone = value, path, zone
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        return self.value.get(key, default)
+
+    def str(self, key: str, default: str | None = "", required: bool = False) -> Any:
+        value = self.value.get(key)
+        if value is None:
+            if required:
+                raise ValidationError(self.at(key), "is required")
+            return default
+        if not isinstance(value, str):
+            raise ValidationError(self.at(key), f"expected text, got {kind_of(value)}")
+        return value
+
+    def int(self, key: str, default: int | None = None, required: bool = False) -> Any:
+        value = self.value.get(key)
+        if value is None:
+            if required:
+                raise ValidationError(self.at(key), "is required")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(self.at(key), f"expected a whole number, got {kind_of(value)}")
+        return value
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self.value.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise ValidationError(self.at(key), f"expected true or false, got {kind_of(value)}")
+        return value
+
+    def decimal(self, key: str) -> Decimal | None:
+        value = self.value.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise ValidationError(self.at(key), f"expected an amount, got {kind_of(value)}")
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            raise ValidationError(self.at(key), f"not an amount: {value!r}") from None
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        value = self.value.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValidationError(self.at(key), f"expected a list, got {kind_of(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise ValidationError(f"{self.at(key)}[{i}]", f"expected text, got {kind_of(item)}")
+        return tuple(value)
+
+    def list(self, key: str) -> list[tuple[str, Any]]:
+        value = self.value.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError(self.at(key), f"expected a list, got {kind_of(value)}")
+        return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(value)]
+
+    def datetime(self, key: str, required: bool = False) -> datetime | None:
+        text = self.str(key, None, required)
+        if text is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(self.at(key), f"not a date and time: {text!r} (like 2026-12-03T09:00)") from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.zone)
+        return moment
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        text = self.str(key, None, required)
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(self.at(key), f"not a date: {text!r} (like 2026-12-03)") from None
+
+    def obj(self, key: str, fields: set[str]) -> JsonObject | None:
+        value = self.value.get(key)
+        return None if value is None else JsonObject(value, self.at(key), self.zone, fields)
+
+
+def kind_of(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        type(None): "null",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)

@@ -1,0 +1,118 @@
+"""The readiness check as a use case: load what the rules need, run them, cache the counts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from hospitality_app.models import Pickup, Staff, Vehicle, Visit, VisitHost
+from hospitality_app.rules.context import Clash
+from hospitality_app.rules.engine import counts, run_check
+from hospitality_app.rules.finding import Finding
+from hospitality_app.services import plans, regions
+from hospitality_app.services.dto import VisitPlan
+
+MAX_VISIT_DAYS = 30  # longer visits are not double-checked against ones that start after them
+
+
+@dataclass(frozen=True)
+class Booking:
+    visit_id: int
+    title: str
+    start: datetime
+    end: datetime
+    kind: str  # staff / vehicle
+    resource_id: int
+    resource: str
+
+
+# (kind, resource table, the table that links it to a visit, the link's column for the resource)
+_RESOURCES = (
+    ("staff", Staff, VisitHost, VisitHost.staff_id),
+    ("staff", Staff, Pickup, Pickup.driver_id),
+    ("vehicle", Vehicle, Pickup, Pickup.vehicle_id),
+)
+
+
+def _bookings(session: Session, *conditions) -> list[Booking]:
+    live = Visit.status != "cancelled"
+    out: set[Booking] = set()
+    for kind, table, link, column in _RESOURCES:
+        rows = session.execute(
+            select(Visit.id, Visit.title, Visit.start, Visit.end, table.id, table.name)
+            .join(link, link.visit_id == Visit.id)
+            .join(table, table.id == column)
+            .where(live, *conditions)
+            .distinct()
+        )
+        out |= {Booking(*row[:4], kind, row[4], row[5]) for row in rows}
+    return sorted(out, key=lambda b: (b.start, b.visit_id))
+
+
+def sweep(bookings: list[Booking]) -> list[tuple[Booking, Booking]]:
+    """Pairs of bookings of one resource in overlapping visits: a sweep per resource over
+    bookings sorted by start, O(n log n) plus the pairs found (never all pairs of visits)."""
+    by_resource: dict[tuple[str, int], list[Booking]] = defaultdict(list)
+    for b in bookings:
+        by_resource[(b.kind, b.resource_id)].append(b)
+    pairs = []
+    for items in by_resource.values():
+        items.sort(key=lambda b: b.start)
+        active: list[Booking] = []
+        for b in items:
+            active = [a for a in active if a.end > b.start]
+            pairs.extend((a, b) for a in active if a.visit_id != b.visit_id)
+            active.append(b)
+    return pairs
+
+
+def all_double_bookings(
+    session: Session, since: datetime | None = None, until: datetime | None = None
+) -> list[tuple[Booking, Booking]]:
+    conditions = []
+    if since is not None:
+        # The lower bound on start lets the start index narrow the scan (visits last days,
+        # not months); `end >= since` alone would read every past visit.
+        conditions += [Visit.end >= since, Visit.start >= since - timedelta(days=MAX_VISIT_DAYS)]
+    if until is not None:
+        conditions.append(Visit.start < until)
+    return sweep(_bookings(session, *conditions))
+
+
+def clashes_for(session: Session, plan: VisitPlan) -> list[Clash]:
+    """Other visits overlapping `plan` that share one of its people or vehicles."""
+    if plan.id is None:
+        return []
+    window = and_(Visit.start < plan.end, Visit.end > plan.start)
+    pairs = sweep(_bookings(session, window))
+    out = []
+    for a, b in pairs:
+        mine, other = (a, b) if a.visit_id == plan.id else (b, a)
+        if mine.visit_id == plan.id:
+            out.append(Clash(mine.kind, mine.resource, other.visit_id, other.title))
+    return sorted(set(out), key=lambda c: (c.resource, c.other_visit_id))
+
+
+def check_plan(session: Session | None, plan: VisitPlan, *, now: datetime, locale: str = "en") -> list[Finding]:
+    facts = regions.facts(session, plan.company.country, locale)
+    clashes = clashes_for(session, plan) if session is not None else []
+    return run_check(plan, now=now, locale=locale, region=facts, clashes=clashes)
+
+
+def check_visit(session: Session, visit_id: int, *, now: datetime, locale: str = "en") -> list[Finding]:
+    return check_plan(session, plans.load_plan(session, visit_id), now=now, locale=locale)
+
+
+def store_plan(session: Session, plan: VisitPlan, *, now: datetime) -> int:
+    """Save a plan with its readiness counts cached for the visit list. Open checklist items
+    follow the plan first (the arrival moved: their due times move with it)."""
+    from hospitality_app.checklists.engine import reschedule
+
+    plan = reschedule(plan)
+    facts = regions.facts(session, plan.company.country)
+    own = run_check(plan, now=now, region=facts, only_plan_rules=True)
+    return plans.save_plan(session, plan, counts=counts(own), now=now)

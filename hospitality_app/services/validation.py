@@ -1,0 +1,197 @@
+"""Validate a whole visit plan; the first problem raises ValidationError naming its JSON path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hospitality_app import vocab
+from hospitality_app.errors import ValidationError
+from hospitality_app.services.dto import VisitPlan
+
+
+def check_code(path: str, value: str, allowed: Iterable[str], what: str) -> None:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationError(path, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+
+
+def check_codes(path: str, values: Iterable[str], allowed: Iterable[str], what: str) -> None:
+    allowed = tuple(allowed)
+    for i, value in enumerate(values):
+        check_code(f"{path}[{i}]", value, allowed, what)
+
+
+def check_timezone(path: str, name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(path, f"unknown time zone {name!r} (use an IANA name such as Asia/Shanghai)") from None
+
+
+@cache
+def _territories() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+
+
+def check_country(path: str, code: str) -> None:
+    if code not in _territories():
+        raise ValidationError(path, f"unknown country code {code!r} (use ISO 3166 codes such as ID, DE)")
+
+
+def check_locale(path: str, name: str) -> None:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ValidationError(path, f"unknown locale {name!r} (such as en, zh_CN, id_ID)") from None
+
+
+def _required(path: str, value: str) -> None:
+    if not value or not value.strip():
+        raise ValidationError(path, "must not be empty")
+
+
+def _unique_names(path: str, names: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        _required(f"{path}[{i}].name", name)
+        if name in seen:
+            raise ValidationError(f"{path}[{i}].name", f"{what} {name!r} is listed twice")
+        seen.add(name)
+
+
+def validate_plan(plan: VisitPlan) -> None:
+    """Raise ValidationError for the first thing in `plan` that breaks a rule of the domain."""
+    _required("visit.title", plan.title)
+    check_timezone("visit.timezone", plan.timezone)
+    if plan.end <= plan.start:
+        raise ValidationError("visit.end", "the visit must end after it starts")
+    check_code("visit.status", plan.status, vocab.VISIT_STATUSES, "status")
+    check_locale("visit.client_locale", plan.client_locale)
+    _required("company.name", plan.company.name)
+    check_country("company.country", plan.company.country)
+    check_code("company.gift_policy", plan.company.gift_policy, vocab.GIFT_POLICIES, "gift policy")
+
+    visitors = {v.name for v in plan.visitors}
+    hosts = {h.name for h in plan.hosts}
+    _unique_names("visitors", [v.name for v in plan.visitors], "visitor")
+    _unique_names("hosts", [h.name for h in plan.hosts], "host")
+    for i, v in enumerate(plan.visitors):
+        check_codes(f"visitors[{i}].dietary", v.dietary, vocab.DIETARY, "restriction")
+        check_codes(f"visitors[{i}].allergies", v.allergies, vocab.ALLERGENS, "allergen")
+    for i, h in enumerate(plan.hosts):
+        if h.name in visitors:
+            raise ValidationError(f"hosts[{i}].name", f"{h.name!r} is already a visitor")
+        check_codes(f"hosts[{i}].roles", h.roles, vocab.HOST_ROLES, "host role")
+
+    def person(path: str, name: str | None, pool: set[str], what: str) -> None:
+        if name is not None and name not in pool:
+            raise ValidationError(path, f"{name!r} is not {what} of this visit")
+
+    for i, p in enumerate(plan.pickups):
+        at = f"pickups[{i}]"
+        check_code(f"{at}.kind", p.kind, vocab.PICKUP_KINDS, "pickup kind")
+        person(f"{at}.driver", p.driver, hosts, "a host")
+        if p.vehicle is not None:
+            _required(f"{at}.vehicle.name", p.vehicle.name)
+            if p.vehicle.seats < 1:
+                raise ValidationError(f"{at}.vehicle.seats", "a vehicle needs at least one seat")
+        for j, name in enumerate(p.passengers):
+            person(f"{at}.passengers[{j}]", name, visitors, "a visitor")
+        if p.luggage_pieces < 0:
+            raise ValidationError(f"{at}.luggage_pieces", "must not be negative")
+        if p.confirm_call_minutes_before is not None and p.confirm_call_minutes_before < 0:
+            raise ValidationError(f"{at}.confirm_call_minutes_before", "must not be negative")
+
+    for i, s in enumerate(plan.hotel_stays):
+        at = f"hotel_stays[{i}]"
+        _required(f"{at}.hotel.name", s.hotel.name)
+        if s.hotel.drive_minutes is not None and s.hotel.drive_minutes < 0:
+            raise ValidationError(f"{at}.hotel.drive_minutes", "must not be negative")
+        if s.check_out <= s.check_in:
+            raise ValidationError(f"{at}.check_out", "check-out must be after check-in")
+        check_code(f"{at}.booked_by", s.booked_by, vocab.PARTIES, "party")
+        check_code(f"{at}.paid_by", s.paid_by, vocab.PARTIES, "party")
+        for j, room in enumerate(s.rooms):
+            if room.count < 1:
+                raise ValidationError(f"{at}.rooms[{j}].count", "at least one room")
+        for j, name in enumerate(s.guests):
+            person(f"{at}.guests[{j}]", name, visitors, "a visitor")
+
+    for i, m in enumerate(plan.meals):
+        at = f"meals[{i}]"
+        if m.end <= m.start:
+            raise ValidationError(f"{at}.end", "the meal must end after it starts")
+        check_code(f"{at}.kind", m.kind, vocab.MEAL_KINDS, "meal kind")
+        if m.restaurant is not None:
+            _required(f"{at}.restaurant.name", m.restaurant.name)
+        for j, name in enumerate(m.attendees):
+            person(f"{at}.attendees[{j}]", name, visitors | hosts, "a visitor or host")
+        for j, dish in enumerate(m.dishes):
+            _required(f"{at}.dishes[{j}].name", dish.name)
+            check_codes(f"{at}.dishes[{j}].contains", dish.contains, vocab.DISH_CONTENTS, "ingredient")
+
+    if plan.tour is not None:
+        for role in ("guide", "door_front", "door_back"):
+            person(f"tour.{role}", getattr(plan.tour, role), hosts, "a host")
+        for j, stop in enumerate(plan.tour.stops):
+            _required(f"tour.stops[{j}].name", stop.name)
+            if stop.minutes < 1:
+                raise ValidationError(f"tour.stops[{j}].minutes", "at least one minute")
+            check_code(f"tour.stops[{j}].view", stop.view, vocab.TOUR_VIEWS, "view")
+
+    for i, a in enumerate(plan.agenda):
+        at = f"agenda[{i}]"
+        _required(f"{at}.title", a.title)
+        if a.minutes < 1:
+            raise ValidationError(f"{at}.minutes", "at least one minute")
+        check_code(f"{at}.kind", a.kind, vocab.AGENDA_KINDS, "agenda kind")
+        person(f"{at}.presenter", a.presenter, hosts | visitors, "a host or visitor")
+        check_codes(f"{at}.topics", a.topics, vocab.NEGOTIATION_TOPICS, "topic")
+
+    for i, g in enumerate(plan.gifts):
+        _required(f"gifts[{i}].item", g.item)
+        person(f"gifts[{i}].for", g.recipient, visitors, "a visitor")
+        if g.value is not None and g.value < 0:
+            raise ValidationError(f"gifts[{i}].value", "must not be negative")
+
+    for i, c in enumerate(plan.checklist):
+        check_code(f"checklist[{i}].phase", c.phase, vocab.CHECKLIST_PHASES, "phase")
+        _required(f"checklist[{i}].title", c.title)
+        if c.assignee_role:
+            check_code(f"checklist[{i}].assignee_role", c.assignee_role, vocab.HOST_ROLES, "host role")
+
+    _consistent_places(plan)
+
+    if plan.outcome is not None:
+        check_code("outcome.status", plan.outcome.status, vocab.OUTCOMES, "outcome")
+        if plan.outcome.amount is not None and plan.outcome.amount < 0:
+            raise ValidationError("outcome.amount", "must not be negative")
+
+
+def _consistent_places(plan: VisitPlan) -> None:
+    """A vehicle, hotel, restaurant or dish is one thing however often the plan names it, so
+    two mentions must agree (otherwise one would silently overwrite the other)."""
+    seen: dict[tuple, tuple[str, object]] = {}
+
+    def same(kind: str, name: str, value: object, path: str, what: str) -> None:
+        first = seen.setdefault((kind, name), (path, value))
+        if first[1] != value:
+            raise ValidationError(path, f"{what} {name!r} differs from {first[0]}")
+
+    for i, p in enumerate(plan.pickups):
+        if p.vehicle is not None:
+            same("vehicle", p.vehicle.name, p.vehicle.seats, f"pickups[{i}].vehicle", "vehicle")
+    for i, s in enumerate(plan.hotel_stays):
+        same("hotel", s.hotel.name, s.hotel, f"hotel_stays[{i}].hotel", "hotel")
+    for i, m in enumerate(plan.meals):
+        if m.restaurant is not None:
+            same("restaurant", m.restaurant.name, m.restaurant, f"meals[{i}].restaurant", "restaurant")
+        where = m.restaurant.name if m.restaurant else ""
+        for j, d in enumerate(m.dishes):
+            same(f"dish@{where}", d.name, tuple(sorted(d.contains)), f"meals[{i}].dishes[{j}]", "dish")

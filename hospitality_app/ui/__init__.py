@@ -1,0 +1,1 @@
+"""The Qt interface. Nothing outside this package imports PySide6."""

@@ -1,0 +1,158 @@
+"""Week and month views of every visit's items (pickups, meals, tours, meetings), each visit in
+its own colour; clicking an item opens its visit."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.db.session import Database
+from hospitality_app.i18n import _, current_language, label
+from hospitality_app.services import dashboard
+
+LINE = 17  # pixels per entry line in a day cell
+
+
+def visit_colour(visit_id: int) -> QColor:
+    return QColor.fromHsv((visit_id * 137) % 360, 150, 200)
+
+
+class DayDelegate(QStyledItemDelegate):
+    """Paints a day cell: its date, then one coloured line per entry."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        painter.save()
+        if not index.data(Qt.UserRole + 1):  # a day outside the month
+            painter.fillRect(option.rect, QColor("#f3f4f6"))
+        painter.setPen(QColor("#616e7c"))
+        painter.drawText(option.rect.adjusted(4, 2, -4, 0), Qt.AlignLeft | Qt.AlignTop, index.data(Qt.DisplayRole))
+        y = option.rect.top() + LINE + 2
+        for text, visit_id in index.data(Qt.UserRole) or []:
+            if y + LINE > option.rect.bottom():
+                painter.setPen(QColor("#616e7c"))
+                painter.drawText(QRect(option.rect.left() + 4, y, option.rect.width() - 8, LINE), Qt.AlignLeft, "…")
+                break
+            painter.fillRect(QRect(option.rect.left() + 3, y + 2, 4, LINE - 4), visit_colour(visit_id))
+            painter.setPen(QColor("#1f2933"))
+            painter.drawText(
+                QRect(option.rect.left() + 10, y, option.rect.width() - 12, LINE), Qt.AlignLeft | Qt.AlignVCenter, text
+            )
+            y += LINE
+        painter.restore()
+
+
+class CalendarPage(QWidget):
+    """Signals:
+    visit_chosen(int): an item was clicked; its visit should open.
+    """
+
+    visit_chosen = Signal(int)
+
+    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.anchor = date.today()
+        self.mode = QComboBox(self)
+        self.mode.addItem(_("Week"), "week")
+        self.mode.addItem(_("Month"), "month")
+        self.mode.setCurrentIndex(1)
+        self.mode.currentIndexChanged.connect(self.reload)
+        previous, following, today = (QPushButton(text, self) for text in ("◀", "▶", _("Today")))
+        previous.clicked.connect(lambda: self.move(-1))
+        following.clicked.connect(lambda: self.move(1))
+        today.clicked.connect(self.go_today)
+        self.heading = QLabel(self)
+        self.grid = QTableWidget(self)
+        self.grid.setItemDelegate(DayDelegate(self.grid))
+        self.grid.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.cellClicked.connect(self._clicked)
+        top = QHBoxLayout()
+        for w in (previous, today, following, self.heading):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.mode)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.grid, 1)
+
+    def days(self) -> list[date]:
+        if self.mode.currentData() == "week":
+            first = self.anchor - timedelta(days=self.anchor.weekday())
+            return [first + timedelta(days=i) for i in range(7)]
+        first = self.anchor.replace(day=1)
+        first -= timedelta(days=first.weekday())
+        return [first + timedelta(days=i) for i in range(42)]
+
+    def move(self, step: int) -> None:
+        if self.mode.currentData() == "week":
+            self.anchor += timedelta(days=7 * step)
+        else:
+            month = self.anchor.month - 1 + step
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.reload()
+
+    def go_today(self) -> None:
+        self.anchor = date.today()
+        self.reload()
+
+    def reload(self) -> None:
+        days = self.days()
+        locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
+        start = datetime.combine(days[0], time(), tzinfo=UTC) - timedelta(days=1)
+        end = datetime.combine(days[-1], time(), tzinfo=UTC) + timedelta(days=2)
+        with self._db.unit_of_work() as session:
+            entries = dashboard.calendar_entries(session, start, end)
+        by_day: dict[date, list] = {}
+        for e in entries:
+            local = e.start.astimezone(ZoneInfo(e.timezone))
+            what = {"pickup": _("Pickup"), "meal": label(e.title), "tour": _("Factory tour")}.get(e.kind, e.title)
+            by_day.setdefault(local.date(), []).append((f"{local:%H:%M} {what} · {e.company}", e.visit_id))
+        weeks = len(days) // 7
+        self.grid.clear()
+        self.grid.setRowCount(weeks)
+        self.grid.setColumnCount(7)
+        self.grid.setHorizontalHeaderLabels([format_date(d, "EEE", locale=locale) for d in days[:7]])
+        for i, day in enumerate(days):
+            item = QTableWidgetItem(format_date(day, "d MMM", locale=locale))
+            item.setData(Qt.UserRole, by_day.get(day, []))
+            item.setData(Qt.UserRole + 1, self.mode.currentData() == "week" or day.month == self.anchor.month)
+            self.grid.setItem(i // 7, i % 7, item)
+        self.heading.setText(
+            "<b>"
+            + (
+                format_date(self.anchor, "LLLL y", locale=locale)
+                if self.mode.currentData() == "month"
+                else f"{format_date(days[0], 'medium', locale=locale)} – "
+                f"{format_date(days[-1], 'medium', locale=locale)}"
+            )
+            + "</b>"
+        )
+        self.entries_by_day = by_day
+
+    def _clicked(self, row: int, column: int) -> None:
+        item = self.grid.item(row, column)
+        entries = item.data(Qt.UserRole) or []
+        rect = self.grid.visualItemRect(item)
+        cursor = self.grid.viewport().mapFromGlobal(self.grid.cursor().pos())
+        line = (cursor.y() - rect.top() - LINE - 2) // LINE
+        if entries:
+            self.visit_chosen.emit(entries[max(0, min(line, len(entries) - 1))][1])

@@ -1,0 +1,245 @@
+"""A visit's checklist: grouped by phase, tick to mark done, assign, apply templates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app import vocab
+from hospitality_app.checklists import engine
+from hospitality_app.checklists.templates import load_templates
+from hospitality_app.config import user_templates_folder
+from hospitality_app.db.session import Database
+from hospitality_app.errors import HospitalityError
+from hospitality_app.i18n import _, current_language, label
+from hospitality_app.services import checklists, plans
+from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+
+OVERDUE = QColor("#b00020")
+
+
+def current_user() -> str | None:
+    return QSettings().value("user/name") or None
+
+
+class ChecklistPanel(QWidget):
+    """Signals:
+    changed: the checklist was changed here (the visit list's progress is stale).
+    """
+
+    changed = Signal()
+
+    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._plan = None
+        self.progress = QProgressBar(self)
+        self.progress.setFormat(_("%p% done"))
+        self.summary = QLabel(self)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([_("Task"), _("Due"), _("Owner")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.tree.setWordWrap(True)
+        self.tree.itemChanged.connect(self._ticked)
+        self.apply_button = QPushButton(_("Apply template"), self)
+        self.apply_menu = QMenu(self)
+        self.apply_button.setMenu(self.apply_menu)
+        self.add_button = QPushButton(_("Add…"), self)
+        self.add_button.clicked.connect(self.add_item)
+        self.edit_button = QPushButton(_("Edit…"), self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.tree.itemDoubleClicked.connect(self.edit_selected)
+        self.assign_button = QPushButton(_("Assign…"), self)
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        for b in (self.apply_button, self.add_button, self.edit_button, self.assign_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.apply_menu.aboutToShow.connect(self._fill_templates)  # read the template files when needed
+        self.setEnabled(False)
+
+    def reload_templates(self) -> None:
+        self._fill_templates()
+
+    def _fill_templates(self) -> None:
+        self.apply_menu.clear()
+        try:
+            templates = load_templates(user_templates_folder())
+        except HospitalityError as exc:
+            self.apply_menu.addAction(str(exc)).setEnabled(False)
+            return
+        for name, template in templates.items():
+            action = self.apply_menu.addAction(template.title(current_language()))
+            action.setData(name)
+            action.triggered.connect(self._apply_from_action)
+
+    def _apply_from_action(self) -> None:
+        self.apply_template(self.sender().data())
+
+    def show_visit(self, visit_id: int | None) -> None:
+        self._visit_id = visit_id
+        self.setEnabled(visit_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._plan = None
+        if getattr(self, "_visit_id", None) is not None:
+            with self._db.unit_of_work() as session:
+                self._plan = plans.load_plan(session, self._visit_id)
+        plan = self._plan
+        if plan is None:
+            self.tree.blockSignals(False)
+            return
+        now = datetime.now(UTC)
+        progress = engine.progress(plan, now)
+        self.progress.setValue(progress.percent)
+        text = _("{done} of {total} done").format(done=progress.done, total=progress.total)
+        if progress.overdue:
+            text += " · " + _("{n} overdue").format(n=progress.overdue)
+        self.summary.setText(text)
+        zh = current_language().startswith("zh")
+        for phase in vocab.CHECKLIST_PHASES:
+            items = [c for c in plan.checklist if c.phase == phase]
+            if not items:
+                continue
+            head = QTreeWidgetItem(self.tree, [f"{label(phase)} — {progress.phase_percent(phase)}%", "", ""])
+            font = QFont(head.font(0))
+            font.setBold(True)
+            head.setFont(0, font)
+            head.setFlags(Qt.ItemIsEnabled)
+            for c in sorted(items, key=lambda c: (c.due is None, c.due or now)):
+                due = plan.local(c.due).strftime("%m-%d %H:%M") if c.due else "—"
+                owner = c.assignee or (label(c.assignee_role) if c.assignee_role else "")
+                row = QTreeWidgetItem(head, [c.title_zh if zh and c.title_zh else c.title, due, owner])
+                row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+                row.setCheckState(0, Qt.Checked if c.done else Qt.Unchecked)
+                row.setData(0, Qt.UserRole, c.id)
+                tip = c.title
+                if c.done:
+                    when = plan.local(c.done_at).strftime("%Y-%m-%d %H:%M")
+                    tip += "\n" + _("Done {when} by {who}").format(when=when, who=c.done_by or "—")
+                row.setToolTip(0, tip)
+                if not c.done and c.due is not None and c.due < now:
+                    for column in range(3):
+                        row.setForeground(column, QBrush(OVERDUE))
+            head.setExpanded(True)
+        self.tree.blockSignals(False)
+
+    def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        item_id = item.data(0, Qt.UserRole)
+        if item_id is None or column != 0:
+            return
+        done = item.checkState(0) == Qt.Checked
+        # Rebuilding the tree deletes `item`, which Qt still uses after this signal returns
+        # (a segfault seen in tests): rebuild once control is back in the event loop.
+        self._run(
+            lambda s: checklists.tick(s, item_id, done=done, by=current_user(), now=datetime.now(UTC)), later=True
+        )
+
+    def selected_item_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.UserRole) if item is not None else None
+
+    def add_item(self) -> ChecklistItemDialog | None:
+        if self._plan is None:
+            return None
+        dialog = ChecklistItemDialog(self._plan, parent=self)
+        dialog.accepted.connect(
+            lambda: self._run(
+                lambda s: checklists.add_item(s, self._visit_id, dialog.result_item(), now=datetime.now(UTC))
+            )
+        )
+        self.item_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_selected(self, *_args) -> ChecklistItemDialog | None:
+        item_id = self.selected_item_id()
+        if item_id is None or self._plan is None:
+            return None
+        item = next(c for c in self._plan.checklist if c.id == item_id)
+        dialog = ChecklistItemDialog(self._plan, item, parent=self)
+
+        def save(s) -> None:
+            new = dialog.result_item()
+            checklists.edit_item(s, item_id, title=new.title, phase=new.phase, due=new.due)
+            checklists.reassign(s, item_id, person=new.assignee, role=new.assignee_role)
+
+        dialog.accepted.connect(lambda: self._run(save))
+        self.item_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def assign_selected(self) -> None:
+        item_id = self.selected_item_id()
+        if item_id is None or self._plan is None:
+            return
+        choices = [(h.name, h.name, "") for h in self._plan.hosts]
+        choices += [(f"{_('Role')}: {label(r)}", None, r) for r in vocab.HOST_ROLES]
+        texts = [text for text, _person, _role in choices]
+        chosen, ok = QInputDialog.getItem(self, _("Assign"), _("Who does it?"), texts, 0, False)
+        if ok:
+            _text, person, role = choices[texts.index(chosen)]
+            self.assign(item_id, person, role)
+
+    def assign(self, item_id: int, person: str | None, role: str = "") -> None:
+        self._run(lambda s: checklists.reassign(s, item_id, person=person, role=role))
+
+    def remove_selected(self) -> None:
+        item_id = self.selected_item_id()
+        if item_id is not None:
+            self._run(lambda s: checklists.remove_item(s, self._visit_id, item_id, now=datetime.now(UTC)))
+
+    def apply_template(self, name: str) -> None:
+        self._run(
+            lambda s: checklists.apply_templates(
+                s, self._visit_id, [name], now=datetime.now(UTC), user_folder=user_templates_folder()
+            )
+        )
+
+    def _run(self, work, *, later: bool = False) -> None:
+        try:
+            with self._db.unit_of_work() as session:
+                work(session)
+        except HospitalityError as exc:
+            QMessageBox.warning(self, _("Checklist"), str(exc))
+        if later:
+            QTimer.singleShot(0, self._after_change)
+        else:
+            self._after_change()
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.changed.emit()

@@ -1,0 +1,223 @@
+"""The manager's dashboard: the next 14 days, today's and tomorrow's pickups, double bookings,
+overdue tasks and follow-ups. Every table exports to CSV; a monthly report goes to PDF."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app import vocab
+from hospitality_app.db.session import Database
+from hospitality_app.errors import HospitalityError
+from hospitality_app.exports.tables import write_csv
+from hospitality_app.fileio import atomic_write
+from hospitality_app.i18n import _, current_language, label
+from hospitality_app.services import dashboard, documents
+from hospitality_app.ui.rows_model import RowsModel
+
+
+def local(moment: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
+    return moment.astimezone(ZoneInfo(tz)).strftime(fmt) if moment else ""
+
+
+class DashboardPage(QWidget):
+    """Signals:
+    visit_chosen(int): the user double-clicked a row of a visit.
+    """
+
+    visit_chosen = Signal(int)
+
+    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.upcoming = RowsModel(
+            [
+                (_("Start"), lambda r: local(r.start, r.timezone)),
+                (_("Company"), lambda r: r.company),
+                (_("Country"), lambda r: r.country),
+                (_("Sales lead"), lambda r: r.sales_lead),
+                (_("Status"), lambda r: label(r.status)),
+                (
+                    _("Readiness"),
+                    lambda r: _("{errors} errors, {warnings} warnings").format(errors=r.errors, warnings=r.warnings),
+                ),
+                (
+                    _("Checklist"),
+                    lambda r: f"{round(100 * r.checklist_done / r.checklist_total)}%" if r.checklist_total else "—",
+                ),
+            ],
+            visit_of=lambda r: r.id,
+            warn=lambda r: r.errors > 0,
+            parent=self,
+        )
+        self.pickups = RowsModel(
+            [
+                (_("Driver due"), lambda r: local(r.driver_due, r.timezone)),
+                (_("Kind"), lambda r: label(r.kind)),
+                (_("Flight"), lambda r: r.carrier_number),
+                (_("Arrival"), lambda r: local(r.arrival, r.timezone, "%H:%M")),
+                (_("Driver"), lambda r: r.driver),
+                (_("Vehicle"), lambda r: r.vehicle),
+                (_("Company"), lambda r: r.company),
+            ],
+            visit_of=lambda r: r.visit_id,
+            warn=lambda r: bool(r.arrival and r.driver_due > r.arrival),
+            parent=self,
+        )
+        self.doubles = RowsModel(
+            [
+                (_("From"), lambda r: r.start.strftime("%Y-%m-%d")),
+                (_("Resource"), lambda r: r.resource),
+                (_("Visit"), lambda r: f"#{r.first_id} {r.first_title}"),
+                (_("Also in"), lambda r: f"#{r.second_id} {r.second_title}"),
+            ],
+            visit_of=lambda r: r.first_id,
+            warn=lambda r: True,
+            parent=self,
+        )
+        self.tasks = RowsModel(
+            [
+                (_("Due"), lambda r: local(r.due, r.timezone)),
+                (_("Company"), lambda r: r.company),
+                (_("Task"), lambda r: r.title_zh if current_language().startswith("zh") and r.title_zh else r.title),
+                (_("Owner"), lambda r: label(r.owner) if r.owner in _ROLES else r.owner),
+            ],
+            visit_of=lambda r: r.visit_id,
+            warn=lambda r: True,
+            parent=self,
+        )
+        self.follow_ups = RowsModel(
+            [
+                (_("Ended"), lambda r: local(r.ended, r.timezone, "%Y-%m-%d")),
+                (_("Company"), lambda r: r.company),
+                (
+                    _("Missing"),
+                    lambda r: ", ".join(
+                        ([_("thank-you letter")] if r.letter_missing else [])
+                        + ([_("photos")] if r.photos_missing else [])
+                    ),
+                ),
+            ],
+            visit_of=lambda r: r.visit_id,
+            warn=lambda r: r.letter_missing,
+            parent=self,
+        )
+
+        self.views: dict[str, QTableView] = {}
+        grid = QGridLayout()
+        boxes = [
+            ("upcoming", _("Next 14 days"), 0, 0, 1, 2),
+            ("pickups", _("Pickups today and tomorrow"), 1, 0, 1, 1),
+            ("doubles", _("Double bookings"), 1, 1, 1, 1),
+            ("tasks", _("Overdue checklist items"), 2, 0, 1, 1),
+            ("follow_ups", _("Overdue follow-ups"), 2, 1, 1, 1),
+        ]
+        for name, title, row, column, rows, columns in boxes:
+            grid.addWidget(self._box(name, title), row, column, rows, columns)
+        self.csv_button = QPushButton(_("Export tables as CSV…"), self)
+        self.csv_button.clicked.connect(self._choose_csv_folder)
+        self.month = QDateEdit(QDate.currentDate(), self)
+        self.month.setDisplayFormat("yyyy-MM")
+        self.report_button = QPushButton(_("Monthly report (PDF)…"), self)
+        self.report_button.clicked.connect(self._choose_report_file)
+        self.refresh_button = QPushButton(_("Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        self.status = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h2>" + _("Dashboard") + "</h2>", self))
+        top.addStretch(1)
+        for w in (self.refresh_button, self.csv_button, self.month, self.report_button):
+            top.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.status)
+
+    def _box(self, name: str, title: str) -> QGroupBox:
+        box = QGroupBox(title, self)
+        view = QTableView(box)
+        view.setModel(getattr(self, name))
+        view.verticalHeader().setVisible(False)
+        view.setSelectionBehavior(QTableView.SelectRows)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.doubleClicked.connect(self._chosen)
+        self.views[name] = view
+        layout = QVBoxLayout(box)
+        layout.addWidget(view)
+        return box
+
+    def _chosen(self, index) -> None:
+        visit_id = index.data(Qt.UserRole)
+        if visit_id is not None:
+            self.visit_chosen.emit(visit_id)
+
+    def reload(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(UTC)
+        with self._db.unit_of_work() as session:
+            self.upcoming.set_rows(dashboard.upcoming(session, now))
+            today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            self.pickups.set_rows(dashboard.pickups_between(session, today, today + timedelta(days=2)))
+            self.doubles.set_rows(dashboard.double_bookings(session, now))
+            self.tasks.set_rows(dashboard.overdue_tasks(session, now))
+            self.follow_ups.set_rows(dashboard.overdue_follow_ups(session, now))
+        self.status.setText(_("Updated {time}").format(time=now.astimezone().strftime("%H:%M")))
+
+    def _choose_csv_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Folder for the CSV files"), str(Path.home()))
+        if folder:
+            self.export_csv(Path(folder))
+
+    def export_csv(self, folder: Path) -> list[Path]:
+        written = []
+        try:
+            for name in ("upcoming", "pickups", "doubles", "tasks", "follow_ups"):
+                header, rows = getattr(self, name).table()
+                written.append(write_csv(folder / f"dashboard-{name}.csv", header, rows))
+        except OSError as exc:
+            self.status.setText(str(exc))
+            return written
+        self.status.setText(_("Saved {n} CSV files in {folder}").format(n=len(written), folder=folder))
+        return written
+
+    def _choose_report_file(self) -> None:
+        month = self.month.date()
+        name = f"visits-{month.year()}-{month.month():02d}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Monthly report"), str(Path.home() / name), _("PDF files (*.pdf)")
+        )
+        if path:
+            self.save_report(Path(path), month.year(), month.month())
+
+    def save_report(self, path: Path, year: int, month: int) -> bool:
+        from hospitality_app.exports.pdf.report import MonthlyReportRenderer
+
+        try:
+            with self._db.unit_of_work() as session:
+                report = dashboard.monthly_report(session, year, month)
+                head = documents.letterhead(session)
+            atomic_write(path, MonthlyReportRenderer(head, report, language=current_language()).render())
+        except (OSError, HospitalityError) as exc:
+            self.status.setText(str(exc))
+            return False
+        self.status.setText(_("Saved {path}").format(path=path))
+        return True
+
+
+_ROLES = set(vocab.HOST_ROLES)

@@ -1,0 +1,116 @@
+"""Export a visit's itinerary to an .ics file, for everyone or for one person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.errors import HospitalityError
+from hospitality_app.fileio import atomic_write
+from hospitality_app.i18n import _, label
+from hospitality_app.services.dto import VisitPlan
+
+Exporter = Callable[[str | None, int], bytes]  # (staff name or None, reminder minutes) -> .ics
+
+
+class CalendarExportDialog(QDialog):
+    def __init__(self, plan: VisitPlan, export: Exporter, folder: Path, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._export = export
+        self.setWindowTitle(_("Export to calendar"))
+        self.setMinimumWidth(640)
+
+        self.person = QComboBox(self)
+        self.person.addItem(_("Everyone (the whole itinerary)"), None)
+        for host in plan.hosts:
+            roles = ", ".join(label(r) for r in host.roles)
+            self.person.addItem(f"{host.name} — {roles}" if roles else host.name, host.name)
+        self.reminder = QSpinBox(self)
+        self.reminder.setRange(0, 24 * 60)
+        self.reminder.setValue(30)
+        self.reminder.setSuffix(" " + _("min"))
+        self.reminder.setSpecialValueText(_("no reminder"))
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in plan.company.name).strip() or "visit"
+        self.path = QLineEdit(str(folder / f"{safe}.ics"), self)
+        browse = QPushButton(_("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        self.person.currentIndexChanged.connect(self._suggest_name)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(_("Calendar for:"), self.person)
+        form.addRow(_("Reminder before meals and meetings:"), self.reminder)
+        form.addRow(_("File:"), row)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.open_folder = QPushButton(_("Open folder"), self)
+        self.open_folder.setEnabled(False)
+        self.open_folder.clicked.connect(self._open_folder)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close, self)
+        self.buttons.addButton(self.open_folder, QDialogButtonBox.ActionRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+        self._base = safe
+
+    def _suggest_name(self) -> None:
+        name = self.person.currentData()
+        folder = Path(self.path.text()).parent
+        suffix = f" - {name}" if name else ""
+        self.path.setText(str(folder / f"{self._base}{suffix}.ics"))
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save calendar"), self.path.text(), _("Calendar files (*.ics)")
+        )
+        if chosen:
+            self.path.setText(chosen if chosen.endswith(".ics") else f"{chosen}.ics")
+
+    def save(self) -> None:
+        target = Path(self.path.text().strip())
+        if not target.name:
+            self._show_error(_("Choose a file name."))
+            return
+        try:
+            data = self._export(self.person.currentData(), self.reminder.value())
+            atomic_write(target, data)
+        except (HospitalityError, OSError) as exc:
+            self._show_error(str(exc))
+            return
+        events, todos = data.count(b"BEGIN:VEVENT"), data.count(b"BEGIN:VTODO")
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(
+            _("Saved {events} events and {todos} to-dos to {path}.").format(events=events, todos=todos, path=target)
+        )
+        self.open_folder.setEnabled(True)
+        self.saved_path = target
+
+    def _show_error(self, message: str) -> None:
+        self.result_label.setStyleSheet("color: #b00020;")
+        self.result_label.setText(message)
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.path.text()).parent)))

@@ -1,0 +1,270 @@
+"""Make a visit's documents: choose one, edit the letter's text, preview it (QtPdf), print or
+save it. Documents are rendered by the domain; this dialog only shows and stores the bytes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.db.session import Database
+from hospitality_app.errors import HospitalityError
+from hospitality_app.exports.pdf.language import LANGUAGES, language_of
+from hospitality_app.fileio import atomic_write
+from hospitality_app.i18n import _, current_language
+from hospitality_app.services import documents, plans
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "zh_CN": "中文",
+    "id": "Bahasa Indonesia",
+    "ru": "Русский",
+    "es": "Español",
+    "tr": "Türkçe",
+    "ar": "العربية",
+}
+
+
+class DocumentsDialog(QDialog):
+    def __init__(self, db: Database, visit_id: int, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._visit_id = db, visit_id
+        with db.unit_of_work() as session:
+            self._plan = plans.load_plan(session, visit_id)
+        self.setWindowTitle(_("Documents — {visit}").format(visit=self._plan.title))
+        self.resize(1180, 800)
+        self.pdf_bytes = b""
+
+        self.kind = QComboBox(self)
+        for key, text in (
+            ("letter", _("Thank-you letter")),
+            ("sign", _("Welcome sign")),
+            ("brief", _("Staff brief")),
+            ("manager_brief", _("Manager's brief (confidential)")),
+            ("itinerary", _("Client itinerary")),
+        ):
+            self.kind.addItem(text, key)
+        self.language = QComboBox(self)
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(language_of(self._plan.client_locale)))
+        self.size = QComboBox(self)
+        self.size.addItems(["A4", "A3"])
+
+        self.subject = QLineEdit(self)
+        self.salutation = QLineEdit(self)
+        self.opening = QPlainTextEdit(self)
+        self.consensus = QPlainTextEdit(self)
+        self.consensus.setPlaceholderText(_("One point per line"))
+        self.minutes = QPlainTextEdit(self)
+        self.next_steps = QPlainTextEdit(self)
+        self.next_steps.setPlaceholderText(_("One step per line"))
+        self.closing = QPlainTextEdit(self)
+        for box in (self.opening, self.minutes, self.closing):
+            box.setMaximumHeight(80)
+        self.letter_form = QWidget(self)
+        form = QFormLayout(self.letter_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_("Subject:"), self.subject)
+        form.addRow(_("Salutation:"), self.salutation)
+        form.addRow(_("Opening:"), self.opening)
+        form.addRow(_("Consensus:"), self.consensus)
+        form.addRow(_("Minutes:"), self.minutes)
+        form.addRow(_("Next steps:"), self.next_steps)
+        form.addRow(_("Closing:"), self.closing)
+
+        self.refresh_button = QPushButton(_("Update preview"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.print_button = QPushButton(_("Print…"), self)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button = QPushButton(_("Save PDF…"), self)
+        self.save_button.clicked.connect(self._choose_file)
+        self.mark_sent = QCheckBox(_("Record the letter as sent today"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        options = QFormLayout()
+        options.addRow(_("Document:"), self.kind)
+        options.addRow(_("Language:"), self.language)
+        options.addRow(_("Paper:"), self.size)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.addLayout(options)
+        column.addWidget(self.letter_form, 1)
+        column.addWidget(self.refresh_button)
+        column.addWidget(self.mark_sent)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        column.addLayout(buttons)
+        column.addWidget(self.status)
+        column.addStretch(0)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer = QBuffer(self)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.view)
+        split.setSizes([430, 750])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.size.currentIndexChanged.connect(self.refresh)
+        self._fill_letter()
+        self._kind_changed()
+
+    # letter text --------------------------------------------------------
+    def _fill_letter(self) -> None:
+        with self._db.unit_of_work() as session:
+            self._draft = documents.letter_draft(
+                session, self._visit_id, today=datetime.now(UTC).date(), locale=self.language.currentData()
+            )
+        d = self._draft
+        self.subject.setText(d.subject)
+        self.salutation.setText(d.salutation)
+        self.opening.setPlainText(d.opening)
+        self.consensus.setPlainText("\n".join(d.consensus))
+        self.minutes.setPlainText(d.minutes)
+        self.next_steps.setPlainText("\n".join(d.next_steps))
+        self.closing.setPlainText(d.closing)
+
+    def letter_content(self):
+        def lines(box):
+            return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
+
+        return replace(
+            self._draft,
+            subject=self.subject.text(),
+            salutation=self.salutation.text(),
+            opening=self.opening.toPlainText(),
+            consensus=lines(self.consensus),
+            minutes=self.minutes.toPlainText(),
+            next_steps=lines(self.next_steps),
+            closing=self.closing.toPlainText(),
+        )
+
+    def _language_changed(self) -> None:
+        if self.kind.currentData() == "letter":
+            self._fill_letter()
+        self.refresh()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.letter_form.setVisible(kind == "letter")
+        self.mark_sent.setVisible(kind == "letter")
+        self.language.setEnabled(kind in ("letter", "itinerary"))
+        self.size.setEnabled(kind == "sign")
+        self.refresh()
+
+    # rendering ---------------------------------------------------------------
+    def render(self) -> bytes:
+        kind = self.kind.currentData()
+        with self._db.unit_of_work() as session:
+            if kind == "letter":
+                return documents.letter_pdf(
+                    session, self._visit_id, today=self._draft.date, content=self.letter_content()
+                )
+            if kind == "sign":
+                return documents.sign_pdf(session, self._visit_id, size=self.size.currentText())
+            if kind == "itinerary":
+                return documents.itinerary_pdf(session, self._visit_id, locale=self.language.currentData())
+            return documents.brief_pdf(
+                session,
+                self._visit_id,
+                language=current_language(),
+                manager=kind == "manager_brief",
+                now=datetime.now(UTC),
+            )
+
+    def refresh(self) -> None:
+        try:
+            self.pdf_bytes = self.render()
+        except HospitalityError as exc:
+            self._say(str(exc), error=True)
+            return
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.open(QIODevice.ReadOnly)
+        self.document.load(self._buffer)
+        self._say(_("Pages: {pages}").format(pages=self.document.pageCount()))
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+
+    # output ------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        suggestion = Path.home() / f"{self.kind.currentData()}-{self._plan.company.name}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), str(suggestion), _("PDF files (*.pdf)"))
+        if path:
+            self.save(Path(path))
+
+    def save(self, path: Path) -> bool:
+        self.refresh()
+        try:
+            atomic_write(path, self.pdf_bytes)
+            if self.kind.currentData() == "letter" and self.mark_sent.isChecked():
+                with self._db.unit_of_work() as session:
+                    documents.record_letter_sent(session, self._visit_id, datetime.now(UTC).date())
+        except (OSError, HospitalityError) as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._say(_("Saved {path}").format(path=path))
+        return True
+
+    def print_to(self, printer) -> None:
+        """Print the current PDF page by page (rendered at the printer's resolution)."""
+        painter = QPainter(printer)
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                points = self.document.pagePointSize(page)
+                scale = min(target.width() / points.width(), target.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                image = QImage(size, QImage.Format_ARGB32)
+                # QPdfDocument renders onto transparency, which prints black: start from white.
+                image.fill(QColor("white"))
+                rendered = self.document.render(page, size)
+                onto_white = QPainter(image)
+                onto_white.drawImage(0, 0, rendered)
+                onto_white.end()
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+
+    def print_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.print_to(printer)

@@ -1,0 +1,128 @@
+"""Preferences: our company's letterhead (stored in the database, shared by the team) and the
+interface language (stored per user in QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from hospitality_app.db.session import Database
+from hospitality_app.errors import HospitalityError
+from hospitality_app.i18n import _, current_language
+from hospitality_app.services import documents
+from hospitality_app.team_connection import TeamConnection, password_for, store_password, test_connection
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle(_("Preferences"))
+        self.setMinimumWidth(560)
+        with db.unit_of_work() as session:
+            current = documents.settings(session)
+        self.fields = {key: QLineEdit(current[key], self) for key in documents.LETTERHEAD_KEYS}
+        browse = QPushButton(_("Browse…"), self)
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.fields["company.logo"])
+        logo_row.addWidget(browse)
+        self.language = QComboBox(self)
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        settings = QSettings()
+        self.use_team = QCheckBox(_("Use the team database (PostgreSQL) instead of this computer's file"), self)
+        self.use_team.setChecked(settings.value("team/enabled", False, type=bool))
+        self.host = QLineEdit(settings.value("team/host", "") or "", self)
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue(int(settings.value("team/port", 5432)))
+        self.database = QLineEdit(settings.value("team/database", "") or "", self)
+        self.user = QLineEdit(settings.value("team/user", "") or "", self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setPlaceholderText(_("kept in the system keyring"))
+        self.test_button = QPushButton(_("Test connection"), self)
+        self.test_button.clicked.connect(self.test_team_connection)
+        self.test_result = QLabel(self)
+        self.test_result.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(QLabel("<b>" + _("Letterhead") + "</b>", self))
+        form.addRow(_("Company name:"), self.fields["company.name"])
+        form.addRow(_("Address:"), self.fields["company.address"])
+        form.addRow(_("Phone:"), self.fields["company.phone"])
+        form.addRow(_("Email:"), self.fields["company.email"])
+        form.addRow(_("Logo (PNG or JPEG):"), logo_row)
+        form.addRow(QLabel("<b>" + _("Interface") + "</b>", self))
+        form.addRow(_("Language:"), self.language)
+        form.addRow(QLabel("<b>" + _("Team database") + "</b>", self))
+        form.addRow(self.use_team)
+        form.addRow(_("Server:"), self.host)
+        form.addRow(_("Port:"), self.port)
+        form.addRow(_("Database:"), self.database)
+        form.addRow(_("User:"), self.user)
+        form.addRow(_("Password:"), self.password)
+        form.addRow(self.test_button, self.test_result)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.fields["company.logo"].setText(path)
+
+    def team_connection(self) -> TeamConnection:
+        return TeamConnection(
+            self.host.text().strip(), self.port.value(), self.database.text().strip(), self.user.text().strip()
+        )
+
+    def test_team_connection(self) -> bool:
+        connection = self.team_connection()
+        password = self.password.text() or password_for(connection)
+        problem = test_connection(connection.url(password))
+        if problem is None:
+            self.test_result.setStyleSheet("color: #2e7d32;")
+            self.test_result.setText(_("Connected."))
+            return True
+        self.test_result.setStyleSheet("color: #b00020;")
+        self.test_result.setText(problem)
+        return False
+
+    def save(self) -> None:
+        try:
+            with self._db.unit_of_work() as session:
+                for key, field in self.fields.items():
+                    documents.set_setting(session, key, field.text().strip())
+        except HospitalityError as exc:
+            self.error.setText(str(exc))  # nothing was saved: the unit of work rolled back
+            return
+        settings = QSettings()
+        settings.setValue("language", self.language.currentData())
+        connection = self.team_connection()
+        settings.setValue("team/enabled", self.use_team.isChecked())
+        settings.setValue("team/host", connection.host)
+        settings.setValue("team/port", connection.port)
+        settings.setValue("team/database", connection.database)
+        settings.setValue("team/user", connection.user)
+        problem = store_password(connection, self.password.text())  # never written to settings
+        self.keyring_problem = problem
+        self.accept()

@@ -1,0 +1,63 @@
+"""Start the GUI: QApplication, translations, database, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from hospitality_app.config import database_url
+from hospitality_app.db.session import open_database
+from hospitality_app.i18n import set_language
+
+
+def install_qt_translator(app: QApplication, language: str) -> None:
+    """Qt's own strings (OK, Cancel, file dialogs) come from the qtbase catalog in PySide6."""
+    if language == "en":
+        return
+    translator = QTranslator(app)  # parented to the app, so it lives as long as the app
+    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if translator.load(QLocale(language), "qtbase", "_", path):
+        app.installTranslator(translator)
+
+
+def team_url() -> str | None:
+    """The team database chosen in the preferences (password from the keyring), if any."""
+    from PySide6.QtCore import QSettings
+
+    from hospitality_app.team_connection import TeamConnection, password_for
+
+    settings = QSettings()
+    if not settings.value("team/enabled", False, type=bool) or os.environ.get("HOSPITALITY_DB"):
+        return None
+    connection = TeamConnection(
+        settings.value("team/host", ""),
+        int(settings.value("team/port", 5432)),
+        settings.value("team/database", ""),
+        settings.value("team/user", ""),
+    )
+    return connection.url(password_for(connection))
+
+
+def run_gui(args) -> int:
+    from hospitality_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Hospitality")
+    app.setOrganizationName("Hospitality")
+    from PySide6.QtCore import QSettings
+
+    chosen = args.lang if args.lang_given else (QSettings().value("language") or args.lang)
+    language = set_language(chosen)
+    install_qt_translator(app, language)
+    db = open_database(database_url(args.db or team_url()))
+    window = MainWindow(db)
+    if args.quit_after_startup:
+        window.first_rows_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

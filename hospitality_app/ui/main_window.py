@@ -1,0 +1,499 @@
+"""The first main window: the visit list, with the selected visit's readiness and regional notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.config import user_templates_folder
+from hospitality_app.db.session import Database
+from hospitality_app.errors import HospitalityError
+from hospitality_app.i18n import _, current_language
+from hospitality_app.services import plans, readiness, regions
+from hospitality_app.services.visits import VisitFilter
+from hospitality_app.ui.calendar_page import CalendarPage
+from hospitality_app.ui.checklist_panel import ChecklistPanel
+from hospitality_app.ui.dashboard_page import DashboardPage
+from hospitality_app.ui.region_notes import notes_html
+from hospitality_app.ui.regions_page import RegionsPage
+from hospitality_app.ui.visit_model import VisitTableModel
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
+    from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
+    from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
+    from hospitality_app.ui.dialogs.documents import DocumentsDialog
+    from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
+    from hospitality_app.ui.dialogs.outcome import OutcomeDialog
+    from hospitality_app.ui.dialogs.preferences import PreferencesDialog
+    from hospitality_app.ui.dialogs.template_editor import TemplateEditorDialog
+
+SEVERITY_ICON = {
+    "error": QStyle.SP_MessageBoxCritical,
+    "warning": QStyle.SP_MessageBoxWarning,
+    "info": QStyle.SP_MessageBoxInformation,
+}
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    first_rows_painted: the visit list painted for the first time (start-up is over).
+    """
+
+    first_rows_painted = Signal()
+
+    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._painted = False
+        self.setWindowTitle(_("Hospitality — visits"))
+        self.resize(1200, 720)
+
+        self.search = QLineEdit(parent=self)
+        self.search.setPlaceholderText(_("Search visits by company, title or purpose…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply_search)
+
+        self.model = VisitTableModel(db, parent=self)
+        self.table = QTableView(parent=self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.DescendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        for column, width in enumerate((112, 112, 130, 56, 84, 170, 124, 64)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.setColumnHidden(1, True)  # the end date: in the tooltip; the list needs the width
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.viewport().installEventFilter(self)
+
+        self.findings = QListWidget(parent=self)
+        self.findings.setWordWrap(True)
+        self.findings.setSpacing(3)
+        self.findings.setAlternatingRowColors(True)
+        self.notes = QTextBrowser(parent=self)
+
+        self.checklist = ChecklistPanel(db, parent=self)
+        self.checklist.changed.connect(self._refresh_keep_selection)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.findings, _("Readiness"))
+        self.tabs.addTab(self.checklist, _("Checklist"))
+        side = QSplitter(Qt.Vertical, self)
+        side.addWidget(self.tabs)
+        side.addWidget(self._titled(_("Regional notes"), self.notes))
+        side.setSizes([430, 250])
+
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(side)
+        split.setSizes([790, 490])
+        # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
+        self.dashboard = DashboardPage(db, parent=self)
+        self.calendar_page = CalendarPage(db, parent=self)
+        self.outcomes = None  # built when first shown: Qt Charts costs start-up time
+        self._outcomes_holder = QWidget(self)
+        QVBoxLayout(self._outcomes_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(split, _("Visits"))
+        self.pages.addTab(self.dashboard, _("Dashboard"))
+        self.pages.addTab(self.calendar_page, _("Calendar"))
+        self.pages.addTab(self._outcomes_holder, _("Outcomes"))
+        self.regions_page = RegionsPage(db, parent=self)
+        self.pages.addTab(self.regions_page, _("Regional notes"))
+        self.pages.currentChanged.connect(self._page_shown)
+        self.dashboard.visit_chosen.connect(self.open_visit)
+        self.calendar_page.visit_chosen.connect(self.open_visit)
+        self.setCentralWidget(self.pages)
+        self.listener = None  # started on first show, stopped on close (a running QThread must
+        self._debouncer = None  # never outlive its window: Qt aborts the process)
+
+        find = QAction(_("&Find"), self)
+        find.setShortcut(QKeySequence.Find)
+        find.triggered.connect(self.search.setFocus)
+        quit_ = QAction(_("&Quit"), self)
+        quit_.setShortcut(QKeySequence.Quit)
+        quit_.triggered.connect(self.close)
+        self.new_action = QAction(_("&New visit"), self)
+        self.new_action.setShortcut(QKeySequence.New)
+        self.new_action.triggered.connect(self.new_visit)
+        self.open_action = QAction(_("&Open visit"), self)
+        self.open_action.setShortcut(QKeySequence.Open)
+        self.open_action.triggered.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.planners: list = []
+        menu = self.menuBar().addMenu(_("&File"))
+        menu.addAction(self.new_action)
+        menu.addAction(self.open_action)
+        menu.addAction(find)
+        self.preferences_action = QAction(_("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence.Preferences)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        menu.addAction(self.preferences_action)
+        menu.addSeparator()
+        menu.addAction(quit_)
+        self.export_action = QAction(_("&Export to calendar…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_calendar)
+        self.import_action = QAction(_("Add flight or hotel from calendar file…"), self)
+        self.import_action.triggered.connect(self._choose_calendar_file)
+        visit_menu = self.menuBar().addMenu(_("&Visit"))
+        visit_menu.addAction(self.export_action)
+        visit_menu.addAction(self.import_action)
+        self.documents_action = QAction(_("&Documents (letter, sign, brief, itinerary)…"), self)
+        self.documents_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.documents_action.triggered.connect(self.open_documents)
+        visit_menu.addSeparator()
+        visit_menu.addAction(self.documents_action)
+        self.outcome_action = QAction(_("Record &outcome…"), self)
+        self.outcome_action.triggered.connect(self.record_outcome)
+        visit_menu.addAction(self.outcome_action)
+        self.tasks_action = QAction(_("&My tasks…"), self)
+        self.tasks_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tasks_action.triggered.connect(self.show_my_tasks)
+        self.templates_action = QAction(_("Checklist &templates…"), self)
+        self.templates_action.triggered.connect(self.edit_templates)
+        tasks_menu = self.menuBar().addMenu(_("&Checklists"))
+        tasks_menu.addAction(self.tasks_action)
+        tasks_menu.addAction(self.templates_action)
+        self.setAcceptDrops(True)
+        self._update_status()
+
+    def open_visit(self, visit_id: int):
+        """Select the visit in the list and open its planner."""
+        self.show_visit(visit_id)
+        return self._planner(visit_id)
+
+    def new_visit(self):
+        return self._planner(None)
+
+    def open_selected(self, *_args):
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.statusBar().showMessage(_("Select a visit first."), 5000)
+            return None
+        return self._planner(visit_id)
+
+    def _planner(self, visit_id: int | None):
+        from hospitality_app.ui.planner.window import PlannerWindow
+
+        planner = PlannerWindow(self._db, visit_id, parent=self)
+        planner.setWindowFlag(Qt.Window)
+        planner.saved.connect(self._planner_saved)
+        self.planners.append(planner)
+        planner.show()
+        return planner
+
+    def _planner_saved(self, visit_id: int) -> None:
+        self.model.reload()
+        self._update_status()
+        self.show_visit(visit_id)
+
+    def start_live_updates(self) -> None:
+        """Team mode: refresh the lists and the dashboard when a colleague saves."""
+        from hospitality_app.ui.live import ChangeListener, Debouncer, conninfo
+
+        info = conninfo(self._db.engine)
+        if info is None:
+            return
+        self._debouncer = Debouncer(self.colleague_saved, parent=self)
+        self.listener = ChangeListener(info, parent=self)
+        self.listener.changed.connect(self._debouncer.poke)
+        self.listener.failed.connect(self._listener_failed)
+        self.listener.start()
+
+    def colleague_saved(self) -> None:
+        self._refresh_keep_selection()
+        self._update_status()
+        if self.pages.currentWidget() is self.dashboard:
+            self.dashboard.reload()
+
+    def _listener_failed(self, message: str) -> None:
+        self.statusBar().showMessage(_("Live updates stopped: {message}").format(message=message))
+
+    def showEvent(self, event) -> None:
+        if self.listener is None:
+            self.start_live_updates()
+        super().showEvent(event)
+
+    def closeEvent(self, event) -> None:
+        # Open planners close first; each asks about its unsaved changes, and may refuse.
+        for planner in self.planners:
+            if planner.isVisible() and not planner.close():
+                event.ignore()
+                return
+        self.stop_live_updates()
+        super().closeEvent(event)
+
+    def stop_live_updates(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+        if self._debouncer is not None:
+            self._debouncer.cancel()
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page is self._outcomes_holder and self.outcomes is None:
+            from hospitality_app.ui.outcomes_page import OutcomesPage
+
+            self.outcomes = OutcomesPage(self._db, parent=self._outcomes_holder)
+            self._outcomes_holder.layout().addWidget(self.outcomes)
+        if page is self._outcomes_holder:
+            self.outcomes.reload()
+        elif page in (self.dashboard, self.calendar_page, self.regions_page):
+            page.reload()
+
+    def show_visit(self, visit_id: int) -> None:
+        """Go to the visit list with `visit_id` selected (loading pages until it is found)."""
+        self.pages.setCurrentIndex(0)
+        if self.search.text():
+            self.search.clear()
+            self.apply_search()
+        for _attempt in range(50):
+            for row in range(self.model.rowCount()):
+                if self.model.row_at(row).id == visit_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    return
+            if not self.model.canFetchMore(self.model.index(-1, -1)):
+                break
+            self.model.fetchMore(self.model.index(-1, -1))
+
+    def record_outcome(self) -> OutcomeDialog | None:
+        from hospitality_app.ui.dialogs.outcome import OutcomeDialog
+
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.statusBar().showMessage(_("Select a visit first."), 5000)
+            return None
+        self.outcome_dialog = OutcomeDialog(self._db, visit_id, parent=self)
+        self.outcome_dialog.accepted.connect(self._refresh_keep_selection)
+        self.outcome_dialog.open()
+        return self.outcome_dialog
+
+    def open_preferences(self) -> PreferencesDialog:
+        from hospitality_app.ui.dialogs.preferences import PreferencesDialog
+
+        self.preferences_dialog = PreferencesDialog(self._db, parent=self)
+        self.preferences_dialog.accepted.connect(self._preferences_saved)
+        self.preferences_dialog.open()
+        return self.preferences_dialog
+
+    def _preferences_saved(self) -> None:
+        problem = getattr(self.preferences_dialog, "keyring_problem", None)
+        if problem:
+            self.statusBar().showMessage(
+                _("No system keyring ({problem}): the password was not stored; use a .pgpass file.").format(
+                    problem=problem
+                ),
+                15000,
+            )
+            return
+        if QSettings().value("language") != current_language():
+            self.statusBar().showMessage(_("The new language applies when Hospitality starts again."), 10000)
+
+    def open_documents(self) -> DocumentsDialog | None:
+        from hospitality_app.ui.dialogs.documents import DocumentsDialog
+
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.statusBar().showMessage(_("Select a visit first."), 5000)
+            return None
+        self.documents_dialog = DocumentsDialog(self._db, visit_id, parent=self)
+        self.documents_dialog.finished.connect(self._refresh_keep_selection)
+        self.documents_dialog.open()
+        return self.documents_dialog
+
+    def show_my_tasks(self) -> MyTasksDialog:
+        from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
+
+        self.tasks_dialog = MyTasksDialog(self._db, parent=self)
+        self.tasks_dialog.finished.connect(self._refresh_keep_selection)
+        self.tasks_dialog.open()
+        return self.tasks_dialog
+
+    def edit_templates(self) -> TemplateEditorDialog:
+        from hospitality_app.ui.dialogs.template_editor import TemplateEditorDialog
+
+        self.templates_dialog = TemplateEditorDialog(user_templates_folder(), parent=self)
+        self.templates_dialog.finished.connect(self.checklist.reload_templates)
+        self.templates_dialog.open()
+        return self.templates_dialog
+
+    def _refresh_keep_selection(self) -> None:
+        """Reload the list (progress and counts changed) and select the same visit again."""
+        visit_id = self.selected_visit_id()
+        self.model.reload()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == visit_id:
+                self.table.blockSignals(True)
+                self.table.selectRow(row)
+                self.table.blockSignals(False)
+                break
+
+    def selected_visit_id(self) -> int | None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        return row.id if row is not None else None
+
+    def export_calendar(self) -> CalendarExportDialog | None:
+        from hospitality_app.services import calendar
+        from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
+
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.statusBar().showMessage(_("Select a visit first."), 5000)
+            return None
+        with self._db.unit_of_work() as session:
+            plan = plans.load_plan(session, visit_id)
+
+        def export(staff: str | None, reminder: int) -> bytes:
+            with self._db.unit_of_work() as session:
+                return calendar.export_visit(
+                    session,
+                    visit_id,
+                    now=datetime.now(UTC),
+                    staff=staff,
+                    lang=current_language(),
+                    reminder_minutes=reminder or None,
+                )
+
+        self.calendar_dialog = CalendarExportDialog(plan, export, Path.home(), parent=self)
+        self.calendar_dialog.open()
+        return self.calendar_dialog
+
+    def _choose_calendar_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Flight or hotel confirmation"), str(Path.home()), _("Calendar files (*.ics)")
+        )
+        if path:
+            self.import_calendar_file(Path(path))
+
+    def import_calendar_file(self, path: Path) -> CalendarImportDialog | None:
+        from hospitality_app.services import ics_import
+        from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
+
+        visit_id = self.selected_visit_id()
+        if visit_id is None:
+            self.statusBar().showMessage(_("Select the visit to add the booking to, then drop the file again."), 8000)
+            return None
+        try:
+            data = path.read_bytes()
+            with self._db.unit_of_work() as session:
+                plan = plans.load_plan(session, visit_id)
+            proposals = ics_import.read_proposals(data, plan)
+        except (OSError, HospitalityError) as exc:
+            QMessageBox.warning(self, _("Add from calendar file"), f"{path.name}: {exc}")
+            return None
+        if not proposals:
+            self.statusBar().showMessage(
+                _("No flight, train or hotel booking found in {name}.").format(name=path.name), 8000
+            )
+            return None
+        dialog = CalendarImportDialog(proposals, plan.zone, plan.title, parent=self)
+        dialog.accepted.connect(lambda: self._apply_calendar_import(plan, dialog.chosen()))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _apply_calendar_import(self, plan, chosen) -> None:
+        from hospitality_app.services import ics_import
+
+        if not chosen:
+            return
+        try:
+            with self._db.unit_of_work() as session:
+                readiness.store_plan(session, ics_import.apply(plan, chosen), now=datetime.now(UTC))
+        except HospitalityError as exc:
+            QMessageBox.warning(self, _("Add from calendar file"), str(exc))
+            return
+        self.statusBar().showMessage(_("Added {n} bookings to the visit.").format(n=len(chosen)), 8000)
+        current = self.table.currentIndex()
+        self._show_current(current, current)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.toLocalFile().lower().endswith(".ics") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(".ics"):
+                event.acceptProposedAction()
+                self.import_calendar_file(Path(url.toLocalFile()))
+                return
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 6, 6, 6)
+        label = QLabel(f"<b>{title}</b>", box)
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        return box
+
+    def _update_status(self) -> None:
+        self.statusBar().showMessage(_("{count} visits").format(count=self.model.total()))
+
+    def apply_search(self) -> None:
+        self.model.reload(VisitFilter(text=self.search.text()))
+        self._update_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Paint and watched is self.table.viewport():
+            self._painted = True
+            self.first_rows_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def _show_current(self, current, _previous) -> None:
+        row = self.model.row_at(current.row())
+        if row is None:
+            return
+        language = current_language()
+        with self._db.unit_of_work() as session:
+            plan = plans.load_plan(session, row.id)
+            found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
+            country = regions.country(session, plan.company.country)
+        self.findings.clear()
+        style = self.style()
+        for f in found:
+            item = QListWidgetItem(
+                style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{f.subject or f.target}"
+            )
+            item.setToolTip(f"{f.code} — {f.target}")
+            item.setData(Qt.UserRole, f.target)
+            self.findings.addItem(item)
+        if not found:
+            self.findings.addItem(
+                QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings."))
+            )
+        self.notes.setHtml(notes_html(country, language))
+        self.checklist.show_visit(row.id)

@@ -1,0 +1,72 @@
+"""Collect every message of the code (`_("…")` calls and the vocabulary codes) and merge them
+into resources/locale/*/LC_MESSAGES/messages.po, keeping existing translations.
+
+python scripts/update_catalog.py    (then translate the new empty entries)
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def messages() -> list[str]:
+    from hospitality_app import vocab
+
+    found: list[str] = []
+    for path in sorted((ROOT / "hospitality_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+                if (
+                    name == "_"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.append(node.args[0].value)
+    for codes in (
+        vocab.DIETARY,
+        vocab.ALLERGENS,
+        vocab.DISH_CONTENTS,
+        vocab.HOST_ROLES,
+        vocab.CHECKLIST_PHASES,
+        vocab.NEGOTIATION_TOPICS,
+        vocab.PARTIES,
+        vocab.REGIONS,
+        vocab.OUTCOMES,
+        vocab.VISIT_TYPES,
+        vocab.VISIT_STATUSES,
+        vocab.MEAL_KINDS,
+        vocab.PICKUP_KINDS,
+        vocab.AGENDA_KINDS,
+    ):
+        found.extend(codes)
+    return list(dict.fromkeys(found))
+
+
+def main() -> int:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    for po in sorted((ROOT / "resources" / "locale").glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as handle:
+            old = read_po(handle)
+        new = Catalog(locale=old.locale, project="Hospitality", charset="utf-8")
+        for msgid in messages():
+            existing = old.get(msgid)
+            new.add(msgid, existing.string if existing else "")
+        with po.open("wb") as handle:
+            write_po(handle, new, width=100, omit_header=False)
+        missing = [m.id for m in new if m.id and not m.string]
+        print(f"{po.relative_to(ROOT)}: {len(new)} messages, {len(missing)} untranslated")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

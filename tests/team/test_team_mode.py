@@ -1,0 +1,151 @@
+"""Team mode on PostgreSQL (skipped without HOSPITALITY_TEST_PG_URL): database grants keep the
+bottom lines for managers, a laptop's data copies in once, the command line takes a URL."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+
+from hospitality_app.db.session import Database, open_database
+from hospitality_app.services import plans, readiness, team
+from tests.conftest import PG_URL, fresh_database
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason="HOSPITALITY_TEST_PG_URL is not set")
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    """PostgreSQL only here: a schema of its own."""
+    yield from fresh_database("postgresql", tmp_path)
+
+
+def as_user(url: str, user: str) -> str:
+    return make_url(url).set(username=user, password=None).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def logins(db_url):
+    """A staff login and a manager login in freshly made roles (removed afterwards)."""
+    tag = uuid.uuid4().hex[:8]
+    roles = team.Roles(staff=f"staff_{tag}", managers=f"managers_{tag}")
+    alice, bob = f"alice_{tag}", f"bob_{tag}"
+    admin = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in (alice, bob):
+            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN")
+    yield roles, alice, bob, admin
+    with admin.connect() as conn:
+        for name in (alice, bob, roles.staff, roles.managers):
+            conn.exec_driver_sql(f"DROP OWNED BY {name}")
+            conn.exec_driver_sql(f"DROP ROLE {name}")
+    admin.dispose()
+
+
+def test_only_managers_read_bottom_lines(db_url, logins, reference_plan):
+    roles, alice, bob, admin = logins
+    owner = open_database(db_url)
+    with owner.unit_of_work() as session:
+        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+    team.init_team(owner.engine, roles)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"GRANT {roles.staff} TO {alice}")
+        conn.exec_driver_sql(f"GRANT {roles.managers} TO {bob}")
+
+    staff = Database(create_engine(as_user(db_url, alice)))
+    manager = Database(create_engine(as_user(db_url, bob)))
+    try:
+        for query in (
+            "SELECT * FROM bottom_line",
+            "SELECT text FROM bottom_line WHERE agenda_item_id > 0",
+            "SELECT a.title, b.text FROM agenda_item a JOIN bottom_line b ON b.agenda_item_id = a.id",
+            "SELECT count(*) FROM bottom_line",
+            "COPY bottom_line TO STDOUT",
+        ):
+            with pytest.raises(ProgrammingError, match="permission denied"), staff.engine.connect() as conn:
+                conn.execute(text(query)).all()
+        with pytest.raises(ProgrammingError, match="permission denied"), staff.engine.begin() as conn:
+            conn.execute(text("UPDATE bottom_line SET text = 'x'"))
+
+        with staff.unit_of_work() as session:
+            plan = plans.load_plan(session, visit_id)
+        negotiation = next(a for a in plan.agenda if a.kind == "negotiation")
+        assert negotiation.bottom_lines is None  # "confidential", not an error
+        with staff.unit_of_work() as session:
+            readiness.store_plan(session, replace(plan, purpose="Changed by the sales lead"), now=NOW)
+
+        with manager.unit_of_work() as session:
+            seen = plans.load_plan(session, visit_id)
+        assert seen.purpose == "Changed by the sales lead"
+        assert next(a for a in seen.agenda if a.kind == "negotiation").bottom_lines.startswith(
+            "Unit price not below USD 0.42"
+        )
+    finally:
+        staff.dispose()
+        manager.dispose()
+        owner.dispose()
+
+
+def test_copy_to_the_team_database_is_idempotent(db_url, tmp_path, capsys):
+    from hospitality_app.app import main
+    from tests.conftest import REFERENCE
+
+    laptop = str(tmp_path / "laptop.sqlite3")
+    assert main(["--db", laptop, "demo"]) == 0
+    assert main(["--db", laptop, "import", str(REFERENCE)]) == 0
+    assert main(["--db", laptop, "settings", "company.name", "Xiamen Starlight"]) == 0
+    capsys.readouterr()
+    assert main(["--db", laptop, "copy", "--to", db_url]) == 0
+    assert capsys.readouterr().out.strip() == "Copied 9 visits; 0 were already there."
+    assert main(["--db", laptop, "copy", "--to", db_url]) == 0
+    assert capsys.readouterr().out.strip() == "Copied 0 visits; 9 were already there."
+    assert main(["--db", db_url, "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 9 and {r["country"] for r in rows} >= {"ID", "IN", "RU", "DE", "US", "SA", "TR"}
+    assert main(["--db", db_url, "settings", "company.name"]) == 0
+    assert capsys.readouterr().out.strip() == "company.name = Xiamen Starlight"
+    sinar = next(
+        r["id"]
+        for r in rows
+        if r["title"].startswith("PT Sinar Jaya Abadi — first factory visit") and r["start"].startswith("2026-12-03")
+    )
+    assert main(["--db", db_url, "check", str(sinar), "--json", "--now", "2026-11-22T09:00"]) == 0
+    codes = sorted(f["code"] for f in json.loads(capsys.readouterr().out))
+    assert "pickup.driver_late" in codes and "dietary.forbidden" in codes
+
+
+def test_team_sql_lists_the_grants(db_url, capsys):
+    from hospitality_app.app import main
+
+    assert main(["--db", db_url, "team", "sql"]) == 0
+    out = capsys.readouterr().out
+    assert "REVOKE ALL ON" in out and "bottom_line FROM PUBLIC, hospitality_staff" in out
+
+
+def test_open_list_refreshes_when_a_colleague_saves(db_url, qtbot, reference_plan):
+    from hospitality_app.ui.main_window import MainWindow
+
+    db = open_database(db_url)
+    window = MainWindow(db)
+    qtbot.add_widget(window)
+    assert window.listener is None  # nothing runs for a window nobody sees
+    window.show()
+    assert window.listener is not None
+    qtbot.wait_until(window.listener.isRunning, timeout=3000)
+    qtbot.wait(300)  # LISTEN is issued
+    colleague = open_database(db_url)
+    with colleague.unit_of_work() as session:
+        readiness.store_plan(session, reference_plan, now=NOW)
+    qtbot.wait_until(lambda: window.model.total() == 1, timeout=5000)
+    assert window.model.row_at(0).company == "PT Sinar Jaya Abadi"
+    window.close()
+    assert not window.listener.isRunning()
+    colleague.dispose()
+    db.dispose()

@@ -1,0 +1,60 @@
+"""Two people editing the same visit: the second save is detected and the user chooses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QTimer
+
+from hospitality_app.services import dashboard, plans, readiness
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+def answer(dialog, text):
+    """Click the conflict box's button `text` once it is up."""
+
+    def click():
+        box = getattr(dialog, "conflict_box", None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, click)
+            return
+        next(b for b in box.buttons() if b.text() == text).click()
+
+    QTimer.singleShot(20, click)
+
+
+def setup(qtbot, db, reference_plan):
+    from hospitality_app.ui.dialogs.outcome import OutcomeDialog
+
+    with db.unit_of_work() as session:
+        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+    dialog = OutcomeDialog(db, visit_id)
+    qtbot.add_widget(dialog)
+    with db.unit_of_work() as colleague:  # a colleague saves first
+        dashboard.record_outcome(colleague, visit_id, status="lost", notes="Chose a cheaper supplier")
+    dialog.status.setCurrentIndex(dialog.status.findData("won"))
+    dialog.amount.setText("5000")
+    dialog.currency.setText("USD")
+    return dialog, visit_id
+
+
+def test_reload_theirs(qtbot, db, reference_plan):
+    dialog, visit_id = setup(qtbot, db, reference_plan)
+    answer(dialog, "Reload theirs")
+    dialog.save()
+    assert "Theirs: Lost" in dialog.conflict_box.text() and "Yours: Won 5000 USD" in dialog.conflict_box.text()
+    assert dialog.status.currentData() == "lost" and dialog.notes.toPlainText() == "Chose a cheaper supplier"
+    with db.unit_of_work() as session:
+        assert plans.load_plan(session, visit_id).outcome.status == "lost"  # nothing overwritten
+
+
+def test_save_mine_on_top(qtbot, db, reference_plan):
+    dialog, visit_id = setup(qtbot, db, reference_plan)
+    answer(dialog, "Save mine on top")
+    dialog.save()
+    with db.unit_of_work() as session:
+        outcome = plans.load_plan(session, visit_id).outcome
+    assert (outcome.status, outcome.amount, outcome.currency) == ("won", Decimal("5000.00"), "USD")
+    assert dialog.result() == 1

@@ -1,0 +1,173 @@
+"""The first main window, driven as a user would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hospitality_app.i18n import set_language
+from hospitality_app.services import demo
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_db(db):
+    with db.unit_of_work() as session:
+        demo.create_demo_visits(session, now=NOW)
+    return db
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def window(request, qtbot, demo_db):
+    from hospitality_app.ui.main_window import MainWindow
+
+    set_language(request.param)
+    win = MainWindow(demo_db)
+    qtbot.add_widget(win)
+    win.show()
+    qtbot.wait_exposed(win)
+    yield win
+    set_language("en")
+
+
+def _select(window, qtbot, text):
+    model = window.model
+    row = next(i for i in range(model.rowCount()) if text in model.row_at(i).title)
+    window.table.selectRow(row)
+    qtbot.wait_until(lambda: window.findings.count() > 0)
+
+
+def test_list_shows_demo_visits_and_findings_for_the_selected_one(window, qtbot, tmp_path):
+    assert window.model.rowCount() == 8
+    _select(window, qtbot, "Sinar Jaya")
+    texts = [window.findings.item(i).text() for i in range(window.findings.count())]
+    targets = [window.findings.item(i).data(Qt.UserRole) for i in range(window.findings.count())]
+    assert "meals[0].dishes[2]" in targets
+    if window.windowTitle() == "Hospitality — visits":
+        assert texts[0].startswith('"Sweet and sour pork" contains pork, which Budi Santoso')
+        assert "Indonesia" in window.notes.toPlainText()
+    else:
+        assert texts[0].startswith("“Sweet and sour pork”含有猪肉，Budi Santoso 不能吃（清真）。")
+        assert "印度尼西亚" in window.notes.toPlainText()
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+    window.grab().save(str(tmp_path / "main-window.png"))
+    assert (tmp_path / "main-window.png").stat().st_size > 10_000
+
+
+def test_search_filters_in_the_database(window, qtbot):
+    qtbot.keyClicks(window.search, "Brightline")
+    qtbot.keyClick(window.search, Qt.Key_Return)
+    assert window.model.rowCount() == 1
+    assert window.model.row_at(0).company == "Brightline Events Inc."
+    window.search.clear()
+    qtbot.keyClick(window.search, Qt.Key_Return)
+    assert window.model.rowCount() == 8
+
+
+def test_sorting_happens_in_sql(window):
+    window.table.sortByColumn(3, Qt.AscendingOrder)
+    countries = [window.model.row_at(i).country for i in range(window.model.rowCount())]
+    assert countries == sorted(countries)
+
+
+def test_rows_arrive_lazily(qtbot, db):
+    from hospitality_app.ui.main_window import MainWindow
+    from hospitality_app.ui.visit_model import PAGE
+
+    demo.bulk_visits(db.engine, PAGE * 3, now=NOW)
+    win = MainWindow(db)
+    qtbot.add_widget(win)
+    assert win.model.total() == PAGE * 3
+    assert win.model.rowCount() == PAGE
+    win.model.fetchMore(win.model.index(-1, -1))
+    assert win.model.rowCount() == PAGE * 2
+
+
+def test_quit_after_startup(tmp_path):
+    """In a process of its own: quitting the QApplication would stop the tests' event loop."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.sqlite3"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        [sys.executable, "-m", "hospitality_app", "--db", str(db), "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "hospitality_app", "--db", str(db), "--quit-after-startup"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_visit_model_passes_qt_modeltester(qtmodeltester, demo_db):
+    from hospitality_app.ui.visit_model import VisitTableModel
+
+    qtmodeltester.check(VisitTableModel(demo_db))
+
+
+def test_status_reads_as_words(demo_db):
+    from hospitality_app.ui.visit_model import VisitTableModel
+
+    model = VisitTableModel(demo_db)
+    statuses = {model.data(model.index(r, 4)) for r in range(model.rowCount())}
+    assert statuses == {"Draft", "Confirmed", "In progress", "Completed"}
+
+
+def test_export_calendar_for_the_driver(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    _select(window, qtbot, "Sinar Jaya")
+    dialog = window.export_calendar()
+    qtbot.wait_exposed(dialog)
+    index = dialog.person.findData("Chen Jie")
+    assert index > 0
+    dialog.person.setCurrentIndex(index)
+    target = tmp_path / "driver.ics"
+    dialog.path.setText(str(target))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    data = target.read_bytes()
+    assert data.count(b"BEGIN:VEVENT") == 2 and b"GA 898" in data
+    assert dialog.open_folder.isEnabled()
+    assert str(target) in dialog.result_label.text()
+    dialog.grab().save(str(tmp_path / "export-dialog.png"))
+
+
+def test_export_error_is_shown_in_the_dialog_not_raised(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    _select(window, qtbot, "Sinar Jaya")
+    dialog = window.export_calendar()
+    dialog.path.setText(str(tmp_path / "no" / "such" / "folder" / "x.ics"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert "does not exist" in dialog.result_label.text()
+    assert not dialog.open_folder.isEnabled()
+
+
+def test_dropping_a_flight_confirmation_adds_a_pickup(window, qtbot, tmp_path, demo_db):
+    from tests.unit.test_ics_import import FLIGHT
+
+    _select(window, qtbot, "Sinar Jaya")
+    path = tmp_path / "booking.ics"
+    path.write_bytes(FLIGHT)
+    dialog = window.import_calendar_file(path)
+    assert dialog.list.count() == 2
+    dialog.list.item(1).setCheckState(Qt.Unchecked)  # only the flight
+    dialog.accept()
+    visit_id = window.selected_visit_id()
+    from hospitality_app.services import plans
+
+    with demo_db.unit_of_work() as session:
+        plan = plans.load_plan(session, visit_id)
+    assert [p.carrier_number for p in plan.pickups] == ["GA 898", "", "MU 5634"]
+    assert len(plan.hotel_stays) == 1

@@ -1,0 +1,133 @@
+"""The manager's pages on the demo data: dashboard rows, double bookings, overdue follow-ups,
+calendar, outcome charts, CSV and the monthly report."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hospitality_app.i18n import set_language
+from hospitality_app.services import demo
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def window(request, qtbot, db):
+    from hospitality_app.ui.main_window import MainWindow
+
+    set_language(request.param)
+    with db.unit_of_work() as session:
+        demo.create_demo_visits(session, now=datetime.now(UTC))
+    win = MainWindow(db)
+    qtbot.add_widget(win)
+    win.resize(1400, 860)
+    win.show()
+    yield win
+    set_language("en")
+
+
+def texts(model, column):
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
+    window.pages.setCurrentWidget(window.dashboard)
+    d = window.dashboard
+    companies = texts(d.upcoming, 1)
+    assert "PT Sinar Jaya Abadi" in companies and "Shree Ganesh Packaging Pvt Ltd" in companies
+    assert "Brightline Events Inc." not in companies  # it was three weeks ago
+    assert sorted(texts(d.doubles, 1)) == ["Chen Jie", "Zhang Min"]
+    follow = {row.company: (row.letter_missing, row.photos_missing) for row in d.follow_ups.rows()}
+    assert follow == {"Brightline Events Inc.": (True, True)}
+    assert [t.title for t in d.tasks.rows()] == ["Send the audit documents in Russian"]
+    window.grab().save(str(tmp_path / f"dashboard-{window.windowTitle()[:5]}.png"))
+
+
+def test_csv_export_and_monthly_report(window, tmp_path):
+    window.pages.setCurrentWidget(window.dashboard)
+    files = window.dashboard.export_csv(tmp_path)
+    assert len(files) == 5
+    with (tmp_path / "dashboard-doubles.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 3 and {rows[1][1], rows[2][1]} == {"Chen Jie", "Zhang Min"}
+    today = datetime.now(UTC)
+    assert window.dashboard.save_report(tmp_path / "report.pdf", today.year, today.month)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_double_click_opens_the_visit(window, qtbot):
+    window.pages.setCurrentWidget(window.dashboard)
+    view = window.dashboard.views["doubles"]
+    index = window.dashboard.doubles.index(0, 1)
+    visit_id = index.data(Qt.UserRole)
+    window.dashboard.visit_chosen.emit(visit_id)
+    assert window.pages.currentIndex() == 0 and window.selected_visit_id() == visit_id
+    assert view is not None
+
+
+def test_calendar_month_and_week(window, tmp_path):
+    window.pages.setCurrentWidget(window.calendar_page)
+    page = window.calendar_page
+    assert page.grid.rowCount() == 6 and page.grid.columnCount() == 7
+    assert sum(len(v) for v in page.entries_by_day.values()) > 0
+    page.mode.setCurrentIndex(page.mode.findData("week"))
+    assert page.grid.rowCount() == 1
+    page.move(1)
+    page.go_today()
+    window.grab().save(str(tmp_path / "calendar.png"))
+
+
+def test_outcome_charts_and_recording_an_outcome(window, qtbot, db):
+    window.pages.setCurrentIndex(3)
+    stats = window.outcomes.stats
+    assert stats.conversion_by_region["americas"] == (1, 2)
+    assert window.outcomes.by_month.chart().series()
+    row = next(i for i in range(window.model.rowCount()) if "Müller" in window.model.row_at(i).title)
+    window.pages.setCurrentIndex(0)
+    window.table.selectRow(row)
+    dialog = window.record_outcome()
+    dialog.status.setCurrentIndex(dialog.status.findData("won"))
+    dialog.amount.setText("abc")
+    dialog.save()
+    assert dialog.error.text() in ("Order value: not a number: abc", "订单金额不是数字：abc")
+    dialog.amount.setText("88,000")
+    dialog.currency.setText("EUR")
+    dialog.save()
+    assert dialog.result() == 1
+    window.pages.setCurrentIndex(3)
+    assert window.outcomes.stats.amounts["EUR"] == 208000
+
+
+def test_regional_notes_page_edits_and_adds_countries(window, db):
+    from hospitality_app.services import regions
+
+    page = window.regions_page
+    window.pages.setCurrentWidget(page)
+    assert page.current_code() == "ID"
+    en = page.fields["punctuality"][0]
+    en.setPlainText("Usually on time; confirm the day before.")
+    assert page.save() == 1
+    page.new_code.setText("uz")
+    page.add_country()
+    page.fields["dining"][0].setPlainText("Mostly Muslim: halal food.")
+    page.fields["dining"][1].setPlainText("多为穆斯林：清真饮食。")
+    assert page.save() == 1
+    with db.unit_of_work() as session:
+        indonesia = {n.topic: n for n in regions.country(session, "ID").notes}
+        uz = regions.country(session, "UZ")
+    assert indonesia["punctuality"].edited and indonesia["punctuality"].text_en.startswith("Usually on time")
+    assert indonesia["punctuality"].text_zh  # the Chinese text was kept
+    assert uz.notes[0].text("zh_CN") == "多为穆斯林：清真饮食。"
+
+
+def test_notes_command(capsys, tmp_path):
+    from hospitality_app.app import main
+
+    db = str(tmp_path / "n.sqlite3")
+    assert main(["--db", db, "notes", "de", "--topic", "punctuality", "--en", "Be there five minutes early."]) == 0
+    out = capsys.readouterr().out
+    assert "Germany (DE)" in out and "punctuality *: Be there five minutes early." in out
+    assert main(["--db", db, "--lang", "zh_CN", "notes", "DE"]) == 0
+    assert "非常守时" in capsys.readouterr().out  # the Chinese text of the shipped note was kept

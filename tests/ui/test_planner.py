@@ -1,0 +1,194 @@
+"""The visit planner, driven as a user would: create a visit, add visitors and a lunch, see the
+finding, jump to the dish, reorder the tour, save, and be asked before losing edits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hospitality_app.services import plans, readiness
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+def type_text(qtbot, widget, text):
+    """Type any script: qtbot.keyClicks aborts on non-ASCII (TOOLCHAIN §2)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyPress, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+def edit_cell(table, row, column, text):
+    table.table.item(row, column).setText(text)
+
+
+@pytest.fixture
+def window(qtbot, db):
+    from hospitality_app.ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    win.show()
+    yield win
+    # Closed here rather than by qtbot, which would close it with a test's edits still unsaved
+    # and wait on the question; the test's database goes away next, so nothing may run on it.
+    for planner in win.planners:
+        planner.dirty = False
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def answer(holder, attribute, button):
+    def click():
+        box = getattr(holder, attribute, None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, click)
+            return
+        box.button(button).click() if isinstance(button, QMessageBox.StandardButton) else next(
+            b for b in box.buttons() if b.text() == button
+        ).click()
+
+    QTimer.singleShot(20, click)
+
+
+def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path):
+    planner = window.new_visit()
+    qtbot.wait_exposed(planner)
+    overview = planner.editors["overview"]
+    qtbot.keyClicks(overview.title, "Al-Noor first visit")
+    qtbot.keyClicks(overview.company, "Al-Noor Trading")
+    qtbot.keyClicks(overview.country, "SA")
+
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    edit_cell(visitors.items, 0, 0, "Abdullah Al-Harbi")
+    edit_cell(visitors.items, 1, 0, "张伟")
+    visitors.items.focus(0)
+    qtbot.mouseClick(visitors.diet_button, Qt.LeftButton)  # picked from the list, never typed
+    dialog = visitors.choices
+    for i in range(dialog.list.count()):
+        if dialog.list.item(i).data(Qt.UserRole) == "halal":
+            dialog.list.item(i).setCheckState(Qt.Checked)
+    dialog.accept()
+    assert visitors.items.text(0, 2) == "halal"
+
+    meals = planner.editors["meals"]
+    planner.tabs.setCurrentWidget(meals)
+    qtbot.mouseClick(meals.meals.add_button, Qt.LeftButton)
+    assert meals.meals.text(0, 6) == "Abdullah Al-Harbi, 张伟"
+    edit_cell(meals.meals, 0, 3, "Haiyun Seafood House")
+    meals.meals.focus(0)
+    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
+    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
+    edit_cell(meals.dishes, 0, 0, "Steamed greens")
+    edit_cell(meals.dishes, 1, 0, "Sweet and sour pork")
+    meals.dishes.focus(1)
+    qtbot.mouseClick(meals.contains_button, Qt.LeftButton)
+    for i in range(meals.choices.list.count()):
+        if meals.choices.list.item(i).data(Qt.UserRole) == "pork":
+            meals.choices.list.item(i).setCheckState(Qt.Checked)
+    meals.choices.accept()
+
+    def pork_finding():
+        for i in range(planner.findings.count()):
+            if planner.findings.item(i).data(Qt.UserRole + 1) == "dietary.forbidden":
+                return planner.findings.item(i)
+        return None
+
+    qtbot.wait_until(lambda: pork_finding() is not None, timeout=3000)
+    item = pork_finding()
+    assert item.data(Qt.UserRole) == "meals[0].dishes[1]"
+    assert "Sweet and sour pork" in item.text() and "Abdullah Al-Harbi" in item.text()
+
+    planner.tabs.setCurrentWidget(planner.editors["overview"])
+    planner.findings.itemClicked.emit(item)  # the user clicks the finding
+    assert planner.tabs.currentWidget() is meals
+    assert (meals.meals.table.currentRow(), meals.dishes.table.currentRow()) == (0, 1)
+    planner.grab().save(str(tmp_path / "planner-meals.png"))
+
+    assert planner.windowTitle().startswith("* ")
+    assert planner.save()
+    assert not planner.dirty and window.model.total() == 1
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, planner.plan.id)
+    assert [v.name for v in plan.visitors] == ["Abdullah Al-Harbi", "张伟"]
+    assert plan.meals[0].dishes[1].contains == ("pork",) and plan.company.country == "SA"
+
+
+def test_typing_chinese_names(window, qtbot):
+    planner = window.new_visit()
+    type_text(qtbot, planner.editors["overview"].company, "厦门客户 Ayşe Дмитрий")
+    assert planner.editors["overview"].company.text() == "厦门客户 Ayşe Дмитрий"
+
+
+def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
+    with db.unit_of_work() as session:
+        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+    window.model.reload()
+    window.table.selectRow(0)
+    planner = window.open_selected()
+    tour = planner.editors["tour"]
+    planner.tabs.setCurrentWidget(tour)
+    assert tour.route()[0].name == "Showroom — wristband samples"
+    assert tour.total.text() == "Total: 65 min"
+    # What the view does on a drop with InternalMove: move the row in its model.
+    tour.stops.model().moveRow(QModelIndex(), 0, QModelIndex(), 4)
+    names = [s.name for s in tour.route()]
+    assert names[-1] == "Showroom — wristband samples" and names[0] == "Silicone moulding line"
+    assert planner.dirty
+    tour.door_back.setCurrentIndex(tour.door_back.findText("Chen Jie"))
+    assert planner.save()
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id)
+    assert [s.name for s in saved.tour.stops][-1] == "Showroom — wristband samples"
+    assert saved.tour.door_back == "Chen Jie"
+
+
+def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(window, qtbot, db):
+    planner = window.new_visit()
+    qtbot.keyClicks(planner.editors["overview"].title, "Visit")
+    qtbot.keyClicks(planner.editors["overview"].company, "Acme")
+    qtbot.keyClicks(planner.editors["overview"].country, "XX")
+    assert not planner.save()
+    assert "company.country: unknown country code 'XX'" in planner.error.text()
+    assert planner.tabs.currentWidget() is planner.editors["overview"]
+    assert window.model.total() == 0
+
+
+def test_close_with_unsaved_changes_asks(window, qtbot):
+    planner = window.new_visit()
+    qtbot.keyClicks(planner.editors["overview"].title, "Unsaved")
+    answer(planner, "close_box", QMessageBox.Cancel)
+    planner.close()
+    assert planner.isVisible()  # cancelled: still open, edits kept
+    assert planner.editors["overview"].title.text() == "Unsaved"
+    answer(planner, "close_box", QMessageBox.Discard)
+    planner.close()
+    assert not planner.isVisible()
+
+
+def test_planner_tabs_screenshots(window, qtbot, db, reference_plan, tmp_path):
+    with db.unit_of_work() as session:
+        readiness.store_plan(session, reference_plan, now=NOW)
+    window.model.reload()
+    window.table.selectRow(0)
+    planner = window.open_selected()
+    qtbot.wait_exposed(planner)
+    for index in range(planner.tabs.count()):
+        planner.tabs.setCurrentIndex(index)
+        planner.grab().save(str(tmp_path / f"planner-{index}.png"))
+    assert planner.findings.count() == 6  # the reference visit's six findings
+
+
+def test_closing_the_main_window_asks_about_open_planners(window, qtbot):
+    planner = window.new_visit()
+    qtbot.keyClicks(planner.editors["overview"].title, "Unsaved")
+    answer(planner, "close_box", QMessageBox.Cancel)
+    window.close()
+    assert window.isVisible() and planner.isVisible()  # nothing lost

@@ -1,0 +1,231 @@
+"""The documents: text extracted from each PDF (every script), fonts embedded, a second page
+with the letterhead, user text never interpreted as markup."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from hospitality_app.exports.pdf.base import Letterhead
+from hospitality_app.exports.pdf.brief import BriefRenderer
+from hospitality_app.exports.pdf.itinerary import ItineraryRenderer
+from hospitality_app.exports.pdf.letter import LetterRenderer, draft
+from hospitality_app.exports.pdf.sign import SignRenderer
+from hospitality_app.services import regions
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+
+HEAD = Letterhead(
+    "厦门星光智能科技有限公司 Xiamen Starlight RFID Co., Ltd.",
+    "No. 88 Xinglin Bay Road, Xiamen",
+    "+86 592 000 0000",
+    "sales@example.com",
+)
+TODAY = date(2026, 12, 8)
+
+
+def text_of(data: bytes, tmp_path: Path, name: str = "doc") -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    # Keep a PNG of every page beside it, for people to look at.
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / name)], check=True)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))
+
+
+def fonts(data: bytes, tmp_path: Path) -> list[tuple[str, str]]:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return [(line.split()[0], line.split()[-5]) for line in lines]
+
+
+def pages(data: bytes, tmp_path: Path) -> int:
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        (
+            "en_US",
+            [
+                "Thank you for your visit",
+                "Dear Budi Santoso, Siti Rahmawati, and Hendra Wijaya,",
+                "December 8, 2026",
+                "December 3, 2026",
+                "Kind regards,",
+            ],
+        ),
+        ("zh_CN", ["感谢您的来访", "尊敬的Budi Santoso、Siti Rahmawati和Hendra Wijaya：", "2026年12月8日", "此致敬礼"]),
+        (
+            "id_ID",
+            [
+                "Terima kasih atas kunjungan Anda",
+                "Yth. Budi Santoso, Siti Rahmawati, dan Hendra Wijaya,",
+                "8 Desember 2026",
+                "Hormat kami,",
+            ],
+        ),
+        (
+            "ru_RU",
+            [
+                "Благодарим вас за визит",
+                "Уважаемые Budi Santoso, Siti Rahmawati и Hendra Wijaya!",
+                "8 декабря 2026",
+                "Большое спасибо за ваш визит 3 декабря 2026 г. в 厦门星光智能科技有限公司",
+                "С уважением,",
+            ],
+        ),
+        (
+            "es_ES",
+            [
+                "Gracias por su visita",
+                "Estimados Budi Santoso, Siti Rahmawati y Hendra Wijaya:",
+                "8 de diciembre de 2026",
+                "Atentamente,",
+            ],
+        ),
+        (
+            "tr_TR",
+            [
+                "Ziyaretiniz için teşekkür ederiz",
+                "Sayın Budi Santoso, Siti Rahmawati ve Hendra Wijaya,",
+                "8 Aralık 2026",
+                "Saygılarımızla,",
+            ],
+        ),
+        ("ar_SA", ["شكرا لزيارتكم", "نشكركم جزيل الشكر على زيارتكم لشركة", "مع أطيب التحيات"]),
+    ],
+)
+def test_letter_in_every_language(reference_plan, tmp_path, locale, expected):
+    data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, locale)).render()
+    text = text_of(data, tmp_path, f"letter-{locale}")
+    for phrase in expected:
+        assert unicodedata.normalize("NFKC", phrase) in text, phrase
+    for point in reference_plan.follow_up.consensus:
+        assert point in text
+    assert "Li Wei" in text and "Zhang Min" in text
+    assert all(embedded == "yes" for _, embedded in fonts(data, tmp_path))
+    assert {name.split("+")[-1] for name, _ in fonts(data, tmp_path)} >= {"DejaVuSans", "WenQuanYiMicroHei-0"}
+
+
+def test_long_consensus_flows_onto_a_second_page_with_the_letterhead(reference_plan, tmp_path):
+    content = draft(reference_plan, HEAD.name, TODAY, "en")
+    points = tuple(f"Point {i}: delivery of lot {i} within {20 + i} days of artwork approval." for i in range(60))
+    data = LetterRenderer(HEAD, replace(content, consensus=points)).render()
+    assert pages(data, tmp_path) >= 2
+    path = tmp_path / "long.pdf"
+    path.write_bytes(data)
+    second = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Xiamen Starlight RFID Co., Ltd." in second and "Page 2" in second
+    assert "Point 59: delivery of lot 59" in text_of(data, tmp_path)
+
+
+def test_user_text_is_never_markup(reference_plan, tmp_path):
+    visitors = (replace(reference_plan.visitors[0], name="O'Brien <b>& Sons</b>"), *reference_plan.visitors[1:])
+    plan = replace(
+        reference_plan,
+        visitors=visitors,
+        follow_up=replace(reference_plan.follow_up, consensus=("AT&T <img src='/etc/passwd'/> & <para> 5 < 6",)),
+    )
+    data = LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "en")).render()
+    text = text_of(data, tmp_path)
+    assert "O'Brien <b>& Sons</b>" in text
+    assert "AT&T <img src='/etc/passwd'/> & <para> 5 < 6" in text
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", "841.89 x 595.276"), ("A3", "1190.55 x 841.89")])
+def test_welcome_sign_is_landscape_and_large(reference_plan, tmp_path, size, points):
+    data = SignRenderer(HEAD, reference_plan, size=size).render()
+    path = tmp_path / "sign.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert points in info
+    text = text_of(data, tmp_path, f"sign-{size}")
+    assert "Selamat datang" in text and "Welcome" in text and "PT Sinar Jaya Abadi" in text
+    assert all(v.name in text for v in reference_plan.visitors)
+
+
+def test_itinerary_in_the_client_language_without_internal_notes(reference_plan, tmp_path):
+    data = ItineraryRenderer(HEAD, reference_plan).render()
+    text = text_of(data, tmp_path, "itinerary")
+    assert "Jadwal kunjungan Anda" in text and "Hari 2 — Kamis, 03 Desember 2026" in text
+    assert "Makan siang" in text and "Kunjungan pabrik" in text and "Penjemputan di Xiamen Gaoqi XMN" in text
+    assert "0.42" not in text and "Quick and clean" not in text and "Sweet and sour pork" not in text
+
+
+def test_staff_brief_and_the_manager_brief(reference_plan, tmp_path):
+    country = regions.country(None, "ID")
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    staff = text_of(
+        BriefRenderer(HEAD, reference_plan, country=country, language="zh_CN", now=now).render(), tmp_path, "brief-zh"
+    )
+    assert "员工简报 — PT Sinar Jaya Abadi" in staff and "清真; 对贝类海鲜过敏" in staff
+    assert "Chen Jie (+86 138 0000 0003)" in staff and "多数客户是穆斯林" in staff
+    assert "0.42" not in staff
+    manager = text_of(
+        BriefRenderer(HEAD, reference_plan, country=country, language="en", manager=True, now=now).render(),
+        tmp_path,
+        "brief-en",
+    )
+    assert "Confidential: negotiation bottom lines" in manager and "Unit price not below USD 0.42" in manager
+    assert "Halal; allergic to shellfish" in manager
+
+
+def test_cli_documents_and_letter_sent(capsys, tmp_path):
+    from hospitality_app.app import main
+    from tests.conftest import REFERENCE
+
+    db = str(tmp_path / "docs.sqlite3")
+    assert main(["--db", db, "import", str(REFERENCE)]) == 0
+    assert main(["--db", db, "settings", "company.name", "Xiamen Starlight RFID Co., Ltd."]) == 0
+    for command in (
+        ["letter", "1", "--sent"],
+        ["sign", "1", "--size", "A3"],
+        ["brief", "1", "--manager"],
+        ["itinerary", "1", "--locale", "ru_RU"],
+    ):
+        target = tmp_path / f"{command[0]}.pdf"
+        assert main(["--db", db, *command, "-o", str(target)]) == 0
+        assert target.read_bytes().startswith(b"%PDF")
+    assert "Программа вашего визита" in text_of((tmp_path / "itinerary.pdf").read_bytes(), tmp_path)
+    assert "Xiamen Starlight RFID Co., Ltd." in text_of((tmp_path / "letter.pdf").read_bytes(), tmp_path)
+    capsys.readouterr()
+    main(["--db", db, "export", "1", "-o", str(tmp_path / "out.json")])
+    import json
+
+    sent = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["follow_up"]["letter_sent"]
+    assert sent == datetime.now(UTC).date().isoformat()
+    assert main(["--db", db, "settings", "company.logo", str(tmp_path / "missing.png")]) == 2
+    assert "no image at" in capsys.readouterr().err
+
+
+def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
+    import os
+
+    from hospitality_app.fileio import atomic_write
+
+    target = tmp_path / "letter.pdf"
+    target.write_bytes(b"old letter")
+
+    def broken(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(target, b"%PDF new")
+    assert target.read_bytes() == b"old letter"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]

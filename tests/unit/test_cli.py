@@ -1,0 +1,180 @@
+"""The command line contract: output, exit codes, and nothing written on bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hospitality_app.app import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def dbfile(tmp_path):
+    return str(tmp_path / "cli.sqlite3")
+
+
+def test_import_prints_the_id_last_and_export_round_trips(capsys, dbfile, tmp_path, reference_data):
+    from tests.conftest import REFERENCE
+
+    code, out, _ = run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    assert code == 0 and out.strip().splitlines()[-1] == "1"
+    target = tmp_path / "out.json"
+    code, _, _ = run(capsys, "--db", dbfile, "export", "1", "-o", str(target))
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == reference_data
+
+
+def test_list_json(capsys, dbfile):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    code, out, _ = run(capsys, "--db", dbfile, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [(r["id"], r["company"], r["country"], r["start"], r["sales_lead"]) for r in rows] == [
+        (1, "PT Sinar Jaya Abadi", "ID", "2026-12-03T09:00:00+08:00", "Li Wei")
+    ]
+
+
+def test_check_json_and_text(capsys, dbfile):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    code, out, _ = run(capsys, "--db", dbfile, "check", "1", "--json", "--now", "2026-11-22T09:00")
+    found = json.loads(out)
+    assert code == 0
+    assert sorted(f["code"] for f in found) == sorted(
+        [
+            "dietary.forbidden",
+            "dietary.forbidden",
+            "dietary.allergen",
+            "pickup.driver_late",
+            "hotel.too_far",
+            "tour.missing_roles",
+        ]
+    )
+    assert all({"code", "severity", "message", "target"} <= set(f) for f in found)
+    code, out, _ = run(capsys, "--db", dbfile, "--lang", "zh_CN", "check", "1", "--now", "2026-11-22T09:00")
+    assert "错误 (4):" in out and "[tour.missing_roles] 参观工厂缺少负责人：后门。" in out
+
+
+def test_bad_import_exits_2_and_writes_nothing(capsys, tmp_path, reference_data):
+    reference_data["visitors"][1]["dietary"][0] = "halall"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(reference_data), encoding="utf-8")
+    dbfile = tmp_path / "never.sqlite3"
+    code, out, err = run(capsys, "--db", str(dbfile), "import", str(bad))
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"hospitality-app: error: {bad}: visitors[1].dietary[0]: unknown "
+        "restriction 'halall' (expected one of: halal, kosher, vegetarian, "
+        "vegan, no_pork, no_beef, no_alcohol)"
+    )
+    assert not dbfile.exists()
+
+
+def test_bad_import_leaves_an_existing_database_unchanged(capsys, dbfile, tmp_path, reference_data):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    reference_data["meals"][0]["attendees"].append("Stranger")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(reference_data), encoding="utf-8")
+    assert run(capsys, "--db", dbfile, "import", str(bad))[0] == 2
+    _, out, _ = run(capsys, "--db", dbfile, "list", "--json")
+    assert len(json.loads(out)) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "7", "-o", "x.json"], "visit 7 does not exist"),
+        (["check", "7"], "visit 7 does not exist"),
+        (["import", "missing.json"], "missing.json: no such file"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(capsys, dbfile, argv, message):
+    code, _, err = run(capsys, "--db", dbfile, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err
+
+
+def test_argument_errors_exit_2(capsys, dbfile):
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", dbfile, "check", "abc"])
+    assert caught.value.code == 2
+    assert "not a visit id: 'abc'" in capsys.readouterr().err
+
+
+def test_bad_now_and_bad_database_folder(capsys, dbfile, tmp_path):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    code, _, err = run(capsys, "--db", dbfile, "check", "1", "--now", "soon")
+    assert code == 2 and "--now: not a date and time: 'soon'" in err
+    code, _, err = run(capsys, "--db", str(tmp_path / "no" / "such" / "x.sqlite3"), "list")
+    assert code == 2 and "does not exist" in err
+
+
+def test_default_database_lives_in_the_user_data_folder(capsys, isolated_home):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and out.startswith("Added 8 demo visits")
+    assert list(isolated_home.rglob("hospitality.sqlite3"))
+
+
+def test_demo_bulk_visits(capsys, dbfile):
+    code, out, _ = run(capsys, "--db", dbfile, "demo", "--visits", "500")
+    assert code == 0 and "Added 500 generated visits." in out
+    _, out, _ = run(capsys, "--db", dbfile, "list", "--json")
+    assert len(json.loads(out)) == 508
+
+
+def test_ics_command(capsys, dbfile, tmp_path):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    target = tmp_path / "visit.ics"
+    code, out, _ = run(capsys, "--db", dbfile, "ics", "1", "-o", str(target), "--staff", "Chen Jie")
+    assert code == 0 and out.strip() == f"Wrote 2 events and 0 to-dos to {target}"
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    code, _, err = run(capsys, "--db", dbfile, "ics", "1", "-o", str(target), "--staff", "Nobody")
+    assert code == 2 and "'Nobody' is not a host of visit 1" in err
+    code, _, err = run(capsys, "--db", dbfile, "ics", "1", "-o", str(tmp_path / "no" / "x.ics"))
+    assert code == 2 and "cannot write" in err
+
+
+def test_checklist_command(capsys, dbfile):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    code, out, _ = run(
+        capsys,
+        "--db",
+        dbfile,
+        "checklist",
+        "1",
+        "--apply",
+        "standard",
+        "key_account",
+        "--json",
+        "--now",
+        "2026-11-25T09:00",
+    )
+    data = json.loads(out)
+    assert code == 0 and data["added"] == 27 and data["total"] == 27 and data["overdue"] == 2
+    first = next(i for i in data["items"] if i["title"].startswith("Offer to book the hotel"))
+    assert (first["due"], first["assignee_role"], first["overdue"]) == ("2026-11-18T21:35:00+08:00", "sales_lead", True)
+    code, out, _ = run(capsys, "--db", dbfile, "--lang", "zh_CN", "checklist", "1", "--now", "2026-11-25T09:00")
+    assert (
+        "来访前 (0%)" in out
+        and "[!] 2026-11-18 21:35  主动询问是否需要帮忙预订酒店，问清人数和房型  (业务负责人)" in out
+    )
+    code, _, err = run(capsys, "--db", dbfile, "checklist", "1", "--apply", "bogus")
+    assert code == 2 and "unknown template 'bogus'" in err
