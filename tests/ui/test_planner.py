@@ -192,3 +192,76 @@ def test_closing_the_main_window_asks_about_open_planners(window, qtbot):
     answer(planner, "close_box", QMessageBox.Cancel)
     window.close()
     assert window.isVisible() and planner.isVisible()  # nothing lost
+
+
+def open_reference(window, db, reference_plan):
+    with db.unit_of_work() as session:
+        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+    window.model.reload()
+    window.table.selectRow(0)
+    return visit_id, window.open_selected()
+
+
+def finding(planner, code):
+    for i in range(planner.findings.count()):
+        if planner.findings.item(i).data(Qt.UserRole + 1) == code:
+            return planner.findings.item(i)
+    return None
+
+
+def test_late_driver_leads_to_the_pickup_and_the_fix_is_saved(window, qtbot, db, reference_plan):
+    visit_id, planner = open_reference(window, db, reference_plan)
+    late = finding(planner, "pickup.driver_late")
+    assert late is not None and late.data(Qt.UserRole) == "pickups[0].driver_due"
+    planner.findings.itemClicked.emit(late)
+    pickups = planner.editors["pickups"]
+    assert planner.tabs.currentWidget() is pickups
+    assert (pickups.items.table.currentRow(), pickups.items.table.currentColumn()) == (0, 1)
+    assert pickups.items.text(0, 1) == "2026-12-02 21:45"
+
+    edit_cell(pickups.items, 0, 1, "2026-12-02 21:05")
+    edit_cell(pickups.items, 0, 9, "5")
+    qtbot.wait_until(lambda: finding(planner, "pickup.driver_late") is None, timeout=3000)
+    assert planner.dirty and planner.save()
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id)
+    first = saved.pickups[0]
+    assert saved.local(first.driver_due).strftime("%Y-%m-%d %H:%M") == "2026-12-02 21:05"
+    assert first.luggage_pieces == 5 and first.id == planner.plan.pickups[0].id
+    assert [p.carrier_number for p in saved.pickups] == ["GA 898", ""]
+
+
+def test_removing_a_pickup_keeps_the_others_own_ids(window, qtbot, db, reference_plan):
+    visit_id, planner = open_reference(window, db, reference_plan)
+    pickups = planner.editors["pickups"]
+    second_id = planner.plan.pickups[1].id
+    pickups.items.focus(0)
+    qtbot.mouseClick(pickups.items.remove_button, Qt.LeftButton)
+    assert planner.save()
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id)
+    assert [(p.kind, p.id) for p in saved.pickups] == [("hotel_to_office", second_id)]
+
+
+def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
+    visit_id, planner = open_reference(window, db, reference_plan)
+    stays = planner.editors["stays"]
+    shown = [stays.items.text(0, c) for c in range(4)]
+    assert shown == ["Xiamen Marriott Hotel", "2026-12-02", "2026-12-05", "king × 3"]
+    planner.tabs.setCurrentWidget(stays)
+    edit_cell(stays.items, 0, 3, "twin × 2, suite")
+    edit_cell(stays.items, 0, 2, "5 Dec")
+    assert not planner.save()
+    assert planner.error.text() == "hotel_stays[0].check_out: not a date: '5 Dec' (like 2026-12-03)"
+    assert (stays.items.table.currentRow(), stays.items.table.currentColumn()) == (0, 2)
+
+    edit_cell(stays.items, 0, 2, "2026-12-01")
+    assert not planner.save()
+    assert planner.error.text() == "hotel_stays[0].check_out: check-out must be after check-in"
+
+    edit_cell(stays.items, 0, 2, "2026-12-04")
+    assert planner.save()
+    with db.unit_of_work() as session:
+        stay = plans.load_plan(session, visit_id).hotel_stays[0]
+    assert [(r.type, r.count) for r in stay.rooms] == [("twin", 2), ("suite", 1)]
+    assert stay.check_out.isoformat() == "2026-12-04" and stay.paid_by == "client"

@@ -213,7 +213,6 @@ class VisitorsEditor(Editor):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Diet and allergies are picked from the lists, never typed."), self))
         layout.addWidget(self.items)
-        self._originals: list[VisitorData] = []
 
     def pick(self, column: int, codes, title: str) -> None:
         row = self.items.table.currentRow()
@@ -228,8 +227,9 @@ class VisitorsEditor(Editor):
         self.items.set_text(row, column, codes_text(codes))
 
     def load(self, plan: VisitPlan) -> None:
-        self._originals = list(plan.visitors)
-        self.items.set_rows([[v.name, v.title, codes_text(v.dietary), codes_text(v.allergies)] for v in plan.visitors])
+        self.items.set_rows(
+            [[v.name, v.title, codes_text(v.dietary), codes_text(v.allergies)] for v in plan.visitors], plan.visitors
+        )
         for row in range(self.items.rows()):
             for column in (2, 3):
                 item = self.items.table.item(row, column)
@@ -238,7 +238,7 @@ class VisitorsEditor(Editor):
     def apply(self, plan: VisitPlan) -> VisitPlan:
         visitors = []
         for row in range(self.items.rows()):
-            base = self._originals[row] if row < len(self._originals) else VisitorData("")
+            base = self.items.payload(row) or VisitorData("")
             visitors.append(
                 replace(
                     base,
@@ -269,7 +269,6 @@ class HostsEditor(Editor):
         self.items.layout().itemAt(1).layout().insertWidget(2, self.roles_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.items)
-        self._originals: list[HostData] = []
 
     def pick_roles(self) -> None:
         row = self.items.table.currentRow()
@@ -281,13 +280,12 @@ class HostsEditor(Editor):
         dialog.open()
 
     def load(self, plan: VisitPlan) -> None:
-        self._originals = list(plan.hosts)
-        self.items.set_rows([[h.name, codes_text(h.roles), h.phone, h.email] for h in plan.hosts])
+        self.items.set_rows([[h.name, codes_text(h.roles), h.phone, h.email] for h in plan.hosts], plan.hosts)
 
     def apply(self, plan: VisitPlan) -> VisitPlan:
         hosts = []
         for row in range(self.items.rows()):
-            base = self._originals[row] if row < len(self._originals) else HostData("")
+            base = self.items.payload(row) or HostData("")
             hosts.append(
                 replace(
                     base,
@@ -307,6 +305,15 @@ class HostsEditor(Editor):
         return False
 
 
+class MealRow:
+    """What a row of the meals table stands for: the saved meal (None when new) and its dishes
+    as edited so far (a plain object, so Qt hands back this same instance)."""
+
+    def __init__(self, original: MealData | None, dishes: list[DishData]) -> None:
+        self.original = original
+        self.dishes = dishes
+
+
 class MealsEditor(Editor):
     """Meals, and the dishes of the selected meal (with what they contain)."""
 
@@ -316,6 +323,7 @@ class MealsEditor(Editor):
             [_("Start"), _("End"), _("Meal"), _("Restaurant"), _("Halal kitchen"), _("Alcohol"), _("Guests")],
             parent=self,
         )
+        self.meals.set_choices(2, vocab.MEAL_KINDS)
         self.meals.add_button.clicked.connect(self.add_meal)
         self.meals.changed.connect(self.changed)
         self.dishes = ItemTable([_("Dish"), _("Contains")], parent=self)
@@ -336,8 +344,6 @@ class MealsEditor(Editor):
         split.addWidget(box)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self._originals: list[MealData] = []
-        self._dishes: list[list[DishData]] = []
         self._current = -1
         self._plan: VisitPlan | None = None
 
@@ -345,7 +351,6 @@ class MealsEditor(Editor):
         plan = self.current_plan(self._plan)
         day = plan.local(plan.start).replace(hour=12, minute=0)
         names = ", ".join(v.name for v in plan.visitors)
-        self._dishes.append([])
         row = self.meals.append(
             [
                 day.strftime("%Y-%m-%d %H:%M"),
@@ -355,7 +360,8 @@ class MealsEditor(Editor):
                 "no",
                 "no",
                 names,
-            ]
+            ],
+            payload=MealRow(None, []),
         )
         self.meals.focus(row)
 
@@ -369,8 +375,8 @@ class MealsEditor(Editor):
         dialog.open()
 
     def _store_dishes(self) -> None:
-        if 0 <= self._current < len(self._dishes):
-            self._dishes[self._current] = [
+        if 0 <= self._current < self.meals.rows():
+            self.meals.payload(self._current).dishes = [
                 DishData(self.dishes.text(r, 0), parse_codes(self.dishes.text(r, 1))) for r in range(self.dishes.rows())
             ]
 
@@ -381,14 +387,12 @@ class MealsEditor(Editor):
     def _meal_selected(self, row: int, *_args) -> None:
         self._store_dishes()
         self._current = row
-        dishes = self._dishes[row] if 0 <= row < len(self._dishes) else []
+        dishes = self.meals.payload(row).dishes if 0 <= row < self.meals.rows() else []
         self.dishes.set_rows([[d.name, codes_text(d.contains)] for d in dishes])
         self.dishes.setEnabled(row >= 0)
 
     def load(self, plan: VisitPlan) -> None:
         self._plan = plan
-        self._originals = list(plan.meals)
-        self._dishes = [list(m.dishes) for m in plan.meals]
         self._current = -1
         self.meals.set_rows(
             [
@@ -402,7 +406,8 @@ class MealsEditor(Editor):
                     ", ".join(m.attendees),
                 ]
                 for m in plan.meals
-            ]
+            ],
+            [MealRow(m, list(m.dishes)) for m in plan.meals],
         )
         self.dishes.set_rows([])
 
@@ -411,7 +416,7 @@ class MealsEditor(Editor):
         self._plan = plan
         meals = []
         for row in range(self.meals.rows()):
-            base = self._originals[row] if row < len(self._originals) else None
+            base = self.meals.payload(row).original
             name = self.meals.text(row, 3)
             halal = self.meals.text(row, 4).lower() in ("yes", "y", "是", "1", "true")
             restaurant = None
@@ -428,7 +433,7 @@ class MealsEditor(Editor):
                 restaurant=restaurant,
                 alcohol_served=self.meals.text(row, 5).lower() in ("yes", "y", "是", "1", "true"),
                 attendees=tuple(n.strip() for n in self.meals.text(row, 6).split(",") if n.strip()),
-                dishes=tuple(self._dishes[row]) if row < len(self._dishes) else (),
+                dishes=tuple(self.meals.payload(row).dishes),
                 notes=base.notes if base else "",
                 id=base.id if base else None,
             )
@@ -579,12 +584,11 @@ class AgendaEditor(Editor):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items = ItemTable([_("Start"), _("Minutes"), _("Title"), _("Kind"), _("Presenter")], parent=self)
+        self.items.set_choices(3, vocab.AGENDA_KINDS)
         self.items.add_button.clicked.connect(self.add)
         self.items.changed.connect(self.changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Kinds: {kinds}").format(kinds=", ".join(vocab.AGENDA_KINDS)), self))
         layout.addWidget(self.items)
-        self._originals: list[AgendaItemData] = []
         self._plan: VisitPlan | None = None
 
     def add(self) -> None:
@@ -593,16 +597,16 @@ class AgendaEditor(Editor):
 
     def load(self, plan: VisitPlan) -> None:
         self._plan = plan
-        self._originals = list(plan.agenda)
         self.items.set_rows(
-            [[local_text(a.start, plan), str(a.minutes), a.title, a.kind, a.presenter or ""] for a in plan.agenda]
+            [[local_text(a.start, plan), str(a.minutes), a.title, a.kind, a.presenter or ""] for a in plan.agenda],
+            plan.agenda,
         )
 
     def apply(self, plan: VisitPlan) -> VisitPlan:
         self._plan = plan
         items = []
         for row in range(self.items.rows()):
-            base = self._originals[row] if row < len(self._originals) else AgendaItemData(plan.start, 30, "")
+            base = self.items.payload(row) or AgendaItemData(plan.start, 30, "")
             minutes_text = self.items.text(row, 1)
             if not minutes_text.isdigit():
                 raise ValidationError(f"agenda[{row}].minutes", f"not a number of minutes: {minutes_text!r}")

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -55,23 +57,36 @@ class ItemTable(QWidget):
         layout.addLayout(buttons)
         self._loading = False
 
-    def set_rows(self, rows: list[list[str]]) -> None:
+    def set_rows(self, rows: list[list[str]], payloads: Sequence[object] | None = None) -> None:
         self._loading = True
         self.table.setRowCount(0)
-        for values in rows:
-            self.append(values, emit=False)
+        for i, values in enumerate(rows):
+            self.append(values, emit=False, payload=payloads[i] if payloads else None)
         self._loading = False
 
-    def append(self, values: list[str], *, emit: bool = True) -> int:
+    def append(self, values: list[str], *, emit: bool = True, payload: object = None) -> int:
+        """Add a row; `payload` (the saved item the row stands for) travels with the row, so
+        removing or reordering rows never pairs a row with another item's id."""
         self._loading = True
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.item(row, 0).setData(Qt.UserRole, payload)
         self._loading = False
         if emit:
             self.changed.emit()
         return row
+
+    def payload(self, row: int):
+        item = self.table.item(row, 0)
+        return item.data(Qt.UserRole) if item else None
+
+    def set_choices(self, column: int, codes: Sequence[str], labels: dict[str, str] | None = None) -> None:
+        """Cells of `column` are edited with a list of the vocabulary's codes, not typed."""
+        delegate = ChoiceDelegate(codes, labels, self.table)
+        self._delegates = [*getattr(self, "_delegates", []), delegate]  # a view does not own its delegates
+        self.table.setItemDelegateForColumn(column, delegate)
 
     def text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
@@ -97,6 +112,31 @@ class ItemTable(QWidget):
     def _edited(self, _item) -> None:
         if not self._loading:
             self.changed.emit()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a cell with a drop-down of codes, shown by their translated labels."""
+
+    def __init__(
+        self, codes: Sequence[str], labels: dict[str, str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.labels = {code: (labels or {}).get(code) or label(code) for code in codes}
+
+    def createEditor(self, parent, _option, _index):
+        combo = QComboBox(parent)
+        for code, text in self.labels.items():
+            combo.addItem(text, code)
+        return combo
+
+    def displayText(self, value, _locale) -> str:
+        return self.labels.get(value, str(value))
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setCurrentIndex(max(editor.findData(index.data()), 0))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentData())
 
 
 class ChoicesDialog(QDialog):

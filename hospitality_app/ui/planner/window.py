@@ -38,6 +38,7 @@ from hospitality_app.ui.planner.editors import (
     VisitorsEditor,
     parse_path,
 )
+from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
 from hospitality_app.ui.region_notes import notes_html
 
 ICONS = {
@@ -50,6 +51,8 @@ TAB_OF = {
     "company": "overview",
     "visitors": "visitors",
     "hosts": "hosts",
+    "pickups": "pickups",
+    "hotel_stays": "stays",
     "meals": "meals",
     "tour": "tour",
     "agenda": "agenda",
@@ -84,6 +87,8 @@ class PlannerWindow(QMainWindow):
             "overview": OverviewEditor(),
             "visitors": VisitorsEditor(),
             "hosts": HostsEditor(),
+            "pickups": PickupsEditor(),
+            "stays": HotelStaysEditor(),
             "meals": MealsEditor(),
             "tour": TourEditor(),
             "agenda": AgendaEditor(),
@@ -92,6 +97,8 @@ class PlannerWindow(QMainWindow):
             "overview": _("Overview"),
             "visitors": _("Visitors"),
             "hosts": _("Hosts"),
+            "pickups": _("Pickups"),
+            "stays": _("Hotel"),
             "meals": _("Meals"),
             "tour": _("Factory tour"),
             "agenda": _("Agenda"),
@@ -161,7 +168,7 @@ class PlannerWindow(QMainWindow):
     def collect(self) -> VisitPlan:
         """The plan as the tabs now show it (raises ValidationError naming the field)."""
         plan = self.editors["overview"].apply(self.plan)
-        for key in ("visitors", "hosts", "meals", "tour", "agenda"):
+        for key in ("visitors", "hosts", "pickups", "stays", "meals", "tour", "agenda"):
             plan = self.editors[key].apply(plan)
         return plan
 
