@@ -21,6 +21,10 @@ class ChangeListener(QThread):
     def __init__(self, conninfo: str, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._conninfo = conninfo
+        if parent is not None:
+            # A window deleted without being closed must not take a running thread with it: Qt
+            # would abort the whole process. `destroyed` comes before the children are deleted.
+            parent.destroyed.connect(self.stop)
 
     def run(self) -> None:
         import psycopg

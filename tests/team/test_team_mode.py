@@ -149,3 +149,20 @@ def test_open_list_refreshes_when_a_colleague_saves(db_url, qtbot, reference_pla
     assert not window.listener.isRunning()
     colleague.dispose()
     db.dispose()
+
+
+def test_a_window_deleted_without_closing_stops_its_listener(db_url, qtbot):
+    import shiboken6
+    from PySide6.QtCore import Qt
+
+    from hospitality_app.ui.main_window import MainWindow
+
+    db = open_database(db_url)
+    window = MainWindow(db)
+    window.show()
+    qtbot.wait_until(window.listener.isRunning, timeout=3000)
+    ended = []
+    window.listener.finished.connect(lambda: ended.append(True), Qt.DirectConnection)
+    shiboken6.delete(window)  # Qt would abort the process if the thread were still running
+    assert ended == [True]
+    db.dispose()
