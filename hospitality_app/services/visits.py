@@ -134,3 +134,16 @@ def count_visits(session: Session, flt: VisitFilter = VisitFilter()) -> int:
 
 def visit_ids(session: Session) -> list[int]:
     return list(session.scalars(select(Visit.id).order_by(Visit.id)))
+
+
+def filter_choices(session: Session) -> tuple[list[str], list[str]]:
+    """What the list's filters can offer: the client countries, and the staff who lead a visit."""
+    countries = session.scalars(
+        select(Company.country).where(Company.country != "").distinct().order_by(Company.country)
+    )
+    leads = session.scalars(
+        select(Staff.name)
+        .where(Staff.id.in_(select(VisitHost.staff_id).where(VisitHost.role == "sales_lead")))
+        .order_by(Staff.name)
+    )
+    return list(countries), list(leads)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
-    QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -61,17 +61,19 @@ class ChecklistPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.itemChanged.connect(self._ticked)
-        self.apply_button = QPushButton(_("Apply template"), self)
+        # Tool buttons: five push buttons in a row made the side panel, and the window, too wide.
+        self.apply_button = self._button(_("Apply template"))
         self.apply_menu = QMenu(self)
         self.apply_button.setMenu(self.apply_menu)
-        self.add_button = QPushButton(_("Add…"), self)
+        self.apply_button.setPopupMode(QToolButton.InstantPopup)
+        self.add_button = self._button(_("Add…"))
         self.add_button.clicked.connect(self.add_item)
-        self.edit_button = QPushButton(_("Edit…"), self)
+        self.edit_button = self._button(_("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.tree.itemDoubleClicked.connect(self.edit_selected)
-        self.assign_button = QPushButton(_("Assign…"), self)
+        self.assign_button = self._button(_("Assign…"))
         self.assign_button.clicked.connect(self.assign_selected)
-        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button = self._button(_("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         for b in (self.apply_button, self.add_button, self.edit_button, self.assign_button, self.remove_button):
@@ -87,6 +89,11 @@ class ChecklistPanel(QWidget):
         layout.addLayout(buttons)
         self.apply_menu.aboutToShow.connect(self._fill_templates)  # read the template files when needed
         self.setEnabled(False)
+
+    def _button(self, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        return button
 
     def reload_templates(self) -> None:
         self._fill_templates()

@@ -5,22 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from hospitality_app.config import database_url
 from hospitality_app.db.session import open_database
 from hospitality_app.i18n import set_language
-
-
-def install_qt_translator(app: QApplication, language: str) -> None:
-    """Qt's own strings (OK, Cancel, file dialogs) come from the qtbase catalog in PySide6."""
-    if language == "en":
-        return
-    translator = QTranslator(app)  # parented to the app, so it lives as long as the app
-    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    if translator.load(QLocale(language), "qtbase", "_", path):
-        app.installTranslator(translator)
+from hospitality_app.ui.qt_translation import install_qt_translator
 
 
 def team_url() -> str | None:

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -29,14 +32,15 @@ from PySide6.QtWidgets import (
 from hospitality_app.config import user_templates_folder
 from hospitality_app.db.session import Database
 from hospitality_app.errors import HospitalityError
-from hospitality_app.i18n import _, current_language
+from hospitality_app.i18n import _, current_language, set_language
 from hospitality_app.services import plans, readiness, regions
-from hospitality_app.services.visits import VisitFilter
 from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
 from hospitality_app.ui.dashboard_page import DashboardPage
+from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.regions_page import RegionsPage
+from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
@@ -66,15 +70,29 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._db = db
         self._painted = False
-        self.setWindowTitle(_("Hospitality — visits"))
+        self.listener = None  # started on first show, stopped on close (a running QThread must
+        self._debouncer = None  # never outlive its window: Qt aborts the process)
+        self.planners: list = []
+        self._built: list[QObject] = []
         self.resize(1200, 720)
+        self._build()
+        self.setAcceptDrops(True)
+        settings = QSettings()
+        if settings.contains("main/geometry"):
+            self.restoreGeometry(settings.value("main/geometry"))
+            self.restoreState(settings.value("main/state"))
 
+    def _build(self) -> None:
+        """Everything the user reads: built again, in the new language, when it changes."""
+        self.setWindowTitle(_("Hospitality — visits"))
+        owner = QObject(self)  # owns the actions, so a rebuild drops the old ones and their shortcuts
         self.search = QLineEdit(parent=self)
         self.search.setPlaceholderText(_("Search visits by company, title or purpose…"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply_search)
 
-        self.model = VisitTableModel(db, parent=self)
+        self.model = VisitTableModel(self._db, parent=self)
+        self._built = [owner, self.model]
         self.table = QTableView(parent=self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
@@ -98,7 +116,7 @@ class MainWindow(QMainWindow):
         self.findings.setAlternatingRowColors(True)
         self.notes = QTextBrowser(parent=self)
 
-        self.checklist = ChecklistPanel(db, parent=self)
+        self.checklist = ChecklistPanel(self._db, parent=self)
         self.checklist.changed.connect(self._refresh_keep_selection)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.findings, _("Readiness"))
@@ -111,15 +129,19 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.filters = VisitFilterBar(parent=self)
+        self.filters.changed.connect(self.apply_search)
         layout.addWidget(self.search)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
         split.addWidget(side)
         split.setSizes([790, 490])
+        self.splitters = {"main/split": split, "main/side": side}
         # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
-        self.dashboard = DashboardPage(db, parent=self)
-        self.calendar_page = CalendarPage(db, parent=self)
+        self.dashboard = DashboardPage(self._db, parent=self)
+        self.calendar_page = CalendarPage(self._db, parent=self)
         self.outcomes = None  # built when first shown: Qt Charts costs start-up time
         self._outcomes_holder = QWidget(self)
         QVBoxLayout(self._outcomes_holder).setContentsMargins(0, 0, 0, 0)
@@ -129,65 +151,118 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.dashboard, _("Dashboard"))
         self.pages.addTab(self.calendar_page, _("Calendar"))
         self.pages.addTab(self._outcomes_holder, _("Outcomes"))
-        self.regions_page = RegionsPage(db, parent=self)
+        self.regions_page = RegionsPage(self._db, parent=self)
         self.pages.addTab(self.regions_page, _("Regional notes"))
         self.pages.currentChanged.connect(self._page_shown)
         self.dashboard.visit_chosen.connect(self.open_visit)
         self.calendar_page.visit_chosen.connect(self.open_visit)
         self.setCentralWidget(self.pages)
-        self.listener = None  # started on first show, stopped on close (a running QThread must
-        self._debouncer = None  # never outlive its window: Qt aborts the process)
 
-        find = QAction(_("&Find"), self)
+        find = QAction(_("&Find"), owner)
         find.setShortcut(QKeySequence.Find)
         find.triggered.connect(self.search.setFocus)
-        quit_ = QAction(_("&Quit"), self)
+        quit_ = QAction(_("&Quit"), owner)
         quit_.setShortcut(QKeySequence.Quit)
         quit_.triggered.connect(self.close)
-        self.new_action = QAction(_("&New visit"), self)
+        self.new_action = QAction(_("&New visit"), owner)
         self.new_action.setShortcut(QKeySequence.New)
         self.new_action.triggered.connect(self.new_visit)
-        self.open_action = QAction(_("&Open visit"), self)
+        self.open_action = QAction(_("&Open visit"), owner)
         self.open_action.setShortcut(QKeySequence.Open)
         self.open_action.triggered.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
-        self.planners: list = []
         menu = self.menuBar().addMenu(_("&File"))
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
         menu.addAction(find)
-        self.preferences_action = QAction(_("&Preferences…"), self)
+        self.preferences_action = QAction(_("&Preferences…"), owner)
         self.preferences_action.setShortcut(QKeySequence.Preferences)
         self.preferences_action.triggered.connect(self.open_preferences)
         menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(quit_)
-        self.export_action = QAction(_("&Export to calendar…"), self)
+        self.export_action = QAction(_("&Export to calendar…"), owner)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_calendar)
-        self.import_action = QAction(_("Add flight or hotel from calendar file…"), self)
+        self.import_action = QAction(_("Add flight or hotel from calendar file…"), owner)
         self.import_action.triggered.connect(self._choose_calendar_file)
         visit_menu = self.menuBar().addMenu(_("&Visit"))
         visit_menu.addAction(self.export_action)
         visit_menu.addAction(self.import_action)
-        self.documents_action = QAction(_("&Documents (letter, sign, brief, itinerary)…"), self)
+        self.documents_action = QAction(_("&Documents (letter, sign, brief, itinerary)…"), owner)
         self.documents_action.setShortcut(QKeySequence("Ctrl+D"))
         self.documents_action.triggered.connect(self.open_documents)
         visit_menu.addSeparator()
         visit_menu.addAction(self.documents_action)
-        self.outcome_action = QAction(_("Record &outcome…"), self)
+        self.outcome_action = QAction(_("Record &outcome…"), owner)
         self.outcome_action.triggered.connect(self.record_outcome)
         visit_menu.addAction(self.outcome_action)
-        self.tasks_action = QAction(_("&My tasks…"), self)
+        self.tasks_action = QAction(_("&My tasks…"), owner)
         self.tasks_action.setShortcut(QKeySequence("Ctrl+T"))
         self.tasks_action.triggered.connect(self.show_my_tasks)
-        self.templates_action = QAction(_("Checklist &templates…"), self)
+        self.templates_action = QAction(_("Checklist &templates…"), owner)
         self.templates_action.triggered.connect(self.edit_templates)
         tasks_menu = self.menuBar().addMenu(_("&Checklists"))
         tasks_menu.addAction(self.tasks_action)
         tasks_menu.addAction(self.templates_action)
-        self.setAcceptDrops(True)
+        self.toolbar = self.addToolBar(_("Main toolbar"))
+        self.toolbar.setObjectName("main-toolbar")  # saveState() keys toolbars by name
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        style = self.style()
+        for action, icon, short in (
+            (self.new_action, QStyle.SP_FileIcon, _("New")),
+            (self.open_action, QStyle.SP_DialogOpenButton, _("Open")),
+            (self.documents_action, QStyle.SP_FileDialogDetailedView, _("Documents")),
+            (self.export_action, QStyle.SP_DialogSaveButton, _("Calendar")),
+            (self.tasks_action, QStyle.SP_DialogApplyButton, _("My tasks")),
+        ):
+            action.setIcon(style.standardIcon(icon))
+            action.setIconText(short)  # the toolbar's label; the menus keep the full text
+            self.toolbar.addAction(action)
+        settings = QSettings()
+        for key, splitter in self.splitters.items():
+            if settings.contains(key):
+                splitter.restoreState(settings.value(key))
         self._update_status()
+
+    def apply_language(self, language: str) -> bool:
+        """Show the whole window in `language` now. Open planners close first (each may ask about
+        unsaved changes); if one stays open, nothing changes and False is returned."""
+        for planner in self.planners:
+            if planner.isVisible() and not planner.close():
+                return False
+        self.planners.clear()
+        visit_id, page = self.selected_visit_id(), self.pages.currentIndex()
+        self._remember_layout()
+        set_language(language)
+        install_qt_translator(QApplication.instance(), language)
+        # The old actions and menus go at once: alive, they would keep answering the shortcuts.
+        menus = self.menuBar().findChildren(QMenu)
+        self.menuBar().clear()
+        shiboken6.delete(self._built[0])
+        self.removeToolBar(self.toolbar)
+        old = [self.takeCentralWidget(), self.toolbar, self.model, *menus]
+        self._build()
+        for obj in old:
+            obj.deleteLater()
+        self.pages.setCurrentIndex(page)
+        if visit_id is not None:
+            self.show_visit(visit_id)
+            self.pages.setCurrentIndex(page)
+        return True
+
+    def _remember_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        for key, splitter in self.splitters.items():
+            settings.setValue(key, splitter.saveState())
+
+    def load_filter_choices(self) -> None:
+        from hospitality_app.services.visits import filter_choices
+
+        with self._db.unit_of_work() as session:
+            self.filters.set_choices(*filter_choices(session))
 
     def open_visit(self, visit_id: int):
         """Select the visit in the list and open its planner."""
@@ -215,6 +290,7 @@ class MainWindow(QMainWindow):
         return planner
 
     def _planner_saved(self, visit_id: int) -> None:
+        self.load_filter_choices()
         self.model.reload()
         self._update_status()
         self.show_visit(visit_id)
@@ -253,6 +329,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.stop_live_updates()
+        self._remember_layout()
         super().closeEvent(event)
 
     def stop_live_updates(self) -> None:
@@ -319,7 +396,8 @@ class MainWindow(QMainWindow):
                 15000,
             )
             return
-        if QSettings().value("language") != current_language():
+        language = QSettings().value("language")
+        if language and language != current_language() and not self.apply_language(language):
             self.statusBar().showMessage(_("The new language applies when Hospitality starts again."), 10000)
 
     def open_documents(self) -> DocumentsDialog | None:
@@ -464,13 +542,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("{count} visits").format(count=self.model.total()))
 
     def apply_search(self) -> None:
-        self.model.reload(VisitFilter(text=self.search.text()))
+        self.model.reload(self.filters.visit_filter(self.search.text()))
         self._update_status()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Paint and watched is self.table.viewport():
             self._painted = True
             self.first_rows_painted.emit()
+            QTimer.singleShot(0, self.load_filter_choices)  # after start-up, not part of it
         return super().eventFilter(watched, event)
 
     def _show_current(self, current, _previous) -> None:
