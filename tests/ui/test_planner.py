@@ -265,3 +265,30 @@ def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
         stay = plans.load_plan(session, visit_id).hotel_stays[0]
     assert [(r.type, r.count) for r in stay.rooms] == [("twin", 2), ("suite", 1)]
     assert stay.check_out.isoformat() == "2026-12-04" and stay.paid_by == "client"
+
+
+def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, reference_plan):
+    with db.unit_of_work() as session:
+        readiness.store_plan(session, reference_plan, now=NOW)
+    planner = window.new_visit()
+    overview = planner.editors["overview"]
+    offered = overview.company.completer()
+    offered.setCompletionPrefix("sinar")  # any part of the name, in any case
+    assert offered.currentCompletion() == "PT Sinar Jaya Abadi"
+    overview.company.setText("PT Sinar Jaya Abadi")
+    offered.activated.emit("PT Sinar Jaya Abadi")  # the user picks it from the list
+    assert (overview.country.text(), overview.city.text()) == ("ID", "Jakarta")
+
+    meals = planner.editors["meals"]
+    qtbot.mouseClick(meals.meals.add_button, Qt.LeftButton)
+    meals.meals.focus(0)
+    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
+    edit_cell(meals.dishes, 0, 0, "Sweet and sour pork")
+    assert meals.dishes.text(0, 1) == "pork, gluten"  # what the saved dish contains comes with it
+
+    stays = planner.editors["stays"]
+    qtbot.mouseClick(stays.items.add_button, Qt.LeftButton)
+    edit_cell(stays.items, 0, 0, "Xiamen Marriott Hotel")
+    assert stays.items.text(0, 7) == "35"
+    editor = stays.items.table.itemDelegateForColumn(0).createEditor(stays.items.table, None, None)
+    assert editor.completer().model().stringList() == ["Xiamen Marriott Hotel"]

@@ -39,7 +39,15 @@ from hospitality_app.services.dto import (
     VisitorData,
     VisitPlan,
 )
-from hospitality_app.ui.planner.widgets import ChoicesDialog, ItemTable, LocalDateTime, codes_text, parse_codes
+from hospitality_app.services.saved import SavedNames
+from hospitality_app.ui.planner.widgets import (
+    ChoicesDialog,
+    ItemTable,
+    LocalDateTime,
+    codes_text,
+    completer,
+    parse_codes,
+)
 
 PATH = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?(?:\[(\d+)\])?")
 
@@ -87,6 +95,9 @@ class Editor(QWidget):
 
     def focus(self, path: str) -> bool:
         return False
+
+    def offer(self, saved: SavedNames) -> None:
+        """Offer what earlier visits saved (companies, places, dishes) while the user types."""
 
 
 class OverviewEditor(Editor):
@@ -143,6 +154,20 @@ class OverviewEditor(Editor):
             "visit.client_locale": self.locale,
             "visit.status": self.status,
         }
+
+    def offer(self, saved: SavedNames) -> None:
+        self._saved = saved
+        self.company.setCompleter(completer(saved.companies, self.company))
+        self.company.completer().activated.connect(self._company_chosen)
+
+    def _company_chosen(self, name: str) -> None:
+        known = self._saved.companies.get(name)
+        if known is None:
+            return
+        for field, value in ((self.country, known.country), (self.city, known.city)):
+            if not field.text():
+                field.setText(value)
+        self.changed.emit()
 
     def load(self, plan: VisitPlan) -> None:
         self.blockSignals(True)
@@ -329,6 +354,8 @@ class MealsEditor(Editor):
         self.dishes = ItemTable([_("Dish"), _("Contains")], parent=self)
         self.dishes.add_button.clicked.connect(lambda: self.dishes.append(["", ""]))
         self.dishes.changed.connect(self._dishes_edited)
+        self.dishes.table.itemChanged.connect(self._dish_named)
+        self._known_dishes: dict[str, tuple[str, ...]] = {}
         self.contains_button = QPushButton(_("Contains…"), self)
         self.contains_button.clicked.connect(self.pick_contents)
         self.dishes.layout().itemAt(1).layout().insertWidget(2, self.contains_button)
@@ -379,6 +406,19 @@ class MealsEditor(Editor):
             self.meals.payload(self._current).dishes = [
                 DishData(self.dishes.text(r, 0), parse_codes(self.dishes.text(r, 1))) for r in range(self.dishes.rows())
             ]
+
+    def offer(self, saved: SavedNames) -> None:
+        self.meals.set_completion(3, saved.restaurants)
+        self.dishes.set_completion(0, saved.dishes)
+        self._known_dishes = saved.dishes
+
+    def _dish_named(self, item) -> None:
+        # A dish served before brings what it contains, so the dietary check sees it at once.
+        if item.column() != 0 or self.dishes.is_loading() or self.dishes.text(item.row(), 1):
+            return
+        known = self._known_dishes.get(item.text().strip())
+        if known:
+            self.dishes.set_text(item.row(), 1, codes_text(known))
 
     def _dishes_edited(self) -> None:
         self._store_dishes()
@@ -496,6 +536,9 @@ class TourEditor(Editor):
             w.currentIndexChanged.connect(self.changed)
         self.start.dateTimeChanged.connect(self.changed)
         self.enabled.toggled.connect(self.changed)
+
+    def offer(self, saved: SavedNames) -> None:
+        self.stop_name.setCompleter(completer(saved.tour_stops, self.stop_name))
 
     def _item(self, stop: TourStopData) -> QListWidgetItem:
         glass = f" · {_('through the glass window')}" if stop.view == "glass_window" else ""

@@ -14,6 +14,7 @@ from hospitality_app import vocab
 from hospitality_app.errors import ValidationError
 from hospitality_app.i18n import _
 from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, RoomData, VehicleData, VisitPlan
+from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import Editor, local_text, parse_local, parse_path
 from hospitality_app.ui.planner.widgets import ItemTable
 
@@ -66,7 +67,7 @@ class PickupsEditor(Editor):
                 _("Kind"),
                 _("Driver at"),
                 _("Flight / train"),
-                _("From"),
+                _("Origin"),
                 _("Arrives"),
                 _("Driver"),
                 _("Vehicle"),
@@ -196,12 +197,25 @@ class HotelStaysEditor(Editor):
             self.items.set_choices(column, vocab.PARTIES, parties)
         self.items.add_button.clicked.connect(self.add)
         self.items.changed.connect(self.changed)
+        self.items.table.itemChanged.connect(self._hotel_named)
+        self._known_hotels: dict[str, int | None] = {}
         layout = QVBoxLayout(self)
         hint = QLabel(_("Dates as 2026-12-03; rooms as 'twin × 2, suite'. Guests are names from the Visitors tab."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.items)
         self._plan: VisitPlan | None = None
+
+    def offer(self, saved: SavedNames) -> None:
+        self.items.set_completion(0, saved.hotels)
+        self._known_hotels = saved.hotels
+
+    def _hotel_named(self, item) -> None:
+        if item.column() != 0 or self.items.is_loading() or self.items.text(item.row(), 7):
+            return
+        minutes = self._known_hotels.get(item.text().strip())
+        if minutes is not None:
+            self.items.set_text(item.row(), 7, str(minutes))
 
     def add(self) -> None:
         plan = self.current_plan(self._plan)

@@ -9,11 +9,13 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -82,6 +84,14 @@ class ItemTable(QWidget):
         item = self.table.item(row, 0)
         return item.data(Qt.UserRole) if item else None
 
+    def set_completion(self, column: int, names) -> None:
+        delegate = CompletingDelegate(names, self.table)
+        self._delegates = [*getattr(self, "_delegates", []), delegate]
+        self.table.setItemDelegateForColumn(column, delegate)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
     def set_choices(self, column: int, codes: Sequence[str], labels: dict[str, str] | None = None) -> None:
         """Cells of `column` are edited with a list of the vocabulary's codes, not typed."""
         delegate = ChoiceDelegate(codes, labels, self.table)
@@ -112,6 +122,27 @@ class ItemTable(QWidget):
     def _edited(self, _item) -> None:
         if not self._loading:
             self.changed.emit()
+
+
+def completer(names, parent: QWidget) -> QCompleter:
+    """Offers saved names as the user types: any part of the name matches, in any case."""
+    completer = QCompleter(list(names), parent)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchContains)
+    return completer
+
+
+class CompletingDelegate(QStyledItemDelegate):
+    """Edits a cell as free text, offering the names saved before."""
+
+    def __init__(self, names, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = list(names)
+
+    def createEditor(self, parent, _option, _index):
+        editor = QLineEdit(parent)
+        editor.setCompleter(completer(self.names, editor))
+        return editor
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -28,6 +28,7 @@ from hospitality_app.i18n import _, current_language
 from hospitality_app.rules.engine import run_check
 from hospitality_app.services import plans, readiness, regions
 from hospitality_app.services.dto import CompanyData, VisitPlan
+from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.planner.editors import (
     AgendaEditor,
@@ -151,11 +152,11 @@ class PlannerWindow(QMainWindow):
 
     # loading and collecting --------------------------------------------------
     def load(self, visit_id: int | None) -> None:
-        if visit_id is None:
-            self.plan = new_plan(datetime.now(UTC))
-        else:
-            with self._db.unit_of_work() as session:
-                self.plan = plans.load_plan(session, visit_id)
+        with self._db.unit_of_work() as session:
+            self.plan = new_plan(datetime.now(UTC)) if visit_id is None else plans.load_plan(session, visit_id)
+            saved = saved_names(session)
+        for editor in self.editors.values():
+            editor.offer(saved)
         self._loading = True
         for editor in self.editors.values():
             editor.load(self.plan)

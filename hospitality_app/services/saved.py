@@ -1,0 +1,39 @@
+"""What earlier visits saved and a new plan can reuse: offered as the user types a name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hospitality_app.models import Company, Dish, Hotel, Restaurant, TourStop
+from hospitality_app.services.dto import CompanyData
+
+
+@dataclass(frozen=True)
+class SavedNames:
+    companies: dict[str, CompanyData] = field(default_factory=dict)
+    hotels: dict[str, int | None] = field(default_factory=dict)  # name → minutes to the office
+    restaurants: list[str] = field(default_factory=list)
+    dishes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → what it contains
+    tour_stops: list[str] = field(default_factory=list)
+
+
+def saved_names(session: Session) -> SavedNames:
+    companies = {
+        name: CompanyData(name, country, city)
+        for name, country, city in session.execute(
+            select(Company.name, Company.country, Company.city).order_by(Company.name, Company.id.desc())
+        )
+    }
+    dishes: dict[str, tuple[str, ...]] = {}
+    for name, contains in session.execute(select(Dish.name, Dish.contains).order_by(Dish.name, Dish.id)):
+        dishes.setdefault(name, tuple(contains or ()))
+    return SavedNames(
+        companies=companies,
+        hotels=dict(session.execute(select(Hotel.name, Hotel.drive_minutes).order_by(Hotel.name)).all()),
+        restaurants=list(session.scalars(select(Restaurant.name).order_by(Restaurant.name))),
+        dishes=dishes,
+        tour_stops=list(session.scalars(select(TourStop.name).order_by(TourStop.name))),
+    )
