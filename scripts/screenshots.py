@@ -57,8 +57,8 @@ def main() -> int:
                 print(path)
             window.pages.setCurrentIndex(0)
             planner = window.open_selected()
-            for index, name in ((0, "overview"), (3, "meals"), (4, "tour")):
-                planner.tabs.setCurrentIndex(index)
+            for name in ("overview", "pickups", "meals", "tour"):
+                planner.tabs.setCurrentWidget(planner.editors[name])
                 app.processEvents()
                 path = out / f"planner-{name}-{language}.png"
                 planner.grab().save(str(path))
