@@ -33,13 +33,13 @@ from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.planner.editors import (
     AgendaEditor,
     HostsEditor,
-    MealsEditor,
     OverviewEditor,
-    TourEditor,
     VisitorsEditor,
     parse_path,
 )
 from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
+from hospitality_app.ui.planner.meals import MealsEditor
+from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
 
 ICONS = {
