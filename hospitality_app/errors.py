@@ -37,3 +37,13 @@ class ConflictError(HospitalityError):
 
 class DatabaseError(HospitalityError):
     """The database cannot be opened or migrated."""
+
+
+class InUseError(HospitalityError):
+    """A record cannot be deleted while others point at it. `uses`: table name → rows."""
+
+    def __init__(self, name: str, uses: dict[str, int]) -> None:
+        self.name = name
+        self.uses = uses
+        where = ", ".join(f"{table.replace('_', ' ')} × {n}" for table, n in sorted(uses.items()))
+        super().__init__(f"{name!r} is still used ({where}); it was not deleted")

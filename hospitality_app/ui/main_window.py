@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStyle,
     QTableView,
@@ -31,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.config import user_templates_folder
 from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, current_language, set_language
 from hospitality_app.services import plans, readiness, regions
+from hospitality_app.ui.calendar_files import CalendarFiles
 from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
 from hospitality_app.ui.dashboard_page import DashboardPage
+from hospitality_app.ui.lazy_page import LazyPage
 from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.regions_page import RegionsPage
@@ -44,8 +43,6 @@ from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
-    from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
-    from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
     from hospitality_app.ui.dialogs.documents import DocumentsDialog
     from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
     from hospitality_app.ui.dialogs.outcome import OutcomeDialog
@@ -59,7 +56,7 @@ SEVERITY_ICON = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CalendarFiles, QMainWindow):
     """Signals:
     first_rows_painted: the visit list painted for the first time (start-up is over).
     """
@@ -142,15 +139,22 @@ class MainWindow(QMainWindow):
         # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
         self.dashboard = DashboardPage(self._db, parent=self)
         self.calendar_page = CalendarPage(self._db, parent=self)
-        self.outcomes = None  # built when first shown: Qt Charts costs start-up time
-        self._outcomes_holder = QWidget(self)
-        QVBoxLayout(self._outcomes_holder).setContentsMargins(0, 0, 0, 0)
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(split, _("Visits"))
         self.pages.addTab(self.dashboard, _("Dashboard"))
         self.pages.addTab(self.calendar_page, _("Calendar"))
-        self.pages.addTab(self._outcomes_holder, _("Outcomes"))
+        # Built when first shown: Qt Charts and the record forms cost start-up time.
+        self.lazy = {
+            "outcomes": LazyPage(self._outcomes_page, parent=self),
+            "clients": LazyPage(partial(self._directory_page, "clients_page"), parent=self),
+            "staff": LazyPage(partial(self._directory_page, "staff_page"), parent=self),
+            "places": LazyPage(partial(self._directory_page, "places_page"), parent=self),
+        }
+        self.pages.addTab(self.lazy["outcomes"], _("Outcomes"))
+        self.pages.addTab(self.lazy["clients"], _("Clients"))
+        self.pages.addTab(self.lazy["staff"], _("Staff"))
+        self.pages.addTab(self.lazy["places"], _("Places"))
         self.regions_page = RegionsPage(self._db, parent=self)
         self.pages.addTab(self.regions_page, _("Regional notes"))
         self.pages.currentChanged.connect(self._page_shown)
@@ -231,6 +235,8 @@ class MainWindow(QMainWindow):
         for planner in self.planners:
             if planner.isVisible() and not planner.close():
                 return False
+        if not self.leave_records():
+            return False
         self.planners.clear()
         visit_id, page = self.selected_visit_id(), self.pages.currentIndex()
         self._remember_layout()
@@ -328,6 +334,9 @@ class MainWindow(QMainWindow):
             if planner.isVisible() and not planner.close():
                 event.ignore()
                 return
+        if not self.leave_records():
+            event.ignore()
+            return
         self.stop_live_updates()
         self._remember_layout()
         super().closeEvent(event)
@@ -338,16 +347,41 @@ class MainWindow(QMainWindow):
         if self._debouncer is not None:
             self._debouncer.cancel()
 
+    def _outcomes_page(self, parent: QWidget) -> QWidget:
+        from hospitality_app.ui.outcomes_page import OutcomesPage
+
+        return OutcomesPage(self._db, parent=parent)
+
+    def _directory_page(self, factory: str, parent: QWidget) -> QWidget:
+        from hospitality_app.ui import directory_page
+
+        return getattr(directory_page, factory)(self._db, parent)
+
+    def leave_records(self) -> bool:
+        """Ask about each record form of the Clients, Staff and Places pages with unsaved edits;
+        False if the user chose to stay."""
+        for key in ("clients", "staff", "places"):
+            page = self.lazy[key].content
+            for editor in page.dirty_editors() if page is not None else ():
+                self.pages.setCurrentWidget(self.lazy[key])
+                page.setCurrentWidget(editor)
+                if not editor.leave():
+                    return False
+        return True
+
+    @property
+    def outcomes(self):
+        return self.lazy["outcomes"].content
+
+    def page(self, key: str):
+        """A lazily built page (outcomes, clients, staff, places), built now if need be."""
+        return self.lazy[key].ensure()
+
     def _page_shown(self, index: int) -> None:
         page = self.pages.widget(index)
-        if page is self._outcomes_holder and self.outcomes is None:
-            from hospitality_app.ui.outcomes_page import OutcomesPage
-
-            self.outcomes = OutcomesPage(self._db, parent=self._outcomes_holder)
-            self._outcomes_holder.layout().addWidget(self.outcomes)
-        if page is self._outcomes_holder:
-            self.outcomes.reload()
-        elif page in (self.dashboard, self.calendar_page, self.regions_page):
+        if isinstance(page, LazyPage):
+            page = page.ensure()
+        if page is not self.pages.widget(0):
             page.reload()
 
     def show_visit(self, visit_id: int) -> None:
@@ -442,92 +476,6 @@ class MainWindow(QMainWindow):
     def selected_visit_id(self) -> int | None:
         row = self.model.row_at(self.table.currentIndex().row())
         return row.id if row is not None else None
-
-    def export_calendar(self) -> CalendarExportDialog | None:
-        from hospitality_app.services import calendar
-        from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
-
-        visit_id = self.selected_visit_id()
-        if visit_id is None:
-            self.statusBar().showMessage(_("Select a visit first."), 5000)
-            return None
-        with self._db.unit_of_work() as session:
-            plan = plans.load_plan(session, visit_id)
-
-        def export(staff: str | None, reminder: int) -> bytes:
-            with self._db.unit_of_work() as session:
-                return calendar.export_visit(
-                    session,
-                    visit_id,
-                    now=datetime.now(UTC),
-                    staff=staff,
-                    lang=current_language(),
-                    reminder_minutes=reminder or None,
-                )
-
-        self.calendar_dialog = CalendarExportDialog(plan, export, Path.home(), parent=self)
-        self.calendar_dialog.open()
-        return self.calendar_dialog
-
-    def _choose_calendar_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Flight or hotel confirmation"), str(Path.home()), _("Calendar files (*.ics)")
-        )
-        if path:
-            self.import_calendar_file(Path(path))
-
-    def import_calendar_file(self, path: Path) -> CalendarImportDialog | None:
-        from hospitality_app.services import ics_import
-        from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
-
-        visit_id = self.selected_visit_id()
-        if visit_id is None:
-            self.statusBar().showMessage(_("Select the visit to add the booking to, then drop the file again."), 8000)
-            return None
-        try:
-            data = path.read_bytes()
-            with self._db.unit_of_work() as session:
-                plan = plans.load_plan(session, visit_id)
-            proposals = ics_import.read_proposals(data, plan)
-        except (OSError, HospitalityError) as exc:
-            QMessageBox.warning(self, _("Add from calendar file"), f"{path.name}: {exc}")
-            return None
-        if not proposals:
-            self.statusBar().showMessage(
-                _("No flight, train or hotel booking found in {name}.").format(name=path.name), 8000
-            )
-            return None
-        dialog = CalendarImportDialog(proposals, plan.zone, plan.title, parent=self)
-        dialog.accepted.connect(lambda: self._apply_calendar_import(plan, dialog.chosen()))
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _apply_calendar_import(self, plan, chosen) -> None:
-        from hospitality_app.services import ics_import
-
-        if not chosen:
-            return
-        try:
-            with self._db.unit_of_work() as session:
-                readiness.store_plan(session, ics_import.apply(plan, chosen), now=datetime.now(UTC))
-        except HospitalityError as exc:
-            QMessageBox.warning(self, _("Add from calendar file"), str(exc))
-            return
-        self.statusBar().showMessage(_("Added {n} bookings to the visit.").format(n=len(chosen)), 8000)
-        current = self.table.currentIndex()
-        self._show_current(current, current)
-
-    def dragEnterEvent(self, event) -> None:
-        if any(url.toLocalFile().lower().endswith(".ics") for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            if url.toLocalFile().lower().endswith(".ics"):
-                event.acceptProposedAction()
-                self.import_calendar_file(Path(url.toLocalFile()))
-                return
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)

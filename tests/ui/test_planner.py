@@ -6,20 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hospitality_app.services import plans, readiness
+from tests.ui.helpers import answer, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-
-
-def type_text(qtbot, widget, text):
-    """Type any script: qtbot.keyClicks aborts on non-ASCII (TOOLCHAIN §2)."""
-    widget.setFocus()
-    for ch in text:
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyPress, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
 def edit_cell(table, row, column, text):
@@ -40,19 +33,6 @@ def window(qtbot, db):
     win.close()
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-
-
-def answer(holder, attribute, button):
-    def click():
-        box = getattr(holder, attribute, None)
-        if box is None or not box.isVisible():
-            QTimer.singleShot(20, click)
-            return
-        box.button(button).click() if isinstance(button, QMessageBox.StandardButton) else next(
-            b for b in box.buttons() if b.text() == button
-        ).click()
-
-    QTimer.singleShot(20, click)
 
 
 def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path):

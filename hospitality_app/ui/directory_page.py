@@ -1,0 +1,387 @@
+"""The Clients, Staff and Places pages: the records that plans reuse, each kind in a tab with a
+searchable list and a form. Plans pick these records up through completion in the planner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.db.session import Database
+from hospitality_app.errors import ConflictError, HospitalityError, InUseError, ValidationError
+from hospitality_app.i18n import _, label
+from hospitality_app.services import directory
+from hospitality_app.services.directory import KINDS, Kind, Record
+from hospitality_app.ui.record_form import RecordForm, field_labels
+
+
+def table_names() -> dict[str, str]:
+    """What the user calls the tables a record may still be used by."""
+    return {
+        "visit": _("visits"),
+        "visit_visitor": _("visitors of visits"),
+        "visit_host": _("hosts of visits"),
+        "pickup": _("pickups"),
+        "pickup_passenger": _("pickup passengers"),
+        "hotel_stay": _("hotel stays"),
+        "hotel_stay_guest": _("hotel guests"),
+        "meal": _("meals"),
+        "meal_visitor": _("meal guests"),
+        "meal_staff": _("meal hosts"),
+        "meal_dish": _("dishes served"),
+        "tour": _("factory tours"),
+        "tour_route_stop": _("tour routes"),
+        "agenda_item": _("agenda items"),
+        "checklist_item": _("checklist items"),
+    }
+
+
+class RecordsModel(QAbstractTableModel):
+    """The listed records of one kind; references shown by name, codes by their labels."""
+
+    def __init__(self, kind: Kind, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._records: list[Record] = []
+        self._refs: dict[str, dict[int, str]] = {}
+        self._headers = [field_labels(kind.key)[key] for key in kind.columns]
+
+    def set_records(self, records: list[Record], refs: dict[str, dict[int, str]]) -> None:
+        self.beginResetModel()
+        self._records, self._refs = list(records), refs
+        self.endResetModel()
+
+    def record_at(self, row: int) -> Record | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.kind.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        record = self.record_at(index.row())
+        if record is None or role != Qt.DisplayRole:
+            return None
+        key = self.kind.columns[index.column()]
+        f, value = self.kind.field(key), record.values.get(key)
+        if f.kind == "ref":
+            return self._refs.get(key, {}).get(value, "")
+        if f.kind == "codes":
+            return ", ".join(label(code) for code in value)
+        if f.kind == "note":
+            return (value or "").split("\n")[0]
+        if f.kind == "bool":
+            return "✓" if value else ""
+        return "" if value is None else str(value)
+
+
+class RecordEditor(QWidget):
+    """One kind of record: search, list, form; New, Save, Revert and Delete.
+
+    Signals:
+        saved: a record was saved or deleted (other lists may show it).
+    """
+
+    saved = Signal()
+
+    def __init__(self, db: Database, kind: Kind, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self.kind = db, kind
+        self.record: Record = Record(None, None, {})
+        self.dirty = False
+        self.loaded = False
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Search by name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.reload)
+        self.model = RecordsModel(kind, parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.clicked.connect(self._row_clicked)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(_("New"), self)
+        self.new_button.clicked.connect(self.new_record)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.count)
+
+        self.heading = QLabel(self)
+        self.form = RecordForm(kind, parent=self)
+        self.form.changed.connect(self._edited)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(_("Save"), self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(_("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button = QPushButton(_("Delete…"), self)
+        self.delete_button.clicked.connect(self.ask_delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        right = QWidget(self)
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.heading)
+        side.addWidget(scroll, 1)
+        side.addWidget(self.message)
+        side.addLayout(buttons)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        self._show(self.record)
+
+    # loading -------------------------------------------------------------------
+    def reload(self) -> None:
+        """List the records again (search applied), keeping the one being edited selected."""
+        refs: dict[str, list[tuple[int, str]]] = {}
+        with self._db.unit_of_work() as session:
+            records, total = directory.list_records(session, self.kind, self.search.text())
+            for f in self.kind.fields:
+                if f.kind == "ref":
+                    refs[f.key] = directory.ref_choices(session, f.ref)
+        for f in self.kind.fields:
+            if f.kind == "ref":
+                self.form.set_ref_choices(f.key, refs[f.key], required=f.required)
+        self.model.set_records(records, {key: dict(choices) for key, choices in refs.items()})
+        self.loaded = True
+        shown = len(records)
+        if shown < total:
+            self.count.setText(_("{shown} of {total}: search to narrow the list").format(shown=shown, total=total))
+        else:
+            self.count.setText(_("{n} in all").format(n=total))
+        self._select(self.record.id)
+
+    def _select(self, record_id: int | None) -> None:
+        row = self.model.row_of(record_id) if record_id is not None else -1
+        self.table.blockSignals(True)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+        self.table.blockSignals(False)
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is None or record.id == self.record.id:
+            return
+        if not self.leave():
+            self._select(self.record.id)
+            return
+        self._show(record)
+
+    def open_record(self, record_id: int) -> None:
+        """Show the record with this id in the form (listing it first)."""
+        if not self.loaded:
+            self.reload()
+        with self._db.unit_of_work() as session:
+            self._show(directory.get_record(session, self.kind, record_id))
+        self._select(record_id)
+
+    def _show(self, record: Record) -> None:
+        self.record = record
+        self.form.set_values(record.values)
+        self.dirty = False
+        name = record.values.get("name")
+        self.heading.setText(f"<b>{name}</b>" if name else "<b>" + _("New record") + "</b>")
+        self.delete_button.setEnabled(record.id is not None)
+        self._say("")
+        self._update_buttons()
+
+    def new_record(self) -> None:
+        if self.leave():
+            self._show(Record(None, None, {}))
+            self.table.clearSelection()
+            self.form.widgets["name"].setFocus()
+
+    # editing -------------------------------------------------------------------
+    def _edited(self) -> None:
+        self.dirty = True
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self.dirty)
+        self.revert_button.setEnabled(self.dirty)
+
+    def revert(self) -> None:
+        self._show(self.record)
+
+    def leave(self) -> bool:
+        """Before the form shows something else: True when nothing unsaved would be lost."""
+        if not self.dirty:
+            return True
+        box = QMessageBox(
+            QMessageBox.Question,
+            _("Unsaved changes"),
+            _("Save the changes to {name}?").format(name=self.record.values.get("name") or _("the new record")),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            self,
+        )
+        self.leave_box = box
+        answer = box.exec()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def save(self) -> bool:
+        record = Record(self.record.id, self.record.version, self.form.values())
+        try:
+            with self._db.unit_of_work() as session:
+                record_id = directory.save_record(session, self.kind, record)
+            with self._db.unit_of_work() as session:
+                stored = directory.get_record(session, self.kind, record_id)
+        except ValidationError as exc:
+            self.form.show_error(exc.path, exc.message)
+            self._say(_("Not saved: see the field marked in red."), error=True)
+            return False
+        except ConflictError:
+            self._say(_("Someone else changed this record since you opened it. Revert to see theirs."), error=True)
+            self._reload_version()
+            return False
+        except HospitalityError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._show(stored)
+        self.reload()
+        self._say(_("Saved."))
+        self.saved.emit()
+        return True
+
+    def _reload_version(self) -> None:
+        """After a conflict, Revert shows the stored record (the user's edits stay until then)."""
+        if self.record.id is None:
+            return
+        try:
+            with self._db.unit_of_work() as session:
+                self.record = directory.get_record(session, self.kind, self.record.id)
+        except HospitalityError:
+            self.record = Record(None, None, {})
+
+    def ask_delete(self) -> None:
+        if self.record.id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Warning,
+            _("Delete"),
+            _("Delete {name}? This cannot be undone.").format(name=self.record.values.get("name")),
+            QMessageBox.Yes | QMessageBox.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.No)
+        self.delete_box = box
+        if box.exec() == QMessageBox.Yes:
+            self.delete()
+
+    def delete(self) -> bool:
+        try:
+            with self._db.unit_of_work() as session:
+                directory.delete_record(session, self.kind, self.record.id, self.record.version)
+        except InUseError as exc:
+            names = table_names()
+            where = ", ".join(f"{names.get(t, t)}: {n}" for t, n in sorted(exc.uses.items()))
+            self._say(
+                _("{name} is still used ({where}), so it was not deleted.").format(name=exc.name, where=where),
+                error=True,
+            )
+            return False
+        except HospitalityError as exc:
+            self._say(str(exc), error=True)
+            return False
+        name = self.record.values.get("name")
+        self._show(Record(None, None, {}))
+        self.reload()
+        self._say(_("Deleted {name}.").format(name=name))
+        self.saved.emit()
+        return True
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+
+class DirectoryPage(QTabWidget):
+    """A page of record kinds, one tab each; a kind's list loads when its tab is first shown."""
+
+    def __init__(self, db: Database, kinds: list[tuple[str, str]], *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editors: dict[str, RecordEditor] = {}
+        for key, title in kinds:
+            editor = RecordEditor(db, KINDS[key], parent=self)
+            self.editors[key] = editor
+            self.addTab(editor, title)
+        # A tab lists its records again each time it is shown: another tab may have changed the
+        # records it picks from (the companies of visitors, the restaurants of dishes).
+        self.currentChanged.connect(lambda _i: self.reload())
+
+    def reload(self) -> None:
+        editor = self.currentWidget()
+        if editor is not None:
+            editor.reload()
+
+    def dirty_editors(self) -> list[RecordEditor]:
+        return [e for e in self.editors.values() if e.dirty]
+
+
+def clients_page(db: Database, parent: QWidget) -> DirectoryPage:
+    return DirectoryPage(db, [("companies", _("Companies")), ("visitors", _("Visitors"))], parent=parent)
+
+
+def staff_page(db: Database, parent: QWidget) -> DirectoryPage:
+    return DirectoryPage(db, [("staff", _("Staff")), ("vehicles", _("Vehicles"))], parent=parent)
+
+
+def places_page(db: Database, parent: QWidget) -> DirectoryPage:
+    return DirectoryPage(
+        db,
+        [
+            ("hotels", _("Hotels")),
+            ("restaurants", _("Restaurants")),
+            ("dishes", _("Dishes")),
+            ("tour_stops", _("Tour stops")),
+        ],
+        parent=parent,
+    )
