@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hospitality_app.models import Company, Dish, Hotel, Restaurant, TourStop
+from hospitality_app.models import Company, Dish, Hotel, Restaurant, TourStop, Vehicle
 from hospitality_app.services.dto import CompanyData
 
 
@@ -18,6 +18,7 @@ class SavedNames:
     restaurants: list[str] = field(default_factory=list)
     dishes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → what it contains
     tour_stops: list[str] = field(default_factory=list)
+    vehicles: dict[str, int] = field(default_factory=dict)  # name → seats
 
 
 def saved_names(session: Session) -> SavedNames:
@@ -36,4 +37,5 @@ def saved_names(session: Session) -> SavedNames:
         restaurants=list(session.scalars(select(Restaurant.name).order_by(Restaurant.name))),
         dishes=dishes,
         tour_stops=list(session.scalars(select(TourStop.name).order_by(TourStop.name))),
+        vehicles=dict(session.execute(select(Vehicle.name, Vehicle.seats).order_by(Vehicle.name)).all()),
     )

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hospitality_app.models import Vehicle
 from hospitality_app.services import plans, readiness
 from tests.ui.helpers import answer, type_text
 
@@ -272,3 +273,39 @@ def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, refere
     assert stays.items.text(0, 7) == "35"
     editor = stays.items.table.itemDelegateForColumn(0).createEditor(stays.items.table, None, None)
     assert editor.completer().model().stringList() == ["Xiamen Marriott Hotel"]
+
+
+def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_plan):
+    with db.unit_of_work() as session:  # a vehicle another visit saved
+        session.add(Vehicle(name="Toyota Coaster", seats=20, version=1))
+    visit_id, planner = open_reference(window, db, reference_plan)
+    pickups = planner.editors["pickups"]
+    planner.tabs.setCurrentWidget(pickups)
+    table = pickups.items.table
+
+    def open_editor(column):
+        index = table.model().index(1, column)
+        table.setCurrentIndex(index)
+        table.edit(index)
+        combo = table.indexWidget(index)
+        assert combo is not None
+        return combo
+
+    driver = open_editor(5)
+    assert [driver.itemText(i) for i in range(driver.count())] == ["", "Chen Jie", "Li Wei", "Zhang Min", "Wang Fang"]
+    assert not driver.isEditable()
+    driver.setCurrentIndex(2)
+    qtbot.keyClick(driver, Qt.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.wait_until(lambda: pickups.items.text(1, 5) == "Li Wei")
+
+    pickups.items.set_text(1, 7, "")
+    vehicle = open_editor(6)
+    assert [vehicle.itemText(i) for i in range(vehicle.count())][:3] == ["", "Buick GL8", "Toyota Coaster"]
+    vehicle.setCurrentIndex(vehicle.findText("Toyota Coaster"))
+    qtbot.keyClick(vehicle, Qt.Key_Return)
+    qtbot.wait_until(lambda: pickups.items.text(1, 6) == "Toyota Coaster")
+    assert pickups.items.text(1, 7) == "20"  # the seats it was saved with
+    assert planner.save()
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id).pickups[1]
+    assert (saved.driver, saved.vehicle.name, saved.vehicle.seats) == ("Li Wei", "Toyota Coaster", 20)

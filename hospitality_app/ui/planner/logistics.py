@@ -78,17 +78,40 @@ class PickupsEditor(Editor):
             parent=self,
         )
         self.items.set_choices(0, vocab.PICKUP_KINDS)
+        self.items.set_picker(5, self._host_names)
+        self.items.set_picker(6, lambda: list(self._vehicles), editable=True)
         self.items.add_button.clicked.connect(self.add)
         self.items.changed.connect(self.changed)
+        self.items.table.itemChanged.connect(self._vehicle_named)
+        self._vehicles: dict[str, int] = {}
         layout = QVBoxLayout(self)
         hint = QLabel(
-            _("Times are local to the visit. Driver and passengers are names from the Hosts and Visitors tabs."),
+            _(
+                "Times are local to the visit. The driver is picked from the Hosts tab, the vehicle from "
+                "those saved before (or typed); passengers are names from the Visitors tab."
+            ),
             self,
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.items)
         self._plan: VisitPlan | None = None
+
+    def offer(self, saved: SavedNames) -> None:
+        self._vehicles = saved.vehicles
+
+    def _host_names(self) -> list[str]:
+        """The hosts who drive first, then the others (anyone on the visit may take the wheel)."""
+        plan = self.current_plan(self._plan)
+        hosts = plan.hosts if plan is not None else ()
+        return [h.name for h in hosts if "driver" in h.roles] + [h.name for h in hosts if "driver" not in h.roles]
+
+    def _vehicle_named(self, item) -> None:
+        if item.column() != 6 or self.items.is_loading() or self.items.text(item.row(), 7):
+            return
+        seats = self._vehicles.get(item.text().strip())
+        if seats is not None:
+            self.items.set_text(item.row(), 7, str(seats))
 
     def add(self) -> None:
         plan = self.current_plan(self._plan)

@@ -3,7 +3,7 @@ picker for vocabularies, local date-time fields in the visit's zone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
@@ -89,6 +89,12 @@ class ItemTable(QWidget):
         self._delegates = [*getattr(self, "_delegates", []), delegate]
         self.table.setItemDelegateForColumn(column, delegate)
 
+    def set_picker(self, column: int, source: Callable[[], Sequence[str]], *, editable: bool = False) -> None:
+        """Cells of `column` are picked from the names `source` gives when the cell is edited."""
+        delegate = PickDelegate(source, editable=editable, parent=self.table)
+        self._delegates = [*getattr(self, "_delegates", []), delegate]
+        self.table.setItemDelegateForColumn(column, delegate)
+
     def is_loading(self) -> bool:
         return self._loading
 
@@ -168,6 +174,36 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.currentData())
+
+
+class PickDelegate(QStyledItemDelegate):
+    """Edits a cell with a drop-down of names that `source` gives as the editor opens (the hosts as
+    the plan stands now, say); blank means none. `editable`: a new name may be typed too."""
+
+    def __init__(self, source: Callable[[], Sequence[str]], *, editable: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source, self.editable = source, editable
+
+    def createEditor(self, parent, _option, _index):
+        combo = QComboBox(parent)
+        combo.setEditable(self.editable)
+        if self.editable:
+            combo.setInsertPolicy(QComboBox.NoInsert)
+            combo.completer().setCaseSensitivity(Qt.CaseInsensitive)
+            combo.completer().setFilterMode(Qt.MatchContains)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:
+        current = (index.data() or "").strip()
+        names = list(dict.fromkeys(["", *self.source()]))
+        if current not in names:
+            names.append(current)  # a name no longer offered stays until the user picks another
+        editor.clear()
+        editor.addItems(names)
+        editor.setCurrentIndex(names.index(current))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentText().strip())
 
 
 class ChoicesDialog(QDialog):
