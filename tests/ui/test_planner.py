@@ -309,3 +309,42 @@ def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_p
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id).pickups[1]
     assert (saved.driver, saved.vehicle.name, saved.vehicle.seats) == ("Li Wei", "Toyota Coaster", 20)
+
+
+def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan):
+    visit_id, planner = open_reference(window, db, reference_plan)
+    assert not planner.undo_action.isEnabled() and not planner.redo_action.isEnabled()
+    overview = planner.editors["overview"]
+    planner.tabs.setCurrentWidget(overview)
+    overview.purpose.selectAll()
+    qtbot.keyClicks(overview.purpose, "Price talks")  # one step, however many keys
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    row = visitors.items.rows() - 1
+    edit_cell(visitors.items, row, 0, "Siti Nurhaliza")
+    names = [v.name for v in reference_plan.visitors]
+    assert planner.collect().purpose == "Price talks"
+    assert [v.name for v in planner.collect().visitors] == [*names, "Siti Nurhaliza"]
+    assert planner.undo_stack.count() == 2 and planner.undo_action.isEnabled()
+
+    planner.tabs.setCurrentWidget(overview)
+    planner.undo_action.trigger()  # the new visitor goes, shown where she was added
+    assert planner.tabs.currentWidget() is visitors
+    assert [visitors.items.text(r, 0) for r in range(visitors.items.rows())] == names
+    assert planner.collect().purpose == "Price talks" and planner.dirty
+    planner.undo_action.trigger()
+    assert planner.collect() == planner._baseline and not planner.dirty
+    assert not planner.windowTitle().startswith("* ")
+    assert not planner.undo_action.isEnabled() and planner.redo_action.isEnabled()
+
+    planner.redo_action.trigger()
+    planner.redo_action.trigger()
+    assert planner.collect().purpose == "Price talks" and planner.dirty
+    assert [v.name for v in planner.collect().visitors] == [*names, "Siti Nurhaliza"]
+    assert planner.save()
+    assert planner.undo_stack.count() == 0  # a save starts a new history
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id)
+    assert saved.purpose == "Price talks" and [v.name for v in saved.visitors] == [*names, "Siti Nurhaliza"]
+    assert [a.text() for a in planner.menuBar().actions()] == ["&Visit", "&Edit"]

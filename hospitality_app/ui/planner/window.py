@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from time import monotonic
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -67,6 +68,37 @@ def new_plan(now: datetime) -> VisitPlan:
 
     start = datetime.combine(day, time(9), tzinfo=ZoneInfo(zone))
     return VisitPlan(title="", timezone=zone, start=start, end=start + timedelta(hours=8), company=CompanyData("", ""))
+
+
+class PlanEdit(QUndoCommand):
+    """One step of the planner's undo history: the plan before and after an edit. Edits on the
+    same tab within a second (typing a name) are one step."""
+
+    MERGE_SECONDS = 1.0
+
+    def __init__(self, window: PlannerWindow, before: VisitPlan, after: VisitPlan, tab: int) -> None:
+        super().__init__(_("Edit"))
+        self.window, self.before, self.after, self.tab = window, before, after, tab
+        self.at = monotonic()
+        self._done = True  # push() calls redo(): the edit is on screen already
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if other.tab != self.tab or other.at - self.at > self.MERGE_SECONDS:
+            return False
+        self.after, self.at = other.after, other.at
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.window.show_plan(self.after, self.tab)
+
+    def undo(self) -> None:
+        self.window.show_plan(self.before, self.tab)
 
 
 class PlannerWindow(QMainWindow):
@@ -135,7 +167,28 @@ class PlannerWindow(QMainWindow):
         menu = self.menuBar().addMenu(_("&Visit"))
         menu.addAction(self.save_action)
         menu.addAction(close)
-        self.addToolBar(_("Visit")).addAction(self.save_action)
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = QAction(_("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(_("&Redo"), self)
+        self.redo_action.setShortcut(QKeySequence.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        edit = self.menuBar().addMenu(_("&Edit"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        toolbar = self.addToolBar(_("Visit"))
+        style = self.style()
+        for action, icon in (
+            (self.save_action, QStyle.SP_DialogSaveButton),
+            (self.undo_action, QStyle.SP_ArrowBack),
+            (self.redo_action, QStyle.SP_ArrowForward),
+        ):
+            action.setIcon(style.standardIcon(icon))
+            toolbar.addAction(action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(250)
@@ -162,9 +215,25 @@ class PlannerWindow(QMainWindow):
             editor.load(self.plan)
         self._loading = False
         self._baseline = self._collect_or_none()
+        self._shown = self._baseline  # the plan the undo history last recorded
+        self.undo_stack.clear()  # a reload (or a save) starts a new history
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.dirty = False
         self._update_title()
         self.check()
+
+    def show_plan(self, plan: VisitPlan, tab: int) -> None:
+        """Put a plan from the undo history back on screen, on the tab where it was edited."""
+        self._loading = True
+        for editor in self.editors.values():
+            editor.load(plan)
+        self._loading = False
+        self._shown = plan
+        self.dirty = plan != self._baseline
+        self.tabs.setCurrentIndex(tab)
+        self._update_title()
+        self._check_timer.start()
 
     def collect(self) -> VisitPlan:
         """The plan as the tabs now show it (raises ValidationError naming the field)."""
@@ -186,6 +255,10 @@ class PlannerWindow(QMainWindow):
             return
         current = self._collect_or_none()
         self.dirty = current is None or current != self._baseline
+        if current is not None and self._shown is not None and current != self._shown:
+            # A half-typed field (current None) is not a step; the next valid plan is.
+            self.undo_stack.push(PlanEdit(self, self._shown, current, self.tabs.currentIndex()))
+            self._shown = current
         self._update_title()
         self._check_timer.start()
 
