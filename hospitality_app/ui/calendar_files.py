@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import plans, readiness
+from hospitality_app.ui.background import run_in_background
 
 if TYPE_CHECKING:
+    from hospitality_app.ui.background import Job
     from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
-    from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
 
 
 class CalendarFiles:
@@ -54,32 +55,44 @@ class CalendarFiles:
         if path:
             self.import_calendar_file(Path(path))
 
-    def import_calendar_file(self, path: Path) -> CalendarImportDialog | None:
+    def import_calendar_file(self, path: Path) -> Job | None:
+        """Read the bookings in `path` off the GUI thread, then ask which to add to the selected
+        visit (the dialog is `self.import_dialog`). Returns the reading job."""
         from hospitality_app.services import ics_import
-        from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
 
         visit_id = self.selected_visit_id()
         if visit_id is None:
             self.statusBar().showMessage(_("Select the visit to add the booking to, then drop the file again."), 8000)
             return None
-        try:
+        db = self._db
+
+        def read():
             data = path.read_bytes()
-            with self._db.unit_of_work() as session:
+            with db.unit_of_work() as session:
                 plan = plans.load_plan(session, visit_id)
-            proposals = ics_import.read_proposals(data, plan)
-        except (OSError, HospitalityError) as exc:
-            QMessageBox.warning(self, _("Add from calendar file"), f"{path.name}: {exc}")
-            return None
+            return plan, ics_import.read_proposals(data, plan)
+
+        def failed(message: str) -> None:
+            box = QMessageBox(QMessageBox.Warning, _("Add from calendar file"), f"{path.name}: {message}", parent=self)
+            self.import_error_box = box
+            box.open()
+
+        return run_in_background(
+            self, _("Reading {name}…").format(name=path.name), read, lambda got: self._propose(path, *got), failed
+        )
+
+    def _propose(self, path: Path, plan, proposals) -> None:
+        from hospitality_app.ui.dialogs.calendar_import import CalendarImportDialog
+
         if not proposals:
             self.statusBar().showMessage(
                 _("No flight, train or hotel booking found in {name}.").format(name=path.name), 8000
             )
-            return None
+            return
         dialog = CalendarImportDialog(proposals, plan.zone, plan.title, parent=self)
         dialog.accepted.connect(lambda: self._apply_calendar_import(plan, dialog.chosen()))
         self.import_dialog = dialog
         dialog.open()
-        return dialog
 
     def _apply_calendar_import(self, plan, chosen) -> None:
         from hospitality_app.services import ics_import

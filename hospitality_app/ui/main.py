@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from hospitality_app.config import database_url
 from hospitality_app.db.session import open_database
-from hospitality_app.i18n import set_language
+from hospitality_app.i18n import _, set_language
+from hospitality_app.ui.background import run_and_wait, wait_for_background_work
 from hospitality_app.ui.qt_translation import install_qt_translator
 
 
@@ -43,7 +44,11 @@ def run_gui(args) -> int:
     chosen = args.lang if args.lang_given else (QSettings().value("language") or args.lang)
     language = set_language(chosen)
     install_qt_translator(app, language)
-    db = open_database(database_url(args.db or team_url()))
+
+    url = database_url(args.db or team_url())
+    # A migration backs the file up first, which takes a while on a large database: the
+    # progress dialog keeps the user informed instead of a window that never appears.
+    db = run_and_wait(_("Opening the database…"), lambda: open_database(url))
     window = MainWindow(db)
     if args.quit_after_startup:
         window.first_rows_painted.connect(lambda: QTimer.singleShot(0, app.quit))
@@ -51,4 +56,5 @@ def run_gui(args) -> int:
     try:
         return app.exec()
     finally:
+        wait_for_background_work()  # an export under way is finished, not cut off
         db.dispose()

@@ -136,6 +136,8 @@ def test_export_calendar_for_the_driver(window, qtbot, tmp_path):
     target = tmp_path / "driver.ics"
     dialog.path.setText(str(target))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert not dialog.buttons.isEnabled()  # written off the GUI thread
+    qtbot.wait_until(dialog.idle)
     data = target.read_bytes()
     assert data.count(b"BEGIN:VEVENT") == 2 and b"GA 898" in data
     assert dialog.open_folder.isEnabled()
@@ -150,7 +152,8 @@ def test_export_error_is_shown_in_the_dialog_not_raised(window, qtbot, tmp_path)
     dialog = window.export_calendar()
     dialog.path.setText(str(tmp_path / "no" / "such" / "folder" / "x.ics"))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
-    assert "does not exist" in dialog.result_label.text()
+    qtbot.wait_until(dialog.idle)
+    assert "does not exist" in dialog.result_label.text() and dialog.buttons.isEnabled()
     assert not dialog.open_folder.isEnabled()
 
 
@@ -160,7 +163,9 @@ def test_dropping_a_flight_confirmation_adds_a_pickup(window, qtbot, tmp_path, d
     _select(window, qtbot, "Sinar Jaya")
     path = tmp_path / "booking.ics"
     path.write_bytes(FLIGHT)
-    dialog = window.import_calendar_file(path)
+    job = window.import_calendar_file(path)  # read off the GUI thread
+    qtbot.wait_until(lambda: job.done)
+    dialog = window.import_dialog
     assert dialog.list.count() == 2
     dialog.list.item(1).setCheckState(Qt.Unchecked)  # only the flight
     dialog.accept()
@@ -171,3 +176,15 @@ def test_dropping_a_flight_confirmation_adds_a_pickup(window, qtbot, tmp_path, d
         plan = plans.load_plan(session, visit_id)
     assert [p.carrier_number for p in plan.pickups] == ["GA 898", "", "MU 5634"]
     assert len(plan.hotel_stays) == 1
+
+
+def test_an_unreadable_calendar_file_is_reported_and_changes_nothing(window, qtbot, tmp_path):
+    _select(window, qtbot, "Sinar Jaya")
+    path = tmp_path / "broken.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\nthis is not a calendar")
+    job = window.import_calendar_file(path)
+    qtbot.wait_until(lambda: job.done)
+    box = window.import_error_box
+    assert box.isVisible() and box.text().startswith("broken.ics: ")
+    assert not hasattr(window, "import_dialog")
+    box.close()

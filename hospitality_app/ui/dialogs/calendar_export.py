@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.errors import HospitalityError
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import VisitPlan
+from hospitality_app.ui.background import run_in_background
 
 Exporter = Callable[[str | None, int], bytes]  # (staff name or None, reminder minutes) -> .ics
 
@@ -75,6 +75,7 @@ class CalendarExportDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self._base = safe
+        self.job = None
 
     def _suggest_name(self) -> None:
         name = self.person.currentData()
@@ -90,16 +91,28 @@ class CalendarExportDialog(QDialog):
             self.path.setText(chosen if chosen.endswith(".ics") else f"{chosen}.ics")
 
     def save(self) -> None:
+        """Export and write the file off the GUI thread; the dialog says how it went."""
         target = Path(self.path.text().strip())
         if not target.name:
             self._show_error(_("Choose a file name."))
             return
-        try:
-            data = self._export(self.person.currentData(), self.reminder.value())
+        export, person, reminder = self._export, self.person.currentData(), self.reminder.value()
+
+        def work() -> bytes:
+            data = export(person, reminder)
             atomic_write(target, data)
-        except (HospitalityError, OSError) as exc:
-            self._show_error(str(exc))
-            return
+            return data
+
+        self.buttons.setEnabled(False)
+        self.job = run_in_background(
+            self, _("Exporting the calendar…"), work, lambda data: self._saved(target, data), self._show_error
+        )
+
+    def idle(self) -> bool:
+        return self.job is None or self.job.done
+
+    def _saved(self, target: Path, data: bytes) -> None:
+        self.buttons.setEnabled(True)
         events, todos = data.count(b"BEGIN:VEVENT"), data.count(b"BEGIN:VTODO")
         self.result_label.setStyleSheet("")
         self.result_label.setText(
@@ -109,6 +122,7 @@ class CalendarExportDialog(QDialog):
         self.saved_path = target
 
     def _show_error(self, message: str) -> None:
+        self.buttons.setEnabled(True)
         self.result_label.setStyleSheet("color: #b00020;")
         self.result_label.setText(message)
 

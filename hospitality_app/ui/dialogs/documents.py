@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
 from hospitality_app.exports.pdf.language import LANGUAGES, language_of
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import documents, plans
+from hospitality_app.ui.background import run_in_background
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -54,6 +54,10 @@ class DocumentsDialog(QDialog):
         self.setWindowTitle(_("Documents — {visit}").format(visit=self._plan.title))
         self.resize(1180, 800)
         self.pdf_bytes = b""
+        self.job = None  # the rendering or saving under way
+        self._again = False
+        self._pending_save: Path | None = None
+        self.saved_path: Path | None = None
 
         self.kind = QComboBox(self)
         for key, text in (
@@ -183,37 +187,62 @@ class DocumentsDialog(QDialog):
         self.refresh()
 
     # rendering ---------------------------------------------------------------
-    def render(self) -> bytes:
-        kind = self.kind.currentData()
-        with self._db.unit_of_work() as session:
-            if kind == "letter":
-                return documents.letter_pdf(
-                    session, self._visit_id, today=self._draft.date, content=self.letter_content()
+    def _renderer(self):
+        """The rendering of the document as the dialog now shows it: the widgets are read here, on
+        the GUI thread; the returned function runs on a worker thread."""
+        kind, db, visit_id = self.kind.currentData(), self._db, self._visit_id
+        language, size, content = self.language.currentData(), self.size.currentText(), self.letter_content()
+        today, interface = self._draft.date, current_language()
+
+        def render() -> bytes:
+            with db.unit_of_work() as session:
+                if kind == "letter":
+                    return documents.letter_pdf(session, visit_id, today=today, content=content)
+                if kind == "sign":
+                    return documents.sign_pdf(session, visit_id, size=size)
+                if kind == "itinerary":
+                    return documents.itinerary_pdf(session, visit_id, locale=language)
+                return documents.brief_pdf(
+                    session, visit_id, language=interface, manager=kind == "manager_brief", now=datetime.now(UTC)
                 )
-            if kind == "sign":
-                return documents.sign_pdf(session, self._visit_id, size=self.size.currentText())
-            if kind == "itinerary":
-                return documents.itinerary_pdf(session, self._visit_id, locale=self.language.currentData())
-            return documents.brief_pdf(
-                session,
-                self._visit_id,
-                language=current_language(),
-                manager=kind == "manager_brief",
-                now=datetime.now(UTC),
-            )
+
+        return render
 
     def refresh(self) -> None:
-        try:
-            self.pdf_bytes = self.render()
-        except HospitalityError as exc:
-            self._say(str(exc), error=True)
+        """Render the chosen document off the GUI thread and preview it. A request that comes while
+        one is rendering is remembered, and only the newest runs next."""
+        if self.job is not None and not self.job.done:
+            self._again = True
             return
+        self._again = False
+        render = self._renderer()
+        self._say(_("Rendering…"))
+        self.job = run_in_background(self, _("Rendering the document…"), render, self._rendered, self._failed)
+
+    def _rendered(self, pdf: bytes) -> None:
+        self.pdf_bytes = pdf
         self.document.close()
         self._buffer.close()
-        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.ReadOnly)
         self.document.load(self._buffer)
         self._say(_("Pages: {pages}").format(pages=self.document.pageCount()))
+        self._next()
+
+    def _failed(self, message: str) -> None:
+        self._say(message, error=True)
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self.refresh()
+        elif self._pending_save is not None:
+            path, self._pending_save = self._pending_save, None
+            self._write(path)
+
+    def idle(self) -> bool:
+        """Nothing is rendering or being saved (tests wait for this)."""
+        return (self.job is None or self.job.done) and not self._again and self._pending_save is None
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "")
@@ -226,18 +255,33 @@ class DocumentsDialog(QDialog):
         if path:
             self.save(Path(path))
 
-    def save(self, path: Path) -> bool:
-        self.refresh()
-        try:
-            atomic_write(path, self.pdf_bytes)
-            if self.kind.currentData() == "letter" and self.mark_sent.isChecked():
-                with self._db.unit_of_work() as session:
-                    documents.record_letter_sent(session, self._visit_id, datetime.now(UTC).date())
-        except (OSError, HospitalityError) as exc:
-            self._say(str(exc), error=True)
-            return False
-        self._say(_("Saved {path}").format(path=path))
-        return True
+    def save(self, path: Path) -> None:
+        """Save the current text as `path`: rendered first, then written (both off the GUI thread);
+        the status line says how it went."""
+        self._pending_save = path
+        if self.job is not None and not self.job.done:
+            return  # written when the rendering under way is done
+        self._next()
+
+    def _write(self, path: Path) -> None:
+        render = self._renderer()
+        letter = self.kind.currentData() == "letter" and self.mark_sent.isChecked()
+        db, visit_id = self._db, self._visit_id
+
+        def work() -> bytes:
+            pdf = render()
+            atomic_write(path, pdf)
+            if letter:
+                with db.unit_of_work() as session:
+                    documents.record_letter_sent(session, visit_id, datetime.now(UTC).date())
+            return pdf
+
+        def written(pdf: bytes) -> None:
+            self._rendered(pdf)
+            self._say(_("Saved {path}").format(path=path))
+            self.saved_path = path
+
+        self.job = run_in_background(self, _("Saving the PDF…"), work, written, self._failed)
 
     def print_to(self, printer) -> None:
         """Print the current PDF page by page (rendered at the printer's resolution)."""
