@@ -55,6 +55,21 @@ def main() -> int:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
+            for key, kind, name in (
+                ("clients", "visitors", "Budi Santoso"),
+                ("places", "dishes", "Sweet and sour pork"),
+            ):
+                window.pages.setCurrentWidget(window.lazy[key])
+                page = window.lazy[key].content
+                editor = page.editors[kind]
+                page.setCurrentWidget(editor)
+                model = editor.model
+                row = next(i for i in range(model.rowCount()) if model.record_at(i).values["name"] == name)
+                editor.open_record(model.record_at(row).id)
+                app.processEvents()
+                path = out / f"{key}-{language}.png"
+                window.grab().save(str(path))
+                print(path)
             window.pages.setCurrentIndex(0)
             planner = window.open_selected()
             for name in ("overview", "pickups", "meals", "tour"):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from hospitality_app import vocab
 from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
 from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language, label
@@ -205,19 +204,24 @@ class DashboardPage(QWidget):
         if path:
             self.save_report(Path(path), month.year(), month.month())
 
-    def save_report(self, path: Path, year: int, month: int) -> bool:
+    def save_report(self, path: Path, year: int, month: int):
+        """Write the monthly report off the GUI thread; the status line says how it went.
+        Returns the job."""
         from hospitality_app.exports.pdf.report import MonthlyReportRenderer
+        from hospitality_app.ui.background import run_in_background
 
-        try:
-            with self._db.unit_of_work() as session:
+        db, language = self._db, current_language()
+
+        def work() -> None:
+            with db.unit_of_work() as session:
                 report = dashboard.monthly_report(session, year, month)
                 head = documents.letterhead(session)
-            atomic_write(path, MonthlyReportRenderer(head, report, language=current_language()).render())
-        except (OSError, HospitalityError) as exc:
-            self.status.setText(str(exc))
-            return False
-        self.status.setText(_("Saved {path}").format(path=path))
-        return True
+            atomic_write(path, MonthlyReportRenderer(head, report, language=language).render())
+
+        def done(_result) -> None:
+            self.status.setText(_("Saved {path}").format(path=path))
+
+        return run_in_background(self, _("Writing the monthly report…"), work, done, self.status.setText)
 
 
 _ROLES = set(vocab.HOST_ROLES)

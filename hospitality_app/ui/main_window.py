@@ -164,7 +164,7 @@ class MainWindow(CalendarFiles, QMainWindow):
 
         find = QAction(_("&Find"), owner)
         find.setShortcut(QKeySequence.Find)
-        find.triggered.connect(self.search.setFocus)
+        find.triggered.connect(self.find)
         quit_ = QAction(_("&Quit"), owner)
         quit_.setShortcut(QKeySequence.Quit)
         quit_.triggered.connect(self.close)
@@ -356,6 +356,17 @@ class MainWindow(CalendarFiles, QMainWindow):
         from hospitality_app.ui import directory_page
 
         return getattr(directory_page, factory)(self._db, parent)
+
+    def find(self) -> None:
+        """Ctrl+F: the search box of the page on show (the visit list's, or a record list's)."""
+        page = self.pages.currentWidget()
+        content = page.content if isinstance(page, LazyPage) else None
+        editor = content.currentWidget() if content is not None and hasattr(content, "editors") else None
+        box = editor.search if editor is not None else self.search
+        if editor is None:
+            self.pages.setCurrentIndex(0)
+        box.setFocus()
+        box.selectAll()
 
     def leave_records(self) -> bool:
         """Ask about each record form of the Clients, Staff and Places pages with unsaved edits;

@@ -177,3 +177,12 @@ def test_pages_screenshots(qtbot, db, language, tmp_path):
         win.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         set_language("en")
+
+
+def test_find_goes_to_the_search_box_of_the_page_on_show(window, qtbot):
+    editor = open_tab(window, "places", "restaurants")
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert editor.search.hasFocus()
+    window.pages.setCurrentWidget(window.lazy["outcomes"])
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    assert window.pages.currentIndex() == 0 and window.search.hasFocus()

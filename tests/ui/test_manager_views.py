@@ -45,7 +45,7 @@ def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
     window.grab().save(str(tmp_path / f"dashboard-{window.windowTitle()[:5]}.png"))
 
 
-def test_csv_export_and_monthly_report(window, tmp_path):
+def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
     window.pages.setCurrentWidget(window.dashboard)
     files = window.dashboard.export_csv(tmp_path)
     assert len(files) == 5
@@ -53,8 +53,13 @@ def test_csv_export_and_monthly_report(window, tmp_path):
         rows = list(csv.reader(handle))
     assert len(rows) == 3 and {rows[1][1], rows[2][1]} == {"Chen Jie", "Zhang Min"}
     today = datetime.now(UTC)
-    assert window.dashboard.save_report(tmp_path / "report.pdf", today.year, today.month)
+    job = window.dashboard.save_report(tmp_path / "report.pdf", today.year, today.month)
+    qtbot.wait_until(lambda: job.done)  # written off the GUI thread
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert window.dashboard.status.text().endswith(str(tmp_path / "report.pdf"))
+    job = window.dashboard.save_report(tmp_path / "no" / "report.pdf", today.year, today.month)
+    qtbot.wait_until(lambda: job.done)
+    assert "does not exist" in window.dashboard.status.text()
 
 
 def test_double_click_opens_the_visit(window, qtbot):
