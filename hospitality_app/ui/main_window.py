@@ -56,6 +56,21 @@ SEVERITY_ICON = {
 }
 
 
+# The factories of the pages built when first shown. Module functions, not methods: a method
+# would tie the window's Python wrapper into a reference cycle, and the cycle collector would
+# then delete the window at a random moment, in the middle of Qt's event handling.
+def _outcomes_page(db: Database, parent: QWidget) -> QWidget:
+    from hospitality_app.ui.outcomes_page import OutcomesPage
+
+    return OutcomesPage(db, parent=parent)
+
+
+def _directory_page(db: Database, factory: str, parent: QWidget) -> QWidget:
+    from hospitality_app.ui import directory_page
+
+    return getattr(directory_page, factory)(db, parent)
+
+
 class MainWindow(CalendarFiles, QMainWindow):
     """Signals:
     first_rows_painted: the visit list painted for the first time (start-up is over).
@@ -146,10 +161,10 @@ class MainWindow(CalendarFiles, QMainWindow):
         self.pages.addTab(self.calendar_page, _("Calendar"))
         # Built when first shown: Qt Charts and the record forms cost start-up time.
         self.lazy = {
-            "outcomes": LazyPage(self._outcomes_page, parent=self),
-            "clients": LazyPage(partial(self._directory_page, "clients_page"), parent=self),
-            "staff": LazyPage(partial(self._directory_page, "staff_page"), parent=self),
-            "places": LazyPage(partial(self._directory_page, "places_page"), parent=self),
+            "outcomes": LazyPage(partial(_outcomes_page, self._db), parent=self),
+            "clients": LazyPage(partial(_directory_page, self._db, "clients_page"), parent=self),
+            "staff": LazyPage(partial(_directory_page, self._db, "staff_page"), parent=self),
+            "places": LazyPage(partial(_directory_page, self._db, "places_page"), parent=self),
         }
         self.pages.addTab(self.lazy["outcomes"], _("Outcomes"))
         self.pages.addTab(self.lazy["clients"], _("Clients"))
@@ -347,16 +362,6 @@ class MainWindow(CalendarFiles, QMainWindow):
         if self._debouncer is not None:
             self._debouncer.cancel()
 
-    def _outcomes_page(self, parent: QWidget) -> QWidget:
-        from hospitality_app.ui.outcomes_page import OutcomesPage
-
-        return OutcomesPage(self._db, parent=parent)
-
-    def _directory_page(self, factory: str, parent: QWidget) -> QWidget:
-        from hospitality_app.ui import directory_page
-
-        return getattr(directory_page, factory)(self._db, parent)
-
     def find(self) -> None:
         """Ctrl+F: the search box of the page on show (the visit list's, or a record list's)."""
         page = self.pages.currentWidget()
@@ -383,10 +388,6 @@ class MainWindow(CalendarFiles, QMainWindow):
     @property
     def outcomes(self):
         return self.lazy["outcomes"].content
-
-    def page(self, key: str):
-        """A lazily built page (outcomes, clients, staff, places), built now if need be."""
-        return self.lazy[key].ensure()
 
     def _page_shown(self, index: int) -> None:
         page = self.pages.widget(index)
