@@ -4,6 +4,7 @@ searchable list and a form. Plans pick these records up through completion in th
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -150,6 +151,12 @@ class RecordEditor(QWidget):
         self.save_button = QPushButton(_("Save"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.save_button.setToolTip(QKeySequence(QKeySequence.Save).toString(QKeySequence.NativeText))
+        save = QAction(self)
+        save.setShortcut(QKeySequence.Save)
+        save.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # Ctrl+S while working in this tab
+        save.triggered.connect(lambda: self.dirty and self.save())
+        self.addAction(save)
         self.revert_button = QPushButton(_("Revert"), self)
         self.revert_button.clicked.connect(self.revert)
         self.delete_button = QPushButton(_("Delete…"), self)

@@ -80,7 +80,7 @@ def test_add_a_halal_visitor_picked_from_the_lists(window, qtbot, db):
     editor.form.widgets["dietary"].boxes["halal"].click()
     editor.form.widgets["allergies"].boxes["shellfish"].click()
     qtbot.keyClicks(editor.form.widgets["languages"], "id, en")
-    qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    qtbot.keyClick(editor.form.widgets["languages"], Qt.Key_S, Qt.ControlModifier)  # Save
     assert editor.message.text() == "Saved."
     with db.unit_of_work() as session:
         siti = session.scalars(select(Visitor).where(Visitor.name == "Siti Rahma")).one()
