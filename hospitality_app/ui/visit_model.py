@@ -115,5 +115,8 @@ class VisitTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        self._sort = (COLUMNS[column], order == Qt.DescendingOrder)
+        chosen = (COLUMNS[column], order == Qt.DescendingOrder)
+        if chosen == self._sort:
+            return  # the rows are in this order already (the view asks again as it starts up)
+        self._sort = chosen
         self.reload()
