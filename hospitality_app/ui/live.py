@@ -52,11 +52,15 @@ class Debouncer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(callback)
+        self._cancelled = False
 
     def poke(self, *_args) -> None:
-        self._timer.start()
+        # A notification queued before cancel() may still arrive: it must not wake a closed window.
+        if not self._cancelled:
+            self._timer.start()
 
     def cancel(self) -> None:
+        self._cancelled = True
         self._timer.stop()
 
 

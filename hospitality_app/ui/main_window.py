@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.config import user_templates_folder
 from hospitality_app.db.session import Database
 from hospitality_app.i18n import _, current_language, set_language
 from hospitality_app.services import plans, readiness, regions
@@ -36,18 +35,16 @@ from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
 from hospitality_app.ui.dashboard_page import DashboardPage
 from hospitality_app.ui.lazy_page import LazyPage
+from hospitality_app.ui.live_updates import LiveUpdates
 from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.regions_page import RegionsPage
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
+from hospitality_app.ui.window_dialogs import WindowDialogs
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
-    from hospitality_app.ui.dialogs.documents import DocumentsDialog
-    from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
-    from hospitality_app.ui.dialogs.outcome import OutcomeDialog
-    from hospitality_app.ui.dialogs.preferences import PreferencesDialog
-    from hospitality_app.ui.dialogs.template_editor import TemplateEditorDialog
+    pass
 
 SEVERITY_ICON = {
     "error": QStyle.SP_MessageBoxCritical,
@@ -71,7 +68,7 @@ def _directory_page(db: Database, factory: str, parent: QWidget) -> QWidget:
     return getattr(directory_page, factory)(db, parent)
 
 
-class MainWindow(CalendarFiles, QMainWindow):
+class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
     """Signals:
     first_rows_painted: the visit list painted for the first time (start-up is over).
     """
@@ -316,28 +313,6 @@ class MainWindow(CalendarFiles, QMainWindow):
         self._update_status()
         self.show_visit(visit_id)
 
-    def start_live_updates(self) -> None:
-        """Team mode: refresh the lists and the dashboard when a colleague saves."""
-        from hospitality_app.ui.live import ChangeListener, Debouncer, conninfo
-
-        info = conninfo(self._db.engine)
-        if info is None:
-            return
-        self._debouncer = Debouncer(self.colleague_saved, parent=self)
-        self.listener = ChangeListener(info, parent=self)
-        self.listener.changed.connect(self._debouncer.poke)
-        self.listener.failed.connect(self._listener_failed)
-        self.listener.start()
-
-    def colleague_saved(self) -> None:
-        self._refresh_keep_selection()
-        self._update_status()
-        if self.pages.currentWidget() is self.dashboard:
-            self.dashboard.reload()
-
-    def _listener_failed(self, message: str) -> None:
-        self.statusBar().showMessage(_("Live updates stopped: {message}").format(message=message))
-
     def showEvent(self, event) -> None:
         if self.listener is None:
             self.start_live_updates()
@@ -355,12 +330,6 @@ class MainWindow(CalendarFiles, QMainWindow):
         self.stop_live_updates()
         self._remember_layout()
         super().closeEvent(event)
-
-    def stop_live_updates(self) -> None:
-        if self.listener is not None:
-            self.listener.stop()
-        if self._debouncer is not None:
-            self._debouncer.cancel()
 
     def find(self) -> None:
         """Ctrl+F: the search box of the page on show (the visit list's, or a record list's)."""
@@ -411,68 +380,6 @@ class MainWindow(CalendarFiles, QMainWindow):
             if not self.model.canFetchMore(self.model.index(-1, -1)):
                 break
             self.model.fetchMore(self.model.index(-1, -1))
-
-    def record_outcome(self) -> OutcomeDialog | None:
-        from hospitality_app.ui.dialogs.outcome import OutcomeDialog
-
-        visit_id = self.selected_visit_id()
-        if visit_id is None:
-            self.statusBar().showMessage(_("Select a visit first."), 5000)
-            return None
-        self.outcome_dialog = OutcomeDialog(self._db, visit_id, parent=self)
-        self.outcome_dialog.accepted.connect(self._refresh_keep_selection)
-        self.outcome_dialog.open()
-        return self.outcome_dialog
-
-    def open_preferences(self) -> PreferencesDialog:
-        from hospitality_app.ui.dialogs.preferences import PreferencesDialog
-
-        self.preferences_dialog = PreferencesDialog(self._db, parent=self)
-        self.preferences_dialog.accepted.connect(self._preferences_saved)
-        self.preferences_dialog.open()
-        return self.preferences_dialog
-
-    def _preferences_saved(self) -> None:
-        problem = getattr(self.preferences_dialog, "keyring_problem", None)
-        if problem:
-            self.statusBar().showMessage(
-                _("No system keyring ({problem}): the password was not stored; use a .pgpass file.").format(
-                    problem=problem
-                ),
-                15000,
-            )
-            return
-        language = QSettings().value("language")
-        if language and language != current_language() and not self.apply_language(language):
-            self.statusBar().showMessage(_("The new language applies when Hospitality starts again."), 10000)
-
-    def open_documents(self) -> DocumentsDialog | None:
-        from hospitality_app.ui.dialogs.documents import DocumentsDialog
-
-        visit_id = self.selected_visit_id()
-        if visit_id is None:
-            self.statusBar().showMessage(_("Select a visit first."), 5000)
-            return None
-        self.documents_dialog = DocumentsDialog(self._db, visit_id, parent=self)
-        self.documents_dialog.finished.connect(self._refresh_keep_selection)
-        self.documents_dialog.open()
-        return self.documents_dialog
-
-    def show_my_tasks(self) -> MyTasksDialog:
-        from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
-
-        self.tasks_dialog = MyTasksDialog(self._db, parent=self)
-        self.tasks_dialog.finished.connect(self._refresh_keep_selection)
-        self.tasks_dialog.open()
-        return self.tasks_dialog
-
-    def edit_templates(self) -> TemplateEditorDialog:
-        from hospitality_app.ui.dialogs.template_editor import TemplateEditorDialog
-
-        self.templates_dialog = TemplateEditorDialog(user_templates_folder(), parent=self)
-        self.templates_dialog.finished.connect(self.checklist.reload_templates)
-        self.templates_dialog.open()
-        return self.templates_dialog
 
     def _refresh_keep_selection(self) -> None:
         """Reload the list (progress and counts changed) and select the same visit again."""

@@ -166,3 +166,16 @@ def test_a_window_deleted_without_closing_stops_its_listener(db_url, qtbot):
     shiboken6.delete(window)  # Qt would abort the process if the thread were still running
     assert ended == [True]
     db.dispose()
+
+
+def test_a_cancelled_debouncer_ignores_late_notifications(qtbot):
+    from hospitality_app.ui.live import Debouncer
+
+    calls = []
+    debouncer = Debouncer(lambda: calls.append(1), delay_ms=10)
+    debouncer.poke()
+    qtbot.wait_until(lambda: calls == [1])
+    debouncer.cancel()
+    debouncer.poke("visit")  # queued before the window closed, delivered after
+    qtbot.wait(50)
+    assert calls == [1]
