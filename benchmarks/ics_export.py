@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from hospitality_app.db.session import open_database
-    from hospitality_app.services import calendar, interchange, readiness
+    from hospitality_app.services import calendar, interchange, plans
     from hospitality_app.services.dto import AgendaItemData, MealData
 
     reference = interchange.loads((ROOT / "tests" / "data" / "visit-indonesia.json").read_text("utf-8"))
@@ -46,8 +46,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         with db.unit_of_work() as session:
-            small_id = readiness.store_plan(session, reference, now=now)
-            big_id = readiness.store_plan(session, big, now=now)
+            small_id = plans.save(session, reference, now=now).visit_id
+            big_id = plans.save(session, big, now=now).visit_id
 
         def run(visit_id):
             samples = []

@@ -26,6 +26,8 @@ def run(args) -> int:
             db.dispose()
     db = open_database(database_url(args.db))
     try:
+        if getattr(args, "output", None):
+            _refuse_database(db, args.output)
         return command(db, args)
     finally:
         db.dispose()
@@ -47,19 +49,35 @@ def _read_plan(path: str):
 
 
 def cmd_import(db: Database, plan) -> int:
-    from hospitality_app.services import readiness
+    from hospitality_app.services import plans
 
-    with db.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, plan, now=datetime.now(UTC))
+    # Two imports at once may both create the same new person or company: the loser starts again
+    # and finds the winner's rows (Database.write).
+    saved = db.write(lambda session: plans.save(session, plan, now=datetime.now(UTC)))
     print(f"Imported visit {plan.title!r} ({plan.company.name}, {plan.company.country}).")
-    print(visit_id)
+    for change in saved.changes:
+        print(f"Updated {change.describe()}")
+    print(saved.visit_id)
     return 0
+
+
+def _refuse_database(db: Database, output: str) -> None:
+    """An output file must never be the database itself (or its journal): writing it would destroy it."""
+    from hospitality_app.db.engine import sqlite_file
+
+    path = sqlite_file(db.url)
+    if path is None:
+        return
+    target = Path(output).expanduser().resolve()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if target == Path(f"{path.resolve()}{suffix}"):
+            raise HospitalityError(f"{output}: that is the database file itself; choose another file to write")
 
 
 def cmd_export(db: Database, args) -> int:
     from hospitality_app.services import interchange, plans
 
-    with db.unit_of_work() as session:
+    with db.reading() as session:
         plan = plans.load_plan(session, args.visit)
     try:
         atomic_write(args.output, interchange.dumps(plan).encode("utf-8"))
@@ -70,11 +88,14 @@ def cmd_export(db: Database, args) -> int:
 
 
 def cmd_list(db: Database, args) -> int:
+    from hospitality_app.services.readiness import readiness_of
     from hospitality_app.services.visits import VisitFilter, list_visits
 
-    flt = VisitFilter(starts_after=datetime.now(UTC)) if args.upcoming else VisitFilter()
-    with db.unit_of_work() as session:
+    now = datetime.now(UTC)
+    flt = VisitFilter(starts_after=now) if args.upcoming else VisitFilter()
+    with db.reading() as session:
         rows = list_visits(session, flt, limit=None)
+        ready = readiness_of(session, [r.id for r in rows], now=now) if args.json else {}
     if args.json:
         print(
             json.dumps(
@@ -89,8 +110,8 @@ def cmd_list(db: Database, args) -> int:
                         "end": r.end.astimezone(ZoneInfo(r.timezone)).isoformat(),
                         "timezone": r.timezone,
                         "sales_lead": r.sales_lead,
-                        "errors": r.errors,
-                        "warnings": r.warnings,
+                        "errors": ready[r.id].errors,
+                        "warnings": ready[r.id].warnings,
                         "key_account": r.key_account,
                     }
                     for r in rows

@@ -37,3 +37,17 @@ def user_templates_folder() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, APP_AUTHOR) / "checklists"
+
+
+def backup_folder() -> Path:
+    """Where the rolling backups of the databases are kept (the data folder's `backups`)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, APP_AUTHOR) / "backups"
+
+
+def log_folder() -> Path:
+    """Where the log files go (the platform's log folder for the user)."""
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, APP_AUTHOR)

@@ -21,12 +21,16 @@ class NotFoundError(HospitalityError):
 
 
 class ConflictError(HospitalityError):
-    """Someone else saved the same record since it was loaded (optimistic locking)."""
+    """Someone else saved the same record since it was loaded (optimistic locking). `parts`
+    names what both changed (`visit.title`, `meals`, `visitor:Budi:allergies`), when known."""
 
-    def __init__(self, what: str, expected: int | None = None, found: int | None = None) -> None:
+    def __init__(
+        self, what: str, expected: int | None = None, found: int | None = None, *, parts: tuple[str, ...] = ()
+    ) -> None:
         self.what = what
         self.expected = expected
         self.found = found
+        self.parts = parts
         detail = ""
         if expected is not None and found is not None:
             detail = f" (you loaded version {expected}, the database has version {found})"
@@ -47,3 +51,11 @@ class InUseError(HospitalityError):
         self.uses = uses
         where = ", ".join(f"{table.replace('_', ' ')} × {n}" for table, n in sorted(uses.items()))
         super().__init__(f"{name!r} is still used ({where}); it was not deleted")
+
+
+class DatabaseDamaged(DatabaseError):
+    """The database file is damaged or is not a Hospitality database at all: restore a backup."""
+
+
+class NewerDatabase(DatabaseError):
+    """The database was made by a newer version of Hospitality; this one must not touch it."""

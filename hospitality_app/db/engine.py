@@ -9,14 +9,32 @@ from sqlalchemy.engine import make_url
 
 from hospitality_app.errors import DatabaseError
 
+# How a unit of work begins on SQLite. Python's sqlite3 module would BEGIN only before the first
+# INSERT/UPDATE/DELETE, so DDL (migrations) ran outside any transaction and a kill mid-way left
+# half a schema; and a deferred read that later writes fails at once with "database is locked"
+# when another process committed meanwhile. We emit BEGIN ourselves: IMMEDIATE for work that
+# writes (writers queue up behind SQLite's lock, each then reading fresh data), DEFERRED for reads.
+BEGIN_OPTION = "hospitality_sqlite_begin"
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+
+def _sqlite_connect(foreign_keys: bool):
+    def connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # no implicit BEGIN: the "begin" event does it
+        cursor = dbapi_connection.cursor()
+        # Off for migrations only: a batch copy-and-drop of a parent table would otherwise
+        # cascade-delete its children (SQLAlchemy/Alembic batch mode on SQLite).
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return connect
+
+
+def _sqlite_begin(conn) -> None:
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def is_sqlite(url: str) -> bool:
@@ -31,7 +49,7 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine for `url`. `foreign_keys=False` is for migrations only (TOOLCHAIN §8, trap 2)."""
+    """An engine for `url`. `foreign_keys=False` is for migrations only."""
     try:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with a terse text
@@ -41,10 +59,8 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         if path is not None and not path.parent.exists():
             raise DatabaseError(f"--db: folder {str(path.parent)!r} does not exist")
         engine = create_engine(url)
-        if foreign_keys:
-            event.listen(engine, "connect", _sqlite_pragmas)
-        else:
-            event.listen(engine, "connect", _sqlite_wal_only)
+        event.listen(engine, "connect", _sqlite_connect(foreign_keys))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.drivername == "postgresql":
         # psycopg 3 is the driver we test; plain postgresql:// would ask for psycopg2.
@@ -52,8 +68,8 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     return create_engine(parsed, pool_pre_ping=True)
 
 
-def _sqlite_wal_only(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def writing(engine: Engine) -> Engine:
+    """The engine for units of work that write: on SQLite they take the write lock at BEGIN."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

@@ -1,16 +1,19 @@
-"""Bring a database to the newest schema, backing up an existing SQLite file first."""
+"""Bring a database to the newest schema: backed up first, in one transaction, so that a failure
+or a kill at any statement leaves the database as it was (SQLite and PostgreSQL both roll DDL back)."""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import UTC, datetime
+import logging
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from hospitality_app.db.engine import create_app_engine, sqlite_file
-from hospitality_app.db.migrations import HEAD
-from hospitality_app.errors import DatabaseError
+from hospitality_app.db.backups import BackupFolder
+from hospitality_app.db.engine import create_app_engine, sqlite_file, writing
+from hospitality_app.db.migrations import HEAD, REVISIONS
+from hospitality_app.errors import DatabaseDamaged, DatabaseError, NewerDatabase
+
+log = logging.getLogger(__name__)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -29,53 +32,88 @@ def _alembic_config():
     return cfg
 
 
-def backup_sqlite(path: Path, revision: str | None) -> Path:
-    """Copy the live database (WAL included) next to itself, with the sqlite3 backup API."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = path.with_name(f"{path.name}.before-{HEAD}-from-{revision or 'unversioned'}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+def default_backups(path: Path) -> BackupFolder:
+    from hospitality_app.config import backup_folder
+
+    return BackupFolder(backup_folder(), path)
 
 
-def upgrade(url: str, revision: str = "head") -> Path | None:
-    """Migrate `url` to `revision`; returns the backup file made, if one was needed."""
-    # Foreign keys stay OFF while migrating: a batch copy-and-drop of a parent table would
-    # otherwise cascade-delete its children (TOOLCHAIN §8, trap 2).
+def upgrade(url: str, revision: str = "head", *, backups: BackupFolder | None = None) -> Path | None:
+    """Migrate `url` to `revision`; returns the backup taken first, if one was needed."""
     engine = create_app_engine(url, foreign_keys=False)
     try:
         current = current_revision(engine)
-        if current == HEAD and revision == "head":
+        target = HEAD if revision == "head" else revision
+        if current == target:
             return None
+        if current is not None and current not in REVISIONS:
+            raise NewerDatabase(
+                f"the database was made by a newer version of Hospitality (schema {current}; this version "
+                f"knows up to {HEAD}): update Hospitality to open it"
+            )
+        if current is None:
+            _check_unversioned(engine)
         backup = None
         path = sqlite_file(url)
-        if path is not None and path.exists() and _has_tables(engine):
-            backup = backup_sqlite(path, current)
-        from alembic import command
-
-        cfg = _alembic_config()
-        with engine.connect() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-            conn.commit()
-            if engine.dialect.name == "sqlite":
-                problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-                if problems:
-                    raise DatabaseError(
-                        f"migration left {len(problems)} broken references; your data is safe in {backup}"
-                    )
+        if path is not None and current is not None:
+            backup = (backups or default_backups(path)).take(f"before-{target}")
+        _run_alembic(engine, revision)
         return backup
     finally:
         engine.dispose()
 
 
-def _has_tables(engine: Engine) -> bool:
+def _run_alembic(engine: Engine, revision: str) -> None:
+    from alembic import command
+    from sqlalchemy.exc import DBAPIError
+
+    from hospitality_app.db.session import explain
+
+    cfg = _alembic_config()
+    try:
+        # One transaction around every revision and the version stamp (env.py sees a connection
+        # that is in a transaction already and adds none of its own).
+        with writing(engine).connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            if engine.dialect.name == "sqlite":
+                problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if problems:
+                    raise DatabaseError(
+                        f"the upgrade would leave {len(problems)} broken references; nothing was changed"
+                    )
+    except DBAPIError as exc:
+        meaning = explain(exc)
+        if meaning is not None and not str(exc.orig).lower().count("already exists"):
+            raise meaning from exc
+        # e.g. "table … already exists": an older version's upgrade was cut off half-way.
+        raise DatabaseDamaged(
+            f"the database cannot be upgraded ({str(exc.orig).strip()}); nothing was changed — restore the "
+            "backup taken before the interrupted upgrade, or choose another file"
+        ) from exc
+
+
+def _check_unversioned(engine: Engine) -> None:
+    """A database without a schema version: new (nothing to do), left half-created by a version
+    that did not create it in one transaction (empty tables: cleared), or not ours at all."""
+    from hospitality_app.models import Base
+
     with engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())
+        tables = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_")]
+    if not tables:
+        return
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    foreign = sorted(set(tables) - ours)
+    if foreign:
+        raise DatabaseError(
+            f"this is not a Hospitality database (it has tables such as {', '.join(foreign[:3])}); choose another file"
+        )
+    with writing(engine).connect() as conn, conn.begin():
+        filled = [t for t in tables if conn.execute(text(f'SELECT 1 FROM "{t}" LIMIT 1')).first() is not None]
+        if filled:
+            raise DatabaseDamaged(
+                "the database was left half-created by an interrupted start; restore a backup or choose another file"
+            )
+        for table in tables:
+            conn.execute(text(f'DROP TABLE "{table}"'))
+    log.warning("cleared %d empty tables left by an interrupted first start", len(tables))

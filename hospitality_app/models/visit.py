@@ -33,9 +33,6 @@ class Visit(Versioned, Base):
     order_currency: Mapped[str] = mapped_column(String(3), default="")
     outcome_notes: Mapped[str] = mapped_column(Text, default="")
     order_date: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
-    # Readiness counts cached at save time so the visit list can sort and show them from SQL.
-    error_count: Mapped[int] = mapped_column(Integer, default=0)
-    warning_count: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     company: Mapped[Company] = relationship(lazy=LAZY)

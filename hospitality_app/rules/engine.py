@@ -14,7 +14,7 @@ from hospitality_app.services.dto import VisitPlan
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
 
-# Rules that read only the plan itself: their counts are cached on the visit at save time.
+# Rules that read only the plan itself.
 PLAN_RULES: dict[str, Rule] = {
     "dietary.forbidden": dietary.forbidden,
     "dietary.allergen": dietary.allergen,
@@ -47,14 +47,13 @@ def run_check(
     locale: str = "en",
     region: RegionFacts = NO_FACTS,
     clashes: Iterable[Clash] = (),
-    only_plan_rules: bool = False,
 ) -> list[Finding]:
     if now.tzinfo is None:
         raise ValueError("run_check needs an aware 'now'")
     ctx = CheckContext(
         plan=plan, now=now, tr=translator(locale).gettext, diet=shipped_rules(), region=region, clashes=tuple(clashes)
     )
-    rules = list(PLAN_RULES.values()) + ([] if only_plan_rules else list(TIMED_RULES.values()))
+    rules = [*PLAN_RULES.values(), *TIMED_RULES.values()]
     findings = [finding for rule in rules for finding in rule(ctx)]
     return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
 

@@ -14,9 +14,9 @@ from hospitality_app.checklists import engine
 from hospitality_app.checklists.templates import load_templates
 from hospitality_app.errors import ConflictError, NotFoundError, ValidationError
 from hospitality_app.models import ChecklistItem, Company, Staff, Visit, VisitHost
-from hospitality_app.services import plans, readiness
-from hospitality_app.services.catalog import Catalog
+from hospitality_app.services import plans
 from hospitality_app.services.dto import ChecklistItemData
+from hospitality_app.services.shared_records import SharedRecords
 
 
 def apply_templates(
@@ -29,7 +29,7 @@ def apply_templates(
         raise ValidationError("template", f"unknown template {unknown[0]!r} (one of: {', '.join(templates)})")
     plan = plans.load_plan(session, visit_id)
     updated = engine.apply_templates(plan, [templates[n] for n in names])
-    readiness.store_plan(session, updated, now=now)
+    plans.save(session, updated, now=now)
     return len(updated.checklist) - len(plan.checklist)
 
 
@@ -49,7 +49,7 @@ def tick(
     row = _item(session, item_id, version)
     if done:
         row.done_at = now
-        row.done_by_id = Catalog(session).staff(by).id if by else None
+        row.done_by_id = SharedRecords(session, None).staff(by).id if by else None
         session.flush()
     else:
         row.done_at, row.done_by_id = None, None
@@ -62,7 +62,7 @@ def reassign(
         raise ValidationError("assignee_role", f"unknown host role {role!r}")
     row = _item(session, item_id, version)
     if person:
-        staff = Catalog(session).staff(person)
+        staff = SharedRecords(session, None).staff(person)
         session.flush()
         row.assignee_id, row.assignee_role = staff.id, ""
     else:
@@ -71,7 +71,7 @@ def reassign(
 
 def add_item(session: Session, visit_id: int, item: ChecklistItemData, *, now: datetime) -> None:
     plan = plans.load_plan(session, visit_id)
-    readiness.store_plan(session, replace(plan, checklist=(*plan.checklist, item)), now=now)
+    plans.save(session, replace(plan, checklist=(*plan.checklist, item)), now=now)
 
 
 def remove_item(session: Session, visit_id: int, item_id: int, *, now: datetime) -> None:
@@ -79,7 +79,7 @@ def remove_item(session: Session, visit_id: int, item_id: int, *, now: datetime)
     kept = tuple(c for c in plan.checklist if c.id != item_id)
     if len(kept) == len(plan.checklist):
         raise NotFoundError(f"checklist item {item_id} is not on visit {visit_id}")
-    readiness.store_plan(session, replace(plan, checklist=kept), now=now)
+    plans.save(session, replace(plan, checklist=kept), now=now)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from hospitality_app.models import Company, Staff, Visit, VisitHost
-from hospitality_app.services import readiness
+from hospitality_app.services import plans
 from hospitality_app.services.dto import (
     AgendaItemData,
     ChecklistItemData,
@@ -446,7 +446,7 @@ def demo_plans(today: date) -> list[VisitPlan]:
 
 def create_demo_visits(session: Session, *, now: datetime) -> list[int]:
     today = now.astimezone(ZONE).date()
-    return [readiness.store_plan(session, plan, now=now) for plan in demo_plans(today)]
+    return [plans.save(session, plan, now=now, create_only=True).visit_id for plan in demo_plans(today)]
 
 
 def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7) -> int:
@@ -519,8 +519,6 @@ def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7) -> 
                         "office_address": OFFICE,
                         "order_currency": "",
                         "outcome_notes": "",
-                        "error_count": rng.choice((0, 0, 0, 1, 2)),
-                        "warning_count": rng.choice((0, 1, 2, 3)),
                         "updated_at": now,
                         "version": 1,
                     }

@@ -61,9 +61,15 @@ def letter_pdf(session: Session, visit_id: int, *, today: date, locale: str | No
 
 
 def record_letter_sent(session: Session, visit_id: int, day: date) -> None:
+    """The follow-up's own write: the plan's save never touches it (see services.plans)."""
+    from hospitality_app.models import Visit
+
+    if session.get(Visit, visit_id) is None:
+        raise NotFoundError(f"visit {visit_id} does not exist")
     row = session.get(FollowUp, visit_id)
     if row is None:
-        raise NotFoundError(f"visit {visit_id} does not exist")
+        row = FollowUp(visit_id=visit_id, version=1)
+        session.add(row)
     row.letter_sent = day
 
 

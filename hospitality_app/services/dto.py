@@ -23,6 +23,8 @@ class CompanyData:
     gift_policy: str = "accepts"
     research: str = ""
     id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class VisitorData:
     interests: tuple[str, ...] = ()
     notes: str = ""
     id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class HostData:
     email: str = ""
     department: str = ""
     id: int | None = None  # the staff row
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def only_driver(self) -> bool:
@@ -59,6 +65,9 @@ class HostData:
 class VehicleData:
     name: str
     seats: int
+    id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,9 @@ class HotelData:
     name: str
     address: str = ""
     drive_minutes: int | None = None
+    id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -112,12 +124,18 @@ class RestaurantData:
     halal_certified: bool = False
     kosher_certified: bool = False
     drive_minutes: int | None = None
+    id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class DishData:
     name: str
     contains: tuple[str, ...] = ()
+    id: int | None = None
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -139,6 +157,9 @@ class TourStopData:
     minutes: int
     view: str = "walk_in"
     hygiene: str = ""
+    id: int | None = None  # the stop (a place shared by tours), not its place in this route
+    # The fields a file gave (import): only these replace what is stored. None: not from a file.
+    given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -254,6 +275,9 @@ class VisitPlan:
     outcome: OutcomeData | None = None
     id: int | None = None
     version: int | None = None
+    # The plan as it was loaded from the database, before any edit: a save writes only what
+    # differs from it, and finds a conflict where someone else changed the same thing meanwhile.
+    base: VisitPlan | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -285,7 +309,7 @@ class VisitPlan:
 
 @dataclass(frozen=True)
 class VisitRow:
-    """One row of the visit list."""
+    """One row of the visit list (its readiness comes from services.readiness, live)."""
 
     id: int
     title: str
@@ -296,8 +320,28 @@ class VisitRow:
     end: datetime
     timezone: str
     sales_lead: str
-    errors: int
-    warnings: int
     key_account: bool
     checklist_done: int = 0
     checklist_total: int = 0
+
+
+def detached(value):
+    """`value` (a plan or any part of it) without database identity: every `id`, `version` and
+    `base` cleared, for saving it into another database as new rows."""
+    import dataclasses
+
+    if isinstance(value, tuple):
+        return tuple(detached(v) for v in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {}
+    for f in dataclasses.fields(value):
+        current = getattr(value, f.name)
+        if f.name in ("id", "version", "base"):
+            if current is not None:
+                changes[f.name] = None
+        else:
+            new = detached(current)
+            if new is not current:
+                changes[f.name] = new
+    return dataclasses.replace(value, **changes) if changes else value

@@ -21,6 +21,10 @@ class JsonObject:
             raise ValidationError(path, f"unknown field {unknown[0]!r}")
         self.value, self.path, self.zone = value, path, zone
 
+    def keys(self) -> frozenset[str]:
+        """The fields this object gives (a null counts as not given)."""
+        return frozenset(key for key, value in self.value.items() if value is not None)
+
     def at(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 

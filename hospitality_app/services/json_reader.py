@@ -156,6 +156,7 @@ def parse(data: Any) -> VisitPlan:
                 preferences=o.strs("preferences"),
                 interests=o.strs("interests"),
                 notes=o.str("notes"),
+                given=o.keys(),
             )
         )
     hosts = []
@@ -169,6 +170,7 @@ def parse(data: Any) -> VisitPlan:
                 phone=o.str("phone"),
                 email=o.str("email"),
                 department=o.str("department"),
+                given=o.keys(),
             )
         )
     pickups = []
@@ -184,7 +186,9 @@ def parse(data: Any) -> VisitPlan:
                 destination=o.str("to"),
                 arrival=o.datetime("arrival"),
                 driver=o.str("driver", None),
-                vehicle=VehicleData(veh.str("name", required=True), veh.int("seats", required=True)) if veh else None,
+                vehicle=VehicleData(veh.str("name", required=True), veh.int("seats", required=True), given=veh.keys())
+                if veh
+                else None,
                 passengers=o.strs("passengers"),
                 luggage_pieces=o.int("luggage_pieces", 0),
                 confirm_call_minutes_before=o.int("confirm_call_minutes_before", None),
@@ -203,7 +207,7 @@ def parse(data: Any) -> VisitPlan:
             rooms.append(RoomData(r.str("type", required=True), r.int("count", 1)))
         stays.append(
             HotelStayData(
-                hotel=HotelData(h.str("name", required=True), h.str("address"), h.int("drive_minutes")),
+                hotel=HotelData(h.str("name", required=True), h.str("address"), h.int("drive_minutes"), given=h.keys()),
                 check_in=o.date("check_in", required=True),
                 check_out=o.date("check_out", required=True),
                 rooms=tuple(rooms),
@@ -220,7 +224,7 @@ def parse(data: Any) -> VisitPlan:
         dishes = []
         for dpath, dvalue in o.list("dishes"):
             d = obj(dpath, dvalue, {"name", "contains"})
-            dishes.append(DishData(d.str("name", required=True), d.strs("contains")))
+            dishes.append(DishData(d.str("name", required=True), d.strs("contains"), given=d.keys()))
         meals.append(
             MealData(
                 start=o.datetime("start", required=True),
@@ -233,6 +237,7 @@ def parse(data: Any) -> VisitPlan:
                     r.bool("halal_certified"),
                     r.bool("kosher_certified"),
                     r.int("drive_minutes"),
+                    given=r.keys(),
                 )
                 if r
                 else None,
@@ -254,6 +259,7 @@ def parse(data: Any) -> VisitPlan:
                     s.int("minutes", required=True),
                     s.str("view", "walk_in"),
                     s.str("hygiene"),
+                    given=s.keys(),
                 )
             )
         tour = TourData(
@@ -349,6 +355,7 @@ def parse(data: Any) -> VisitPlan:
             website=c.str("website"),
             gift_policy=c.str("gift_policy", "accepts"),
             research=c.str("research"),
+            given=c.keys(),
         ),
         visitors=tuple(visitors),
         hosts=tuple(hosts),

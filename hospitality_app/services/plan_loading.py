@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -92,7 +94,7 @@ def load_plan(session: Session, visit_id: int) -> VisitPlan:
             notes=visit.outcome_notes,
             order_date=visit.order_date,
         )
-    return VisitPlan(
+    plan = VisitPlan(
         id=visit.id,
         version=visit.version,
         title=visit.title,
@@ -118,6 +120,7 @@ def load_plan(session: Session, visit_id: int) -> VisitPlan:
         checklist=_load_checklist(session, visit.id),
         outcome=outcome,
     )
+    return replace(plan, base=plan)
 
 
 def _visitor_data(v) -> VisitorData:
@@ -150,7 +153,7 @@ def _load_pickups(session, visit_id) -> tuple[PickupData, ...]:
             destination=p.destination,
             arrival=p.arrival,
             driver=p.driver.name if p.driver else None,
-            vehicle=VehicleData(p.vehicle.name, p.vehicle.seats) if p.vehicle else None,
+            vehicle=VehicleData(p.vehicle.name, p.vehicle.seats, p.vehicle.id) if p.vehicle else None,
             passengers=tuple(v.name for v in p.passengers),
             luggage_pieces=p.luggage_pieces,
             confirm_call_minutes_before=p.confirm_call_minutes_before,
@@ -170,7 +173,7 @@ def _load_stays(session, visit_id) -> tuple[HotelStayData, ...]:
     )
     return tuple(
         HotelStayData(
-            hotel=HotelData(s.hotel.name, s.hotel.address, s.hotel.drive_minutes),
+            hotel=HotelData(s.hotel.name, s.hotel.address, s.hotel.drive_minutes, s.hotel.id),
             check_in=s.check_in,
             check_out=s.check_out,
             rooms=tuple(RoomData(r.room_type, r.count) for r in s.rooms),
@@ -203,7 +206,7 @@ def _load_meals(session, visit_id) -> tuple[MealData, ...]:
             None
             if r is None
             else RestaurantData(
-                r.name, r.address, r.private_room, r.halal_certified, r.kosher_certified, r.drive_minutes
+                r.name, r.address, r.private_room, r.halal_certified, r.kosher_certified, r.drive_minutes, r.id
             )
         )
         meals.append(
@@ -214,7 +217,9 @@ def _load_meals(session, visit_id) -> tuple[MealData, ...]:
                 restaurant=restaurant,
                 alcohol_served=m.alcohol_served,
                 attendees=tuple(v.name for v in m.visitors) + tuple(s.name for s in m.staff),
-                dishes=tuple(DishData(link.dish.name, tuple(link.dish.contains or ())) for link in m.dish_links),
+                dishes=tuple(
+                    DishData(link.dish.name, tuple(link.dish.contains or ()), link.dish.id) for link in m.dish_links
+                ),
                 notes=m.notes,
                 id=m.id,
             )
@@ -245,7 +250,7 @@ def _load_tour(session, visit_id) -> TourData | None:
         door_front=name(t.door_front),
         door_back=name(t.door_back),
         id=t.id,
-        stops=tuple(TourStopData(r.stop.name, r.minutes, r.view, r.stop.hygiene) for r in t.route),
+        stops=tuple(TourStopData(r.stop.name, r.minutes, r.view, r.stop.hygiene, r.stop.id) for r in t.route),
     )
 
 

@@ -1,4 +1,6 @@
-"""The readiness check as a use case: load what the rules need, run them, cache the counts."""
+"""The readiness check as a use case: load what the rules need and run them. Every view — the
+visit list, its side panel, the planner, the dashboard, `check` — asks this module, so they all
+give the same answer."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from hospitality_app.errors import NotFoundError
 from hospitality_app.models import Pickup, Staff, Vehicle, Visit, VisitHost
 from hospitality_app.rules.context import Clash
 from hospitality_app.rules.engine import counts, run_check
@@ -107,12 +110,19 @@ def check_visit(session: Session, visit_id: int, *, now: datetime, locale: str =
     return check_plan(session, plans.load_plan(session, visit_id), now=now, locale=locale)
 
 
-def store_plan(session: Session, plan: VisitPlan, *, now: datetime) -> int:
-    """Save a plan with its readiness counts cached for the visit list. Open checklist items
-    follow the plan first (the arrival moved: their due times move with it)."""
-    from hospitality_app.checklists.engine import reschedule
+@dataclass(frozen=True)
+class Readiness:
+    errors: int
+    warnings: int
 
-    plan = reschedule(plan)
-    facts = regions.facts(session, plan.company.country)
-    own = run_check(plan, now=now, region=facts, only_plan_rules=True)
-    return plans.save_plan(session, plan, counts=counts(own), now=now)
+
+def readiness_of(session: Session, visit_ids: list[int], *, now: datetime, locale: str = "en") -> dict[int, Readiness]:
+    """The readiness of several visits (the rows a list shows), each by check_visit."""
+    out = {}
+    for visit_id in visit_ids:
+        try:
+            errors, warnings = counts(check_visit(session, visit_id, now=now, locale=locale))
+        except NotFoundError:
+            continue  # deleted meanwhile: the list drops it on its next reload
+        out[visit_id] = Readiness(errors, warnings)
+    return out

@@ -3,14 +3,15 @@ managers (enforced by the database, not by the client), and copying a laptop's v
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from hospitality_app.errors import ValidationError
 from hospitality_app.models import AppSetting, Company, RegionalNote, Visit
-from hospitality_app.services import plans, readiness
+from hospitality_app.services import plans
+from hospitality_app.services.dto import detached
 
 
 @dataclass(frozen=True)
@@ -64,28 +65,6 @@ def _natural_key(session: Session, visit_id: int) -> tuple:
     return tuple(row)
 
 
-def _without_ids(plan):
-    """The plan as new rows for another database (its own ids mean nothing there)."""
-
-    def clear(items):
-        return tuple(replace(i, id=None) for i in items)
-
-    return replace(
-        plan,
-        id=None,
-        version=None,
-        company=replace(plan.company, id=None),
-        visitors=clear(plan.visitors),
-        hosts=clear(plan.hosts),
-        pickups=clear(plan.pickups),
-        hotel_stays=clear(plan.hotel_stays),
-        meals=clear(plan.meals),
-        agenda=clear(plan.agenda),
-        checklist=clear(plan.checklist),
-        tour=replace(plan.tour, id=None) if plan.tour else None,
-    )
-
-
 def copy_all(source: Session, target: Session, *, now) -> tuple[int, int]:
     """Copy every visit (with its company, people and places), the team's regional notes and the
     letterhead from `source` to `target`. A visit already there (same company, title and start)
@@ -104,7 +83,7 @@ def copy_all(source: Session, target: Session, *, now) -> tuple[int, int]:
             skipped += 1
             continue
         plan = plans.load_plan(source, visit_id)
-        readiness.store_plan(target, _without_ids(plan), now=now)
+        plans.save(target, detached(plan), now=now)
         copied += 1
     for note in source.scalars(select(RegionalNote)):
         exists = target.scalar(

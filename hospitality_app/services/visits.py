@@ -29,8 +29,6 @@ SORT_COLUMNS = {
     "company": Company.name,
     "country": Company.country,
     "status": Visit.status,
-    "errors": Visit.error_count,
-    "warnings": Visit.warning_count,
 }
 
 
@@ -91,8 +89,6 @@ def list_visits(
             Visit.end,
             Visit.timezone,
             lead,
-            Visit.error_count,
-            Visit.warning_count,
             Visit.key_account,
             _checklist_count(True),
             _checklist_count(False),
@@ -115,11 +111,9 @@ def list_visits(
             end=r[6],
             timezone=r[7],
             sales_lead=r[8] or "",
-            errors=r[9],
-            warnings=r[10],
-            key_account=r[11],
-            checklist_done=r[12],
-            checklist_total=r[13],
+            key_account=r[9],
+            checklist_done=r[10],
+            checklist_total=r[11],
         )
         for r in session.execute(stmt)
     ]

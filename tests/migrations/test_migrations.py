@@ -11,12 +11,14 @@ from alembic.script import ScriptDirectory
 
 from hospitality_app.db.engine import create_app_engine
 from hospitality_app.db.migrate import _alembic_config, current_revision, upgrade
-from hospitality_app.db.migrations import HEAD
+from hospitality_app.db.migrations import HEAD, REVISIONS
 from hospitality_app.models import Base
 
 
 def test_head_constant_matches_the_scripts():
-    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == HEAD
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    assert scripts.get_current_head() == HEAD
+    assert [r.revision for r in reversed(list(scripts.walk_revisions()))] == list(REVISIONS)
 
 
 def test_upgrading_an_empty_database_gives_the_models_schema(tmp_path):
@@ -62,7 +64,7 @@ def test_upgrade_from_0001_keeps_data_and_backs_up_first(tmp_path):
     assert current_revision(engine) == HEAD
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT v.title, v.error_count, c.name, vv.visitor_id FROM visit v "
+            "SELECT v.title, v.key_account, c.name, vv.visitor_id FROM visit v "
             "JOIN company c ON c.id = v.company_id JOIN visit_visitor vv ON vv.visit_id = v.id"
         ).fetchall()
     engine.dispose()

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from hospitality_app.db.session import Database, open_database
-from hospitality_app.services import plans, readiness, team
+from hospitality_app.services import plans, team
 from tests.conftest import PG_URL, fresh_database
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason="HOSPITALITY_TEST_PG_URL is not set")
@@ -53,7 +53,7 @@ def test_only_managers_read_bottom_lines(db_url, logins, reference_plan):
     roles, alice, bob, admin = logins
     owner = open_database(db_url)
     with owner.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     team.init_team(owner.engine, roles)
     with admin.connect() as conn:
         conn.exec_driver_sql(f"GRANT {roles.staff} TO {alice}")
@@ -79,7 +79,7 @@ def test_only_managers_read_bottom_lines(db_url, logins, reference_plan):
         negotiation = next(a for a in plan.agenda if a.kind == "negotiation")
         assert negotiation.bottom_lines is None  # "confidential", not an error
         with staff.unit_of_work() as session:
-            readiness.store_plan(session, replace(plan, purpose="Changed by the sales lead"), now=NOW)
+            plans.save(session, replace(plan, purpose="Changed by the sales lead"), now=NOW)
 
         with manager.unit_of_work() as session:
             seen = plans.load_plan(session, visit_id)
@@ -142,7 +142,7 @@ def test_open_list_refreshes_when_a_colleague_saves(db_url, qtbot, reference_pla
     qtbot.wait(300)  # LISTEN is issued
     colleague = open_database(db_url)
     with colleague.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
     qtbot.wait_until(lambda: window.model.total() == 1, timeout=5000)
     assert window.model.row_at(0).company == "PT Sinar Jaya Abadi"
     window.close()

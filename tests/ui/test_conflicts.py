@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QTimer
 
-from hospitality_app.services import dashboard, plans, readiness
+from hospitality_app.services import dashboard, plans
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -29,7 +29,7 @@ def setup(qtbot, db, reference_plan):
     from hospitality_app.ui.dialogs.outcome import OutcomeDialog
 
     with db.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     dialog = OutcomeDialog(db, visit_id)
     qtbot.add_widget(dialog)
     with db.unit_of_work() as colleague:  # a colleague saves first

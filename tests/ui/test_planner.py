@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hospitality_app.models import Vehicle
-from hospitality_app.services import plans, readiness
+from hospitality_app.services import plans
 from tests.ui.helpers import answer, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
@@ -110,7 +110,7 @@ def test_typing_chinese_names(window, qtbot):
 
 def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
     with db.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     window.model.reload()
     window.table.selectRow(0)
     planner = window.open_selected()
@@ -156,7 +156,7 @@ def test_close_with_unsaved_changes_asks(window, qtbot):
 
 def test_planner_tabs_screenshots(window, qtbot, db, reference_plan, tmp_path):
     with db.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
     window.model.reload()
     window.table.selectRow(0)
     planner = window.open_selected()
@@ -177,7 +177,7 @@ def test_closing_the_main_window_asks_about_open_planners(window, qtbot):
 
 def open_reference(window, db, reference_plan):
     with db.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     window.model.reload()
     window.table.selectRow(0)
     return visit_id, window.open_selected()
@@ -250,7 +250,7 @@ def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
 
 def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, reference_plan):
     with db.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
     planner = window.new_visit()
     overview = planner.editors["overview"]
     offered = overview.company.completer()

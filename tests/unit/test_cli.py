@@ -178,3 +178,47 @@ def test_checklist_command(capsys, dbfile):
     )
     code, _, err = run(capsys, "--db", dbfile, "checklist", "1", "--apply", "bogus")
     assert code == 2 and "unknown template 'bogus'" in err
+
+
+def test_a_second_import_says_which_shared_records_it_changed(capsys, dbfile, tmp_path, reference_data):
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    later = json.loads(json.dumps(reference_data))
+    later["visit"].update(title="Second visit", start="2027-03-01T09:00", end="2027-03-02T17:00")
+    for key in ("pickups", "hotel_stays", "meals", "agenda"):
+        later[key] = []
+    later.pop("tour")
+    later["visitors"][1]["allergies"] = ["shellfish", "peanuts"]
+    for visitor in later["visitors"]:
+        if visitor["name"] != "Siti Rahmawati":
+            visitor.pop("dietary")  # absent: kept as stored
+    path = tmp_path / "later.json"
+    path.write_text(json.dumps(later), encoding="utf-8")
+    code, out, err = run(capsys, "--db", dbfile, "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Imported visit 'Second visit' (PT Sinar Jaya Abadi, ID).",
+        "Updated visitor 'Siti Rahmawati': allergies",
+        "2",
+    ]
+    code, out, _ = run(capsys, "--db", dbfile, "check", "1", "--json", "--now", "2026-11-22T09:00")
+    assert sum(f["code"] == "dietary.forbidden" for f in json.loads(out)) == 2  # Budi is still halal
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_no_command_writes_over_the_database(capsys, dbfile, suffix):
+    from pathlib import Path
+
+    from tests.conftest import REFERENCE
+
+    run(capsys, "--db", dbfile, "import", str(REFERENCE))
+    before = Path(dbfile).read_bytes()
+    for command in (["export", "1"], ["ics", "1"], ["letter", "1"]):
+        code, _, err = run(capsys, "--db", dbfile, *command, "-o", dbfile + suffix)
+        assert code == 2
+        assert (
+            err
+            == f"hospitality-app: error: {dbfile}{suffix}: that is the database file itself; choose another file to write\n"
+        )
+    assert Path(dbfile).read_bytes() == before

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from hospitality_app.errors import ValidationError
-from hospitality_app.services import dashboard, demo, readiness
+from hospitality_app.services import dashboard, demo, plans
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -55,14 +55,14 @@ def test_calendar_entries_in_a_window(demo_db, reference_plan):
 
 def test_double_bookings_within_the_horizon_only(db, reference_plan):
     with db.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
         later = replace(
             reference_plan,
             title="Later",
             start=reference_plan.start + timedelta(hours=2),
             end=reference_plan.end + timedelta(hours=2),
         )
-        readiness.store_plan(session, later, now=NOW)
+        plans.save(session, later, now=NOW)
         near = dashboard.double_bookings(session, NOW)
         far = dashboard.double_bookings(session, NOW, horizon_days=5)
     assert {d.resource for d in near} == {"Li Wei", "Zhang Min", "Chen Jie", "Wang Fang", "Buick GL8"}

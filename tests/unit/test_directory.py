@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from hospitality_app.errors import ConflictError, InUseError, ValidationError
-from hospitality_app.services import readiness
+from hospitality_app.services import plans
 from hospitality_app.services.directory import (
     KINDS,
     Record,
@@ -122,7 +122,7 @@ def test_editing_a_record_someone_else_saved_is_a_conflict(db):
 
 def test_records_a_visit_uses_are_not_deleted_and_unused_ones_are(db, reference_plan):
     with db.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
     with db.unit_of_work() as session:
         hotel = list_records(session, KINDS["hotels"])[0][0]
         company = list_records(session, KINDS["companies"])[0][0]
@@ -149,7 +149,7 @@ def test_deleting_a_restaurant_takes_its_unused_dishes_but_not_served_ones(db):
 
 def test_a_served_dish_keeps_its_restaurant(db, reference_plan):
     with db.unit_of_work() as session:
-        readiness.store_plan(session, reference_plan, now=NOW)
+        plans.save(session, reference_plan, now=NOW)
         restaurants, _ = list_records(session, KINDS["restaurants"])
     with pytest.raises(InUseError) as caught, db.unit_of_work() as session:
         delete_record(session, KINDS["restaurants"], restaurants[0].id, restaurants[0].version)

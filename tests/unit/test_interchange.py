@@ -29,7 +29,7 @@ def test_reference_writes_back_identically(reference_plan, reference_data):
 
 def test_reference_round_trips_through_the_database(db, reference_plan, reference_data):
     with db.unit_of_work() as session:
-        visit_id = plans.save_plan(session, reference_plan)
+        visit_id = plans.save(session, reference_plan).visit_id
     with db.unit_of_work() as session:
         loaded = plans.load_plan(session, visit_id)
     assert interchange.to_data(loaded) == reference_data

@@ -18,7 +18,7 @@ NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
 def save(db, plan):
     with db.unit_of_work() as session:
-        return readiness.store_plan(session, plan, now=NOW)
+        return plans.save(session, plan, now=NOW).visit_id
 
 
 def load(db, visit_id):
@@ -52,11 +52,15 @@ def test_stale_version_raises_conflict_and_changes_nothing(db, reference_plan):
 def test_concurrent_write_detected_by_the_version_column(db, reference_plan):
     """Two sessions pass the early check together; the database's version check stops one."""
     visit_id = save(db, reference_plan)
-    s1 = db._factory()
-    s2 = db._factory()
+    s1 = db._write()
+    s2 = db._write()
     try:
+        # Each reads in a transaction of its own (on SQLite writers queue up: they never
+        # overlap), then both write what they read.
         v1 = s1.get(Visit, visit_id)
+        s1.commit()
         v2 = s2.get(Visit, visit_id)
+        s2.commit()
         v1.purpose, v2.purpose = "one", "two"
         s1.commit()
         from sqlalchemy.orm.exc import StaleDataError
@@ -119,7 +123,14 @@ def test_list_filters_sorts_and_pages_in_sql(db, reference_plan):
     with db.unit_of_work() as session:
         rows = list_visits(session, VisitFilter(text="visit 3"))
         assert [r.title for r in rows] == ["Visit 3"]
-        assert rows[0].sales_lead == "Li Wei" and rows[0].errors == 4 and rows[0].warnings == 2
+        assert rows[0].sales_lead == "Li Wei"
+        # The list's readiness is the readiness check's own answer, not a copy kept aside.
+        ready = readiness.readiness_of(session, [rows[0].id], now=NOW)[rows[0].id]
+        found = readiness.check_visit(session, rows[0].id, now=NOW)
+        # 4 errors of its own, and 20 double bookings: five copies of one visit share its 5 people
+        # and the vehicle with the other four (resource.double_booked).
+        assert (ready.errors, ready.warnings) == (24, 2)
+        assert ready.errors == sum(f.severity == "error" for f in found)
         page = list_visits(session, sort="title", descending=True, offset=1, limit=2)
         assert [r.title for r in page] == ["Visit 3", "Visit 2"]
         assert count_visits(session, VisitFilter(country="ID")) == 5

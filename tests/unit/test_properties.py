@@ -175,7 +175,7 @@ def test_database_round_trip(tmp_path_factory, plan):
 
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'db.sqlite3'}")
     with db.unit_of_work() as session:
-        visit_id = plans.save_plan(session, plan)
+        visit_id = plans.save(session, plan).visit_id
     with db.unit_of_work() as session:
         loaded = plans.load_plan(session, visit_id)
     db.dispose()

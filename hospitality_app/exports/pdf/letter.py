@@ -49,7 +49,9 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         locale=t.locale,
         date=today,
         subject=t["subject"],
-        salutation=t["salutation"].format(names=format_list(names, locale=t.locale) if names else plan.company.name),
+        # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
+        salutation=f.greeting
+        or t["salutation"].format(names=format_list(names, locale=t.locale) if names else plan.company.name),
         opening=t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
         consensus_heading=t["consensus"],
         consensus=tuple(f.consensus),

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hospitality_app.errors import ConflictError, NotFoundError
-from hospitality_app.services import checklists, plans, readiness
+from hospitality_app.services import checklists, plans
 from hospitality_app.services.dto import ChecklistItemData
 from hospitality_app.services.visits import list_visits
 
@@ -19,7 +19,7 @@ NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 @pytest.fixture
 def visit(db, reference_plan) -> int:
     with db.unit_of_work() as session:
-        visit_id = readiness.store_plan(session, reference_plan, now=NOW)
+        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
         checklists.apply_templates(session, visit_id, ["standard"], now=NOW)
     return visit_id
 
@@ -62,7 +62,7 @@ def test_saving_a_moved_plan_moves_open_items_and_keeps_done_ones(db, visit):
     plan = load(db, visit)
     pickup = replace(plan.pickups[0], arrival=plan.pickups[0].arrival + timedelta(hours=3))
     with db.unit_of_work() as session:
-        readiness.store_plan(session, replace(plan, pickups=(pickup, *plan.pickups[1:])), now=NOW)
+        plans.save(session, replace(plan, pickups=(pickup, *plan.pickups[1:])), now=NOW)
     after = {c.id: c for c in load(db, visit).checklist}
     assert after[confirm.id].due == confirm.due + timedelta(hours=3)
     assert after[offer.id].due == offer.due and after[offer.id].done_by == "Li Wei"

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import vobject
 
-from hospitality_app.services import calendar, plans, readiness
+from hospitality_app.services import calendar, plans
 from hospitality_app.services.dto import (
     AgendaItemData,
     ChecklistItemData,
@@ -32,7 +32,7 @@ JS = Path(__file__).resolve().parents[2] / "js"
 
 def store(db, plan) -> int:
     with db.unit_of_work() as session:
-        return readiness.store_plan(session, plan, now=NOW)
+        return plans.save(session, plan, now=NOW).visit_id
 
 
 def export(db, visit_id, **kw) -> bytes:
