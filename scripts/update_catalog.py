@@ -14,10 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def messages() -> list[str]:
+def messages() -> list[str | tuple[str, str]]:
+    """Every message: a text, or (singular, plural) for the ngettext calls."""
     from hospitality_app import vocab
 
-    found: list[str] = []
+    found: list[str | tuple[str, str]] = []
     for path in sorted((ROOT / "hospitality_app").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
@@ -30,6 +31,12 @@ def messages() -> list[str]:
                     and isinstance(node.args[0].value, str)
                 ):
                     found.append(node.args[0].value)
+                if (
+                    name == "ngettext"
+                    and len(node.args) >= 2
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+                ):
+                    found.append((node.args[0].value, node.args[1].value))
     for codes in (
         vocab.DIETARY,
         vocab.ALLERGENS,
@@ -59,11 +66,15 @@ def main() -> int:
             old = read_po(handle)
         new = Catalog(locale=old.locale, project="Hospitality", charset="utf-8")
         for msgid in messages():
-            existing = old.get(msgid)
-            new.add(msgid, existing.string if existing else "")
+            existing = old.get(msgid[0] if isinstance(msgid, tuple) else msgid)
+            if isinstance(msgid, tuple):
+                string = existing.string if existing and isinstance(existing.string, tuple) else ("",)
+            else:
+                string = existing.string if existing and isinstance(existing.string, str) else ""
+            new.add(msgid, string)
         with po.open("wb") as handle:
             write_po(handle, new, width=100, omit_header=False)
-        missing = [m.id for m in new if m.id and not m.string]
+        missing = [m.id for m in new if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
         print(f"{po.relative_to(ROOT)}: {len(new)} messages, {len(missing)} untranslated")
     return 0
 

@@ -20,10 +20,50 @@ from hospitality_app.services.dto import VisitRow
 from hospitality_app.services.visits import VisitFilter, list_visits
 
 FOLLOW_UP_DAYS = 3
+MAX_AMOUNT = Decimal(10) ** 12  # Numeric(16, 2) holds up to 10^14; an order beyond 10^12 is a typo
 
 
-def upcoming(session: Session, now: datetime, days: int = 14) -> list[VisitRow]:
-    return list_visits(session, VisitFilter(starts_after=now, starts_before=now + timedelta(days=days)), limit=None)
+def _is_currency(code: str) -> bool:
+    from babel.numbers import is_currency
+
+    return len(code) == 3 and code.isalpha() and is_currency(code.upper())
+
+
+@dataclass(frozen=True)
+class UpcomingVisit:
+    """A visit of the coming days with its readiness (the readiness check's own answer)."""
+
+    visit: VisitRow
+    errors: int
+    warnings: int
+
+
+def upcoming(session: Session, now: datetime, days: int = 14, *, locale: str = "en") -> list[UpcomingVisit]:
+    rows = list_visits(session, VisitFilter(starts_after=now, starts_before=now + timedelta(days=days)), limit=None)
+    ready = readiness.readiness_of(session, [r.id for r in rows], now=now, locale=locale)
+    return [UpcomingVisit(r, ready[r.id].errors, ready[r.id].warnings) for r in rows if r.id in ready]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the dashboard page shows, read in one unit of work."""
+
+    upcoming: list[UpcomingVisit]
+    pickups: list
+    doubles: list
+    tasks: list
+    follow_ups: list
+
+
+def everything(session: Session, now: datetime, *, locale: str = "en") -> Dashboard:
+    today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return Dashboard(
+        upcoming(session, now, locale=locale),
+        pickups_between(session, today, today + timedelta(days=2)),
+        double_bookings(session, now),
+        overdue_tasks(session, now),
+        overdue_follow_ups(session, now),
+    )
 
 
 @dataclass(frozen=True)
@@ -162,7 +202,9 @@ def record_outcome(
         raise ValidationError("outcome", f"unknown outcome {status!r} (one of: {', '.join(vocab.OUTCOMES)})")
     if amount is not None and amount < 0:
         raise ValidationError("amount", "must not be negative")
-    if amount is not None and (len(currency) != 3 or not currency.isalpha()):
+    if amount is not None and amount >= MAX_AMOUNT:
+        raise ValidationError("amount", f"too large: at most {MAX_AMOUNT - 1:,}")
+    if amount is not None and not _is_currency(currency):
         raise ValidationError("currency", f"not a currency code: {currency!r} (such as USD, CNY, EUR)")
     visit = session.get(Visit, visit_id)
     if visit is None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -92,4 +94,49 @@ def brief_pdf(session: Session, visit_id: int, *, language: str, manager: bool, 
     country = regions.country(session, plan.company.country)
     return BriefRenderer(
         letterhead(session), plan, country=country, language=language, manager=manager, now=now
+    ).render()
+
+
+@dataclass(frozen=True)
+class DocumentsInput:
+    """Everything the visit's documents are made from, read in one unit of work: the Documents
+    window renders from it off the database thread, as often as the user asks."""
+
+    plan: Any  # VisitPlan
+    letterhead: Any  # exports.pdf.base.Letterhead
+    country: Any  # services.regions.Country, for the staff brief
+
+
+def documents_input(session: Session, visit_id: int) -> DocumentsInput:
+    plan = plans.load_plan(session, visit_id)
+    return DocumentsInput(plan, letterhead(session), regions.country(session, plan.company.country))
+
+
+def render_document(
+    inputs: DocumentsInput, kind: str, *, language: str, interface: str, size: str, content=None, now: datetime
+) -> bytes:
+    """A document from `inputs`: letter (with `content` as edited), sign, itinerary, brief or
+    manager_brief (the brief in the interface's language)."""
+    if kind == "letter":
+        from hospitality_app.exports.pdf.letter import LetterRenderer, draft
+
+        content = content or draft(inputs.plan, inputs.letterhead.name, now.date(), language)
+        return LetterRenderer(inputs.letterhead, content).render()
+    if kind == "sign":
+        from hospitality_app.exports.pdf.sign import SignRenderer
+
+        return SignRenderer(inputs.letterhead, inputs.plan, size=size).render()
+    if kind == "itinerary":
+        from hospitality_app.exports.pdf.itinerary import ItineraryRenderer
+
+        return ItineraryRenderer(inputs.letterhead, inputs.plan, locale=language).render()
+    from hospitality_app.exports.pdf.brief import BriefRenderer
+
+    return BriefRenderer(
+        inputs.letterhead,
+        inputs.plan,
+        country=inputs.country,
+        language=interface,
+        manager=kind == "manager_brief",
+        now=now,
     ).render()

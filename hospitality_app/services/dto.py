@@ -234,6 +234,8 @@ class ChecklistItemData:
     done_by: str | None = None
     template: str = ""
     id: int | None = None
+    # The row's version as loaded: an edit of the item made meanwhile elsewhere is a conflict.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def done(self) -> bool:

@@ -351,6 +351,7 @@ def _load_checklist(session, visit_id) -> tuple[ChecklistItemData, ...]:
             done_by=c.done_by.name if c.done_by else None,
             template=c.template,
             id=c.id,
+            version=c.version,
         )
         for c in rows
     )

@@ -22,11 +22,10 @@ class SavedNames:
 
 
 def saved_names(session: Session) -> SavedNames:
+    # Whole records: choosing a saved company makes the visit that company's (services.shared_records).
     companies = {
-        name: CompanyData(name, country, city)
-        for name, country, city in session.execute(
-            select(Company.name, Company.country, Company.city).order_by(Company.name, Company.id.desc())
-        )
+        c.name: CompanyData(c.name, c.country, c.city, c.website, c.gift_policy, c.research, c.id)
+        for c in session.scalars(select(Company).order_by(Company.name, Company.id.desc()))
     }
     dishes: dict[str, tuple[str, ...]] = {}
     for name, contains in session.execute(select(Dish.name, Dish.contains).order_by(Dish.name, Dish.id)):

@@ -1,9 +1,12 @@
-"""Long work off the GUI thread: rendering documents, writing exports, reading imports, opening
-(and migrating) the database. The window keeps painting; a progress dialog appears when the work
-takes long enough to notice, and blocks only the window that asked (window-modal)."""
+"""Long work that is not database work, off the GUI thread: rendering documents and writing
+files (database work goes through ui.ops, on its single database thread), and opening the
+database before any window exists. The window keeps painting; a progress dialog appears when the
+work takes long enough to notice, and blocks only the window that asked (window-modal)."""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Callable
 
 import shiboken6
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from hospitality_app.errors import HospitalityError
 
+log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400  # quicker work finishes without a dialog flashing up
 
 _running: set[Job] = set()  # jobs have no Qt parent (the window may close first): kept alive here
@@ -36,7 +40,8 @@ class Job(QObject):
             result = self._work()
         except (HospitalityError, OSError) as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: still reported to the user, not lost on a thread
+        except Exception as exc:  # a bug: still reported to the user, and its traceback kept
+            log.error("background work failed\n%s", "".join(traceback.format_exception(exc)))
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.succeeded.emit(result)

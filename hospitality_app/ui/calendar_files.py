@@ -7,22 +7,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from hospitality_app.errors import HospitalityError
+from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import plans, readiness
-from hospitality_app.ui.background import run_in_background
+from hospitality_app.services import plans
+from hospitality_app.ui.file_dialogs import open_file
 
 if TYPE_CHECKING:
-    from hospitality_app.ui.background import Job
-    from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
+    from hospitality_app.ui.ops import Op
 
 
 class CalendarFiles:
-    """Mixed into MainWindow, which gives `_db`, `selected_visit_id()`, the status bar and the table."""
+    """Mixed into MainWindow, which gives `ops`, `selected_visit_id()`, the status bar and the table."""
 
-    def export_calendar(self) -> CalendarExportDialog | None:
+    def export_calendar(self) -> Op | None:
+        """Read the visit, then open the export dialog (`self.calendar_dialog`)."""
         from hospitality_app.services import calendar
         from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
 
@@ -30,55 +30,60 @@ class CalendarFiles:
         if visit_id is None:
             self.statusBar().showMessage(_("Select a visit first."), 5000)
             return None
-        with self._db.unit_of_work() as session:
-            plan = plans.load_plan(session, visit_id)
+        language = current_language()
 
-        def export(staff: str | None, reminder: int) -> bytes:
-            with self._db.unit_of_work() as session:
-                return calendar.export_visit(
+        def export(staff: str | None, reminder: int, target: Path, done, failed):
+            def work(session) -> bytes:
+                data = calendar.export_visit(
                     session,
                     visit_id,
                     now=datetime.now(UTC),
                     staff=staff,
-                    lang=current_language(),
+                    lang=language,
                     reminder_minutes=reminder or None,
                 )
+                # Written inside the unit of work: if the file cannot be written, what the
+                # export remembers (sequences, cancellations) is rolled back with it.
+                atomic_write(target, data)
+                return data
 
-        self.calendar_dialog = CalendarExportDialog(plan, export, Path.home(), parent=self)
-        self.calendar_dialog.open()
-        return self.calendar_dialog
+            return self.ops.write(self.calendar_dialog, work, done, failed, busy=_("Exporting the calendar…"))
+
+        def show(plan) -> None:
+            self.calendar_dialog = CalendarExportDialog(plan, export, Path.home(), parent=self)
+            self.calendar_dialog.open()
+
+        return self.ops.query(self, lambda session: plans.load_plan(session, visit_id), show)
 
     def _choose_calendar_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Flight or hotel confirmation"), str(Path.home()), _("Calendar files (*.ics)")
-        )
+        path = open_file(self, _("Flight or hotel confirmation"), Path.home(), _("Calendar files (*.ics)"))
         if path:
-            self.import_calendar_file(Path(path))
+            self.import_calendar_file(path)
 
-    def import_calendar_file(self, path: Path) -> Job | None:
+    def import_calendar_file(self, path: Path) -> Op | None:
         """Read the bookings in `path` off the GUI thread, then ask which to add to the selected
-        visit (the dialog is `self.import_dialog`). Returns the reading job."""
+        visit (the dialog is `self.import_dialog`). Returns the reading operation."""
         from hospitality_app.services import ics_import
 
         visit_id = self.selected_visit_id()
         if visit_id is None:
             self.statusBar().showMessage(_("Select the visit to add the booking to, then drop the file again."), 8000)
             return None
-        db = self._db
 
-        def read():
+        def read(session):
             data = path.read_bytes()
-            with db.unit_of_work() as session:
-                plan = plans.load_plan(session, visit_id)
+            plan = plans.load_plan(session, visit_id)
             return plan, ics_import.read_proposals(data, plan)
 
-        def failed(message: str) -> None:
-            box = QMessageBox(QMessageBox.Warning, _("Add from calendar file"), f"{path.name}: {message}", parent=self)
+        def failed(failure) -> None:
+            box = QMessageBox(
+                QMessageBox.Warning, _("Add from calendar file"), f"{path.name}: {failure.message}", parent=self
+            )
             self.import_error_box = box
             box.open()
 
-        return run_in_background(
-            self, _("Reading {name}…").format(name=path.name), read, lambda got: self._propose(path, *got), failed
+        return self.ops.query(
+            self, read, lambda got: self._propose(path, *got), failed, busy=_("Reading {name}…").format(name=path.name)
         )
 
     def _propose(self, path: Path, plan, proposals) -> None:
@@ -94,20 +99,29 @@ class CalendarFiles:
         self.import_dialog = dialog
         dialog.open()
 
-    def _apply_calendar_import(self, plan, chosen) -> None:
+    def _apply_calendar_import(self, plan, chosen):
+        """Add the chosen bookings: only those are written (the plan read with the file is the
+        base), so an edit made meanwhile elsewhere stays. Returns the operation."""
         from hospitality_app.services import ics_import
 
         if not chosen:
-            return
-        try:
-            with self._db.unit_of_work() as session:
-                readiness.store_plan(session, ics_import.apply(plan, chosen), now=datetime.now(UTC))
-        except HospitalityError as exc:
-            QMessageBox.warning(self, _("Add from calendar file"), str(exc))
-            return
-        self.statusBar().showMessage(_("Added {n} bookings to the visit.").format(n=len(chosen)), 8000)
-        current = self.table.currentIndex()
-        self._show_current(current, current)
+            return None
+        updated = ics_import.apply(plan, chosen)
+
+        def failed(failure) -> None:
+            self.import_error_box = QMessageBox(
+                QMessageBox.Warning, _("Add from calendar file"), failure.message, parent=self
+            )
+            self.import_error_box.open()
+
+        return self.ops.write(
+            self,
+            lambda session: plans.save(session, updated, now=datetime.now(UTC)),
+            lambda _saved: self.statusBar().showMessage(
+                _("Added {n} bookings to the visit.").format(n=len(chosen)), 8000
+            ),
+            failed,
+        )
 
     def dragEnterEvent(self, event) -> None:
         if any(url.toLocalFile().lower().endswith(".ics") for url in event.mimeData().urls()):

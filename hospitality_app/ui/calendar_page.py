@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import dashboard
+from hospitality_app.ui.ops import Ops
 
 LINE = 17  # pixels per entry line in a day cell
 
@@ -64,9 +64,9 @@ class CalendarPage(QWidget):
 
     visit_chosen = Signal(int)
 
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.anchor = date.today()
         self.mode = QComboBox(self)
         self.mode.addItem(_("Week"), "week")
@@ -114,13 +114,19 @@ class CalendarPage(QWidget):
         self.anchor = date.today()
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self):
+        """Read the items of the days shown off the GUI thread; returns the operation."""
         days = self.days()
-        locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
         start = datetime.combine(days[0], time(), tzinfo=UTC) - timedelta(days=1)
         end = datetime.combine(days[-1], time(), tzinfo=UTC) + timedelta(days=2)
-        with self._db.unit_of_work() as session:
-            entries = dashboard.calendar_entries(session, start, end)
+        return self._ops.query(
+            self, lambda session: dashboard.calendar_entries(session, start, end), lambda got: self._show(days, got)
+        )
+
+    def _show(self, days: list[date], entries) -> None:
+        if days != self.days():
+            return  # the user moved on to other days meanwhile
+        locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
         by_day: dict[date, list] = {}
         for e in entries:
             local = e.start.astimezone(ZoneInfo(e.timezone))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,11 +25,11 @@ from hospitality_app import vocab
 from hospitality_app.checklists import engine
 from hospitality_app.checklists.templates import load_templates
 from hospitality_app.config import user_templates_folder
-from hospitality_app.db.session import Database
 from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import checklists, plans
 from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+from hospitality_app.ui.ops import Ops
 
 OVERDUE = QColor("#b00020")
 
@@ -39,16 +39,13 @@ def current_user() -> str | None:
 
 
 class ChecklistPanel(QWidget):
-    """Signals:
-    changed: the checklist was changed here (the visit list's progress is stale).
-    """
+    """A visit's checklist; every change is an operation (ui.ops), which tells every view."""
 
-    changed = Signal()
-
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self._plan = None
+        self._visit_id: int | None = None
         self.progress = QProgressBar(self)
         self.progress.setFormat(_("%p% done"))
         self.summary = QLabel(self)
@@ -118,21 +115,39 @@ class ChecklistPanel(QWidget):
         self.setEnabled(visit_id is not None)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self):
+        """Read the visit's checklist again (off the GUI thread); returns the operation."""
+        visit_id = self._visit_id
+        if visit_id is None:
+            self._show(None)
+            return None
+        return self._ops.query(
+            self, lambda session: plans.load_plan(session, visit_id), lambda plan: self._arrived(visit_id, plan)
+        )
+
+    def _arrived(self, visit_id: int, plan) -> None:
+        if visit_id == self._visit_id:
+            self._show(plan)
+
+    def _show(self, plan) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
-        self._plan = None
-        if getattr(self, "_visit_id", None) is not None:
-            with self._db.unit_of_work() as session:
-                self._plan = plans.load_plan(session, self._visit_id)
-        plan = self._plan
+        self._plan = plan
         if plan is None:
+            self.progress.setValue(0)
+            self.summary.setText("")
             self.tree.blockSignals(False)
             return
         now = datetime.now(UTC)
         progress = engine.progress(plan, now)
-        self.progress.setValue(progress.percent)
-        text = _("{done} of {total} done").format(done=progress.done, total=progress.total)
+        if progress.total:
+            self.progress.setValue(progress.percent)
+            self.progress.setFormat(_("%p% done"))
+            text = _("{done} of {total} done").format(done=progress.done, total=progress.total)
+        else:  # nothing to do is not "100% done"
+            self.progress.setValue(0)
+            self.progress.setFormat(_("No items yet"))
+            text = _("Apply a template or add items.")
         if progress.overdue:
             text += " · " + _("{n} overdue").format(n=progress.overdue)
         self.summary.setText(text)
@@ -169,11 +184,10 @@ class ChecklistPanel(QWidget):
         if item_id is None or column != 0:
             return
         done = item.checkState(0) == Qt.Checked
-        # Rebuilding the tree deletes `item`, which Qt still uses after this signal returns
-        # (a segfault seen in tests): rebuild once control is back in the event loop.
-        self._run(
-            lambda s: checklists.tick(s, item_id, done=done, by=current_user(), now=datetime.now(UTC)), later=True
-        )
+        # The tree is rebuilt when the operation is done, after this signal has returned: Qt still
+        # uses `item` here (rebuilding at once was a segfault seen in tests).
+        by = current_user()
+        self._run(lambda s: checklists.tick(s, item_id, done=done, by=by, now=datetime.now(UTC)))
 
     def selected_item_id(self) -> int | None:
         item = self.tree.currentItem()
@@ -183,11 +197,13 @@ class ChecklistPanel(QWidget):
         if self._plan is None:
             return None
         dialog = ChecklistItemDialog(self._plan, parent=self)
-        dialog.accepted.connect(
-            lambda: self._run(
-                lambda s: checklists.add_item(s, self._visit_id, dialog.result_item(), now=datetime.now(UTC))
-            )
-        )
+        visit_id = self._visit_id
+
+        def add() -> None:
+            item = dialog.result_item()
+            self._run(lambda s: checklists.add_item(s, visit_id, item, now=datetime.now(UTC)))
+
+        dialog.accepted.connect(add)
         self.item_dialog = dialog
         dialog.open()
         return dialog
@@ -199,12 +215,16 @@ class ChecklistPanel(QWidget):
         item = next(c for c in self._plan.checklist if c.id == item_id)
         dialog = ChecklistItemDialog(self._plan, item, parent=self)
 
-        def save(s) -> None:
+        def save() -> None:
             new = dialog.result_item()
-            checklists.edit_item(s, item_id, title=new.title, phase=new.phase, due=new.due)
-            checklists.reassign(s, item_id, person=new.assignee, role=new.assignee_role)
 
-        dialog.accepted.connect(lambda: self._run(save))
+            def work(s) -> None:
+                checklists.edit_item(s, item_id, title=new.title, phase=new.phase, due=new.due, version=item.version)
+                checklists.reassign(s, item_id, person=new.assignee, role=new.assignee_role)
+
+            self._run(work)
+
+        dialog.accepted.connect(save)
         self.item_dialog = dialog
         dialog.open()
         return dialog
@@ -225,28 +245,22 @@ class ChecklistPanel(QWidget):
         self._run(lambda s: checklists.reassign(s, item_id, person=person, role=role))
 
     def remove_selected(self) -> None:
-        item_id = self.selected_item_id()
+        item_id, visit_id = self.selected_item_id(), self._visit_id
         if item_id is not None:
-            self._run(lambda s: checklists.remove_item(s, self._visit_id, item_id, now=datetime.now(UTC)))
+            self._run(lambda s: checklists.remove_item(s, visit_id, item_id, now=datetime.now(UTC)))
 
-    def apply_template(self, name: str) -> None:
-        self._run(
-            lambda s: checklists.apply_templates(
-                s, self._visit_id, [name], now=datetime.now(UTC), user_folder=user_templates_folder()
-            )
+    def apply_template(self, name: str):
+        visit_id, folder = self._visit_id, user_templates_folder()
+        return self._run(
+            lambda s: checklists.apply_templates(s, visit_id, [name], now=datetime.now(UTC), user_folder=folder)
         )
 
-    def _run(self, work, *, later: bool = False) -> None:
-        try:
-            with self._db.unit_of_work() as session:
-                work(session)
-        except HospitalityError as exc:
-            QMessageBox.warning(self, _("Checklist"), str(exc))
-        if later:
-            QTimer.singleShot(0, self._after_change)
-        else:
-            self._after_change()
+    def _run(self, work):
+        """Change the checklist; the window reloads what shows it when the change is heard
+        (ui.ops.ChangeFeed), this panel included."""
+        return self._ops.write(self, work, failed=self._failed)
 
-    def _after_change(self) -> None:
-        self.reload()
-        self.changed.emit()
+    def _failed(self, failure) -> None:
+        self.message_box = QMessageBox(QMessageBox.Warning, _("Checklist"), failure.message, parent=self)
+        self.message_box.open()
+        self.reload()  # the tick the user made in the tree did not happen: show what is stored

@@ -3,14 +3,13 @@ overdue tasks and follow-ups. Every table exports to CSV; a monthly report goes 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,12 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app import vocab
-from hospitality_app.db.session import Database
 from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import dashboard, documents
+from hospitality_app.services.readiness import Readiness
+from hospitality_app.ui.file_dialogs import choose_folder, save_file
+from hospitality_app.ui.ops import Ops
 from hospitality_app.ui.rows_model import RowsModel
+from hospitality_app.ui.visit_model import readiness_text
 
 
 def local(moment: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
@@ -42,26 +44,28 @@ class DashboardPage(QWidget):
 
     visit_chosen = Signal(int)
 
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.upcoming = RowsModel(
             [
-                (_("Start"), lambda r: local(r.start, r.timezone)),
-                (_("Company"), lambda r: r.company),
-                (_("Country"), lambda r: r.country),
-                (_("Sales lead"), lambda r: r.sales_lead),
-                (_("Status"), lambda r: label(r.status)),
-                (
-                    _("Readiness"),
-                    lambda r: _("{errors} errors, {warnings} warnings").format(errors=r.errors, warnings=r.warnings),
-                ),
+                (_("Start"), lambda r: local(r.visit.start, r.visit.timezone)),
+                (_("Company"), lambda r: r.visit.company),
+                (_("Visit"), lambda r: r.visit.title),
+                (_("Country"), lambda r: r.visit.country),
+                (_("Sales lead"), lambda r: r.visit.sales_lead),
+                (_("Status"), lambda r: label(r.visit.status)),
+                (_("Readiness"), lambda r: readiness_text(Readiness(r.errors, r.warnings))),
                 (
                     _("Checklist"),
-                    lambda r: f"{round(100 * r.checklist_done / r.checklist_total)}%" if r.checklist_total else "—",
+                    lambda r: (
+                        f"{round(100 * r.visit.checklist_done / r.visit.checklist_total)}%"
+                        if r.visit.checklist_total
+                        else "—"
+                    ),
                 ),
             ],
-            visit_of=lambda r: r.id,
+            visit_of=lambda r: r.visit.id,
             warn=lambda r: r.errors > 0,
             parent=self,
         )
@@ -167,21 +171,27 @@ class DashboardPage(QWidget):
         if visit_id is not None:
             self.visit_chosen.emit(visit_id)
 
-    def reload(self, now: datetime | None = None) -> None:
+    def reload(self, now: datetime | None = None):
+        """Read everything the page shows off the GUI thread; returns the operation."""
         now = now or datetime.now(UTC)
-        with self._db.unit_of_work() as session:
-            self.upcoming.set_rows(dashboard.upcoming(session, now))
-            today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-            self.pickups.set_rows(dashboard.pickups_between(session, today, today + timedelta(days=2)))
-            self.doubles.set_rows(dashboard.double_bookings(session, now))
-            self.tasks.set_rows(dashboard.overdue_tasks(session, now))
-            self.follow_ups.set_rows(dashboard.overdue_follow_ups(session, now))
+        language = current_language()
+        self.status.setText(_("Updating…"))
+        return self._ops.query(
+            self, lambda session: dashboard.everything(session, now, locale=language), lambda got: self._show(now, got)
+        )
+
+    def _show(self, now: datetime, got) -> None:
+        self.upcoming.set_rows(got.upcoming)
+        self.pickups.set_rows(got.pickups)
+        self.doubles.set_rows(got.doubles)
+        self.tasks.set_rows(got.tasks)
+        self.follow_ups.set_rows(got.follow_ups)
         self.status.setText(_("Updated {time}").format(time=now.astimezone().strftime("%H:%M")))
 
     def _choose_csv_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Folder for the CSV files"), str(Path.home()))
+        folder = choose_folder(self, _("Folder for the CSV files"), Path.home())
         if folder:
-            self.export_csv(Path(folder))
+            self.export_csv(folder)
 
     def export_csv(self, folder: Path) -> list[Path]:
         written = []
@@ -198,11 +208,9 @@ class DashboardPage(QWidget):
     def _choose_report_file(self) -> None:
         month = self.month.date()
         name = f"visits-{month.year()}-{month.month():02d}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Monthly report"), str(Path.home() / name), _("PDF files (*.pdf)")
-        )
+        path = save_file(self, _("Monthly report"), Path.home() / name, _("PDF files (*.pdf)"), suffix=".pdf")
         if path:
-            self.save_report(Path(path), month.year(), month.month())
+            self.save_report(path, month.year(), month.month())
 
     def save_report(self, path: Path, year: int, month: int):
         """Write the monthly report off the GUI thread; the status line says how it went.
@@ -210,18 +218,23 @@ class DashboardPage(QWidget):
         from hospitality_app.exports.pdf.report import MonthlyReportRenderer
         from hospitality_app.ui.background import run_in_background
 
-        db, language = self._db, current_language()
+        language = current_language()
 
-        def work() -> None:
-            with db.unit_of_work() as session:
-                report = dashboard.monthly_report(session, year, month)
-                head = documents.letterhead(session)
-            atomic_write(path, MonthlyReportRenderer(head, report, language=language).render())
+        def read(session):
+            return dashboard.monthly_report(session, year, month), documents.letterhead(session)
 
-        def done(_result) -> None:
-            self.status.setText(_("Saved {path}").format(path=path))
+        def render(got) -> None:  # the drawing, on the thread pool: the database thread stays free
+            report, head = got
 
-        return run_in_background(self, _("Writing the monthly report…"), work, done, self.status.setText)
+            def work() -> None:
+                atomic_write(path, MonthlyReportRenderer(head, report, language=language).render())
+
+            def done(_result) -> None:
+                self.status.setText(_("Saved {path}").format(path=path))
+
+            self.report_job = run_in_background(self, _("Writing the monthly report…"), work, done, self.status.setText)
+
+        return self._ops.query(self, read, render, lambda failure: self.status.setText(failure.message))
 
 
 _ROLES = set(vocab.HOST_ROLES)

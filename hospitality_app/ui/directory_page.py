@@ -3,7 +3,7 @@ searchable list and a form. Plans pick these records up through completion in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
-from hospitality_app.errors import ConflictError, HospitalityError, InUseError, ValidationError
+from hospitality_app.db.changes import Changes
+from hospitality_app.errors import ConflictError, InUseError, ValidationError
 from hospitality_app.i18n import _, label
 from hospitality_app.services import directory
 from hospitality_app.services.directory import KINDS, Kind, Record
+from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.record_form import RecordForm, field_labels
 
 
@@ -99,17 +100,16 @@ class RecordsModel(QAbstractTableModel):
 
 
 class RecordEditor(QWidget):
-    """One kind of record: search, list, form; New, Save, Revert and Delete.
+    """One kind of record: search, list, form; New, Save, Revert and Delete. Every read and
+    write is an operation (ui.ops); a change made elsewhere refreshes the list, and the form too
+    unless it holds unsaved edits."""
 
-    Signals:
-        saved: a record was saved or deleted (other lists may show it).
-    """
-
-    saved = Signal()
-
-    def __init__(self, db: Database, kind: Kind, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, kind: Kind, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self.kind = db, kind
+        self._ops, self.kind = ops, kind
+        self._tables = {kind.model.__tablename__} | {
+            KINDS[f.ref].model.__tablename__ for f in kind.fields if f.kind == "ref"
+        }
         self.record: Record = Record(None, None, {})
         self.dirty = False
         self.loaded = False
@@ -140,6 +140,10 @@ class RecordEditor(QWidget):
         column.addWidget(self.count)
 
         self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.PlainText)  # a record's name is shown as typed, never as markup
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.form = RecordForm(kind, parent=self)
         self.form.changed.connect(self._edited)
         scroll = QScrollArea(self)
@@ -181,16 +185,23 @@ class RecordEditor(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
         self._show(self.record)
+        self._feed = ChangeFeed(ops, self._database_changed, parent=self)
 
     # loading -------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self):
         """List the records again (search applied), keeping the one being edited selected."""
-        refs: dict[str, list[tuple[int, str]]] = {}
-        with self._db.unit_of_work() as session:
-            records, total = directory.list_records(session, self.kind, self.search.text())
-            for f in self.kind.fields:
-                if f.kind == "ref":
-                    refs[f.key] = directory.ref_choices(session, f.ref)
+        kind, text = self.kind, self.search.text()
+
+        def work(session):
+            records, total = directory.list_records(session, kind, text)
+            refs = {f.key: directory.ref_choices(session, f.ref) for f in kind.fields if f.kind == "ref"}
+            return records, total, refs
+
+        return self._ops.query(self, work, lambda got: self._listed(text, *got))
+
+    def _listed(self, text: str, records, total: int, refs) -> None:
+        if text != self.search.text():
+            return  # the user typed on: the newer search's answer is coming
         for f in self.kind.fields:
             if f.kind == "ref":
                 self.form.set_ref_choices(f.key, refs[f.key], required=f.required)
@@ -202,6 +213,28 @@ class RecordEditor(QWidget):
         else:
             self.count.setText(_("{n} in all").format(n=total))
         self._select(self.record.id)
+
+    def _database_changed(self, changes: Changes) -> None:
+        if not self.loaded or not (changes.tables & self._tables):
+            return
+        self.reload()
+        if self.record.id is None or changes.source is self:
+            return
+        record_id = self.record.id
+
+        def arrived(stored: Record) -> None:
+            if stored.id != self.record.id or stored.version == self.record.version:
+                return
+            if self.dirty:
+                self._say(_("Someone else changed this record meanwhile: saving will say so. Revert shows theirs."))
+            else:
+                self._show(stored)
+                self._say(_("Updated with changes made elsewhere."))
+
+        self._ops.query(self, lambda session: directory.get_record(session, self.kind, record_id), arrived, self._gone)
+
+    def _gone(self, failure) -> None:
+        self._say(failure.message, error=True)
 
     def _select(self, record_id: int | None) -> None:
         row = self.model.row_of(record_id) if record_id is not None else -1
@@ -221,20 +254,23 @@ class RecordEditor(QWidget):
             return
         self._show(record)
 
-    def open_record(self, record_id: int) -> None:
+    def open_record(self, record_id: int):
         """Show the record with this id in the form (listing it first)."""
         if not self.loaded:
             self.reload()
-        with self._db.unit_of_work() as session:
-            self._show(directory.get_record(session, self.kind, record_id))
-        self._select(record_id)
+
+        def arrived(record: Record) -> None:
+            self._show(record)
+            self._select(record_id)
+
+        return self._ops.query(self, lambda session: directory.get_record(session, self.kind, record_id), arrived)
 
     def _show(self, record: Record) -> None:
         self.record = record
         self.form.set_values(record.values)
         self.dirty = False
         name = record.values.get("name")
-        self.heading.setText(f"<b>{name}</b>" if name else "<b>" + _("New record") + "</b>")
+        self.heading.setText(str(name) if name else _("New record"))  # plain text: a name is no markup
         self.delete_button.setEnabled(record.id is not None)
         self._say("")
         self._update_buttons()
@@ -271,42 +307,50 @@ class RecordEditor(QWidget):
         self.leave_box = box
         answer = box.exec()
         if answer == QMessageBox.Save:
-            return self.save()
+            return self.save().wait()  # the user waits for the save they asked for
         return answer == QMessageBox.Discard
 
-    def save(self) -> bool:
-        record = Record(self.record.id, self.record.version, self.form.values())
-        try:
-            with self._db.unit_of_work() as session:
-                record_id = directory.save_record(session, self.kind, record)
-            with self._db.unit_of_work() as session:
-                stored = directory.get_record(session, self.kind, record_id)
-        except ValidationError as exc:
-            self.form.show_error(exc.path, exc.message)
+    def save(self):
+        """Save the form (off the GUI thread); returns the operation."""
+        record, kind = Record(self.record.id, self.record.version, self.form.values()), self.kind
+
+        def work(session) -> Record:
+            record_id = directory.save_record(session, kind, record)
+            session.flush()
+            return directory.get_record(session, kind, record_id)
+
+        def saved(stored: Record) -> None:
+            self._show(stored)
+            self._say(_("Saved."))
+
+        self.save_button.setEnabled(False)
+        return self._ops.write(self, work, saved, self._save_failed)
+
+    def _save_failed(self, failure) -> None:
+        self._update_buttons()
+        error = failure.error
+        if isinstance(error, ValidationError):
+            self.form.show_error(error.path, error.message)
             self._say(_("Not saved: see the field marked in red."), error=True)
-            return False
-        except ConflictError:
+        elif isinstance(error, ConflictError):
             self._say(_("Someone else changed this record since you opened it. Revert to see theirs."), error=True)
             self._reload_version()
-            return False
-        except HospitalityError as exc:
-            self._say(str(exc), error=True)
-            return False
-        self._show(stored)
-        self.reload()
-        self._say(_("Saved."))
-        self.saved.emit()
-        return True
+        else:
+            self._say(failure.message, error=True)
 
     def _reload_version(self) -> None:
         """After a conflict, Revert shows the stored record (the user's edits stay until then)."""
         if self.record.id is None:
             return
-        try:
-            with self._db.unit_of_work() as session:
-                self.record = directory.get_record(session, self.kind, self.record.id)
-        except HospitalityError:
+        record_id = self.record.id
+
+        def arrived(stored: Record) -> None:
+            self.record = stored
+
+        def gone(_failure) -> None:
             self.record = Record(None, None, {})
+
+        self._ops.query(self, lambda session: directory.get_record(session, self.kind, record_id), arrived, gone)
 
     def ask_delete(self) -> None:
         if self.record.id is None:
@@ -323,27 +367,30 @@ class RecordEditor(QWidget):
         if box.exec() == QMessageBox.Yes:
             self.delete()
 
-    def delete(self) -> bool:
-        try:
-            with self._db.unit_of_work() as session:
-                directory.delete_record(session, self.kind, self.record.id, self.record.version)
-        except InUseError as exc:
-            names = table_names()
-            where = ", ".join(f"{names.get(t, t)}: {n}" for t, n in sorted(exc.uses.items()))
-            self._say(
-                _("{name} is still used ({where}), so it was not deleted.").format(name=exc.name, where=where),
-                error=True,
-            )
-            return False
-        except HospitalityError as exc:
-            self._say(str(exc), error=True)
-            return False
-        name = self.record.values.get("name")
-        self._show(Record(None, None, {}))
-        self.reload()
-        self._say(_("Deleted {name}.").format(name=name))
-        self.saved.emit()
-        return True
+    def delete(self):
+        """Delete the record shown (refused while a visit uses it); returns the operation."""
+        kind, record = self.kind, self.record
+        name = record.values.get("name")
+
+        def deleted(_result) -> None:
+            self._show(Record(None, None, {}))
+            self._say(_("Deleted {name}.").format(name=name))
+
+        def refused(failure) -> None:
+            error = failure.error
+            if isinstance(error, InUseError):
+                names = table_names()
+                where = ", ".join(f"{names.get(t, t)}: {n}" for t, n in sorted(error.uses.items()))
+                self._say(
+                    _("{name} is still used ({where}), so it was not deleted.").format(name=error.name, where=where),
+                    error=True,
+                )
+            else:
+                self._say(failure.message, error=True)
+
+        return self._ops.write(
+            self, lambda session: directory.delete_record(session, kind, record.id, record.version), deleted, refused
+        )
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
@@ -353,11 +400,11 @@ class RecordEditor(QWidget):
 class DirectoryPage(QTabWidget):
     """A page of record kinds, one tab each; a kind's list loads when its tab is first shown."""
 
-    def __init__(self, db: Database, kinds: list[tuple[str, str]], *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, kinds: list[tuple[str, str]], *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editors: dict[str, RecordEditor] = {}
         for key, title in kinds:
-            editor = RecordEditor(db, KINDS[key], parent=self)
+            editor = RecordEditor(ops, KINDS[key], parent=self)
             self.editors[key] = editor
             self.addTab(editor, title)
         # A tab lists its records again each time it is shown: another tab may have changed the
@@ -373,17 +420,17 @@ class DirectoryPage(QTabWidget):
         return [e for e in self.editors.values() if e.dirty]
 
 
-def clients_page(db: Database, parent: QWidget) -> DirectoryPage:
-    return DirectoryPage(db, [("companies", _("Companies")), ("visitors", _("Visitors"))], parent=parent)
+def clients_page(ops: Ops, parent: QWidget) -> DirectoryPage:
+    return DirectoryPage(ops, [("companies", _("Companies")), ("visitors", _("Visitors"))], parent=parent)
 
 
-def staff_page(db: Database, parent: QWidget) -> DirectoryPage:
-    return DirectoryPage(db, [("staff", _("Staff")), ("vehicles", _("Vehicles"))], parent=parent)
+def staff_page(ops: Ops, parent: QWidget) -> DirectoryPage:
+    return DirectoryPage(ops, [("staff", _("Staff")), ("vehicles", _("Vehicles"))], parent=parent)
 
 
-def places_page(db: Database, parent: QWidget) -> DirectoryPage:
+def places_page(ops: Ops, parent: QWidget) -> DirectoryPage:
     return DirectoryPage(
-        db,
+        ops,
         [
             ("hotels", _("Hotels")),
             ("restaurants", _("Restaurants")),

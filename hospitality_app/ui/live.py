@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 CHANNEL = "hospitality_changes"
 
@@ -12,11 +12,14 @@ class ChangeListener(QThread):
 
     Signals:
         changed(str): a table changed (its name).
-        failed(str): the listening connection failed (the lists no longer refresh by themselves).
+        failed(str): the listening connection failed; it is tried again every few seconds.
+        reconnected: listening again after a failure (notifications may have been missed).
     """
 
     changed = Signal(str)
     failed = Signal(str)
+    reconnected = Signal()
+    RETRY_SECONDS = (1, 2, 5, 10, 30)
 
     def __init__(self, conninfo: str, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,39 +32,29 @@ class ChangeListener(QThread):
     def run(self) -> None:
         import psycopg
 
-        try:
-            with psycopg.connect(self._conninfo, autocommit=True) as conn:
-                conn.execute(f"LISTEN {CHANNEL}")
-                while not self.isInterruptionRequested():
-                    for note in conn.notifies(timeout=0.5):
-                        self.changed.emit(note.payload)
-        except psycopg.Error as exc:
-            self.failed.emit(str(exc).strip().splitlines()[0])
+        failures = 0
+        while not self.isInterruptionRequested():
+            try:
+                with psycopg.connect(self._conninfo, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    if failures:
+                        self.reconnected.emit()
+                    failures = 0
+                    while not self.isInterruptionRequested():
+                        for note in conn.notifies(timeout=0.5):
+                            self.changed.emit(note.payload)
+            except psycopg.Error as exc:
+                self.failed.emit(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+                delay = self.RETRY_SECONDS[min(failures, len(self.RETRY_SECONDS) - 1)]
+                failures += 1
+                for _tenth in range(delay * 10):  # wait, but stop at once when asked
+                    if self.isInterruptionRequested():
+                        return
+                    self.msleep(100)
 
     def stop(self) -> None:
         self.requestInterruption()
         self.wait(3000)
-
-
-class Debouncer(QObject):
-    """Turns a burst of notifications into one refresh."""
-
-    def __init__(self, callback, delay_ms: int = 600, *, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(callback)
-        self._cancelled = False
-
-    def poke(self, *_args) -> None:
-        # A notification queued before cancel() may still arrive: it must not wake a closed window.
-        if not self._cancelled:
-            self._timer.start()
-
-    def cancel(self) -> None:
-        self._cancelled = True
-        self._timer.stop()
 
 
 def conninfo(engine) -> str | None:

@@ -1,18 +1,26 @@
-"""Start the GUI: QApplication, translations, database, main window."""
+"""Start the GUI: logging, QApplication, translations, database (with recovery), main window."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hospitality_app.config import database_url
-from hospitality_app.db.session import open_database
+from hospitality_app.config import database_url, sqlite_url
+from hospitality_app.db.engine import sqlite_file
+from hospitality_app.db.session import Database, open_database
+from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, set_language
 from hospitality_app.ui.background import run_and_wait, wait_for_background_work
+from hospitality_app.ui.error_report import ErrorReporter
 from hospitality_app.ui.qt_translation import install_qt_translator
+
+log = logging.getLogger(__name__)
+DAILY_BACKUP_AFTER_MS = 3000  # after start-up, not part of it
 
 
 def team_url() -> str | None:
@@ -25,36 +33,116 @@ def team_url() -> str | None:
     if not settings.value("team/enabled", False, type=bool) or os.environ.get("HOSPITALITY_DB"):
         return None
     connection = TeamConnection(
-        settings.value("team/host", ""),
-        int(settings.value("team/port", 5432)),
-        settings.value("team/database", ""),
-        settings.value("team/user", ""),
+        str(settings.value("team/host", "")),
+        int(str(settings.value("team/port", 5432))),
+        str(settings.value("team/database", "")),
+        str(settings.value("team/user", "")),
     )
     return connection.url(password_for(connection))
 
 
 def run_gui(args) -> int:
-    from hospitality_app.ui.main_window import MainWindow
+    from hospitality_app import logs
 
+    log_path = logs.setup()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Hospitality")
     app.setOrganizationName("Hospitality")
     from PySide6.QtCore import QSettings
 
+    reporter = ErrorReporter(log_path, parent=app)
+    reporter.install()
     chosen = args.lang if args.lang_given else (QSettings().value("language") or args.lang)
-    language = set_language(chosen)
+    language = set_language(str(chosen))
     install_qt_translator(app, language)
+    log.info("starting, language %s", language)
 
     url = database_url(args.db or team_url())
-    # A migration backs the file up first, which takes a while on a large database: the
-    # progress dialog keeps the user informed instead of a window that never appears.
-    db = run_and_wait(_("Opening the database…"), lambda: open_database(url))
-    window = MainWindow(db)
-    if args.quit_after_startup:
+    while True:
+        db = open_or_recover(url, interactive=not args.quit_after_startup)
+        if db is None:
+            return 2
+        code, next_start = run_window(app, db, reporter, quit_after_startup=args.quit_after_startup)
+        if next_start is None:
+            return code
+        action, path = next_start
+        if action == "restore":
+            restore_or_say(url, Path(path))
+        else:
+            url = sqlite_url(Path(path))
+
+
+def run_window(app, db: Database, reporter: ErrorReporter, *, quit_after_startup: bool):
+    from hospitality_app.ui.main_window import MainWindow
+
+    window = MainWindow(db, reporter=reporter)
+    if quit_after_startup:
         window.first_rows_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        window.first_rows_painted.connect(lambda: QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window.daily_backup))
     window.show()
     try:
-        return app.exec()
+        code = app.exec()
+        return code, window.next_start
     finally:
+        window.ops.shutdown()
         wait_for_background_work()  # an export under way is finished, not cut off
         db.dispose()
+
+
+def open_or_recover(url: str, *, interactive: bool) -> Database | None:
+    """The database, opened (and migrated) off the GUI thread; on failure, a dialog that says
+    what happened and offers the backups or another file. None: the user gave up."""
+    while True:
+        try:
+            # A migration backs the file up first, which takes a while on a large database: the
+            # progress dialog keeps the user informed instead of a window that never appears.
+            return run_and_wait(_("Opening the database…"), lambda url=url: open_database(url))
+        except Exception as exc:  # a bug is shown too: a window, not a traceback on a terminal
+            problem = str(exc) if isinstance(exc, HospitalityError) else f"{type(exc).__name__}: {exc}"
+            log.exception("cannot open %s", url)
+        if not interactive:
+            print(f"hospitality-app: error: {problem}", file=sys.stderr)
+            return None
+        choice = ask_recovery(url, problem)
+        if choice is None:
+            return None
+        action, path = choice
+        if action == "restore":
+            restore_or_say(url, path)
+        else:
+            url = sqlite_url(path)
+
+
+def ask_recovery(url: str, problem: str):
+    from hospitality_app.db.migrate import default_backups
+    from hospitality_app.ui.dialogs.recovery import RecoveryDialog
+
+    path = sqlite_file(url)
+    if path is None:  # a team database: nothing to restore here
+        QMessageBox.critical(None, _("The database cannot be opened"), problem)
+        return None
+    dialog = RecoveryDialog(default_backups(path), problem=problem)
+    choice: list = []
+    dialog.chosen.connect(lambda backup: choice.append(("restore", backup)))
+    dialog.other_file.connect(lambda other: choice.append(("open", other)))
+    dialog.exec()
+    return choice[0] if choice else None
+
+
+def restore_or_say(url: str, backup: Path) -> None:
+    from hospitality_app.db.backups import restore
+
+    path = sqlite_file(url)
+    if path is None:
+        return
+    try:
+        aside = restore(backup, path)
+    except HospitalityError as exc:
+        QMessageBox.critical(None, _("Not restored"), str(exc))
+        return
+    QMessageBox.information(
+        None,
+        _("Restored"),
+        _("The backup is in place. The file it replaced is kept as {aside}.").format(aside=aside),
+    )

@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,15 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hospitality_app.db.changes import Changes
 from hospitality_app.db.session import Database
-from hospitality_app.i18n import _, current_language, set_language
+from hospitality_app.i18n import _, current_language, ngettext, set_language
 from hospitality_app.services import plans, readiness, regions
+from hospitality_app.services.visits import VisitFilter
 from hospitality_app.ui.calendar_files import CalendarFiles
 from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
 from hospitality_app.ui.dashboard_page import DashboardPage
+from hospitality_app.ui.error_report import ErrorReporter
 from hospitality_app.ui.lazy_page import LazyPage
-from hospitality_app.ui.live_updates import LiveUpdates
+from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.regions_page import RegionsPage
@@ -43,8 +46,8 @@ from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 from hospitality_app.ui.window_dialogs import WindowDialogs
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
-    pass
+if TYPE_CHECKING:
+    from hospitality_app.ui.planner.window import PlannerWindow
 
 SEVERITY_ICON = {
     "error": QStyle.SP_MessageBoxCritical,
@@ -56,32 +59,45 @@ SEVERITY_ICON = {
 # The factories of the pages built when first shown. Module functions, not methods: a method
 # would tie the window's Python wrapper into a reference cycle, and the cycle collector would
 # then delete the window at a random moment, in the middle of Qt's event handling.
-def _outcomes_page(db: Database, parent: QWidget) -> QWidget:
+def _outcomes_page(ops: Ops, parent: QWidget) -> QWidget:
     from hospitality_app.ui.outcomes_page import OutcomesPage
 
-    return OutcomesPage(db, parent=parent)
+    return OutcomesPage(ops, parent=parent)
 
 
-def _directory_page(db: Database, factory: str, parent: QWidget) -> QWidget:
+def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
     from hospitality_app.ui import directory_page
 
-    return getattr(directory_page, factory)(db, parent)
+    return getattr(directory_page, factory)(ops, parent)
 
 
-class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
+class MainWindow(CalendarFiles, WindowDialogs, QMainWindow):
     """Signals:
-    first_rows_painted: the visit list painted for the first time (start-up is over).
+    first_rows_painted: the visit list painted its first rows (start-up is over).
     """
 
     first_rows_painted = Signal()
 
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        ops: Ops | None = None,
+        reporter: ErrorReporter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self.ops = ops or Ops(db, parent=self)
+        self.reporter = reporter or ErrorReporter(None, parent=self)
+        self.ops.problem.connect(self._problem)
+        self._feed = ChangeFeed(self.ops, self._database_changed, parent=self)
         self._painted = False
-        self.listener = None  # started on first show, stopped on close (a running QThread must
-        self._debouncer = None  # never outlive its window: Qt aborts the process)
-        self.planners: list = []
+        self._listening = False
+        self._current_id: int | None = None  # the visit the side panel shows
+        self._wanted: int | None = None  # a visit to select once the list has it
+        self.next_start: tuple[str, object] | None = None  # set when the user restores a backup
+        self.planners: list[PlannerWindow] = []
         self._built: list[QObject] = []
         self.resize(1200, 720)
         self._build()
@@ -99,8 +115,11 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         self.search.setPlaceholderText(_("Search visits by company, title or purpose…"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_edited)
 
-        self.model = VisitTableModel(self._db, parent=self)
+        self.model = VisitTableModel(self.ops, parent=self)
+        self.model.reloaded.connect(self._rows_arrived)
+        self.model.more_rows.connect(self._rows_arrived)
         self._built = [owner, self.model]
         self.table = QTableView(parent=self)
         self.table.setModel(self.model)
@@ -125,8 +144,7 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         self.findings.setAlternatingRowColors(True)
         self.notes = QTextBrowser(parent=self)
 
-        self.checklist = ChecklistPanel(self._db, parent=self)
-        self.checklist.changed.connect(self._refresh_keep_selection)
+        self.checklist = ChecklistPanel(self.ops, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.findings, _("Readiness"))
         self.tabs.addTab(self.checklist, _("Checklist"))
@@ -149,8 +167,8 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         split.setSizes([790, 490])
         self.splitters = {"main/split": split, "main/side": side}
         # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
-        self.dashboard = DashboardPage(self._db, parent=self)
-        self.calendar_page = CalendarPage(self._db, parent=self)
+        self.dashboard = DashboardPage(self.ops, parent=self)
+        self.calendar_page = CalendarPage(self.ops, parent=self)
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(split, _("Visits"))
@@ -158,16 +176,16 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         self.pages.addTab(self.calendar_page, _("Calendar"))
         # Built when first shown: Qt Charts and the record forms cost start-up time.
         self.lazy = {
-            "outcomes": LazyPage(partial(_outcomes_page, self._db), parent=self),
-            "clients": LazyPage(partial(_directory_page, self._db, "clients_page"), parent=self),
-            "staff": LazyPage(partial(_directory_page, self._db, "staff_page"), parent=self),
-            "places": LazyPage(partial(_directory_page, self._db, "places_page"), parent=self),
+            "outcomes": LazyPage(partial(_outcomes_page, self.ops), parent=self),
+            "clients": LazyPage(partial(_directory_page, self.ops, "clients_page"), parent=self),
+            "staff": LazyPage(partial(_directory_page, self.ops, "staff_page"), parent=self),
+            "places": LazyPage(partial(_directory_page, self.ops, "places_page"), parent=self),
         }
         self.pages.addTab(self.lazy["outcomes"], _("Outcomes"))
         self.pages.addTab(self.lazy["clients"], _("Clients"))
         self.pages.addTab(self.lazy["staff"], _("Staff"))
         self.pages.addTab(self.lazy["places"], _("Places"))
-        self.regions_page = RegionsPage(self._db, parent=self)
+        self.regions_page = RegionsPage(self.ops, parent=self)
         self.pages.addTab(self.regions_page, _("Regional notes"))
         self.pages.currentChanged.connect(self._page_shown)
         self.dashboard.visit_chosen.connect(self.open_visit)
@@ -196,13 +214,26 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         self.preferences_action.triggered.connect(self.open_preferences)
         menu.addAction(self.preferences_action)
         menu.addSeparator()
+        self.backup_action = QAction(_("&Back up now"), owner)
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction(_("&Restore from a backup…"), owner)
+        self.restore_action.triggered.connect(self.restore_backup)
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(self.backups() is not None)
+            menu.addAction(action)
+        menu.addSeparator()
         menu.addAction(quit_)
         self.export_action = QAction(_("&Export to calendar…"), owner)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_calendar)
         self.import_action = QAction(_("Add flight or hotel from calendar file…"), owner)
         self.import_action.triggered.connect(self._choose_calendar_file)
+        self.refresh_action = QAction(_("Re&fresh"), owner)
+        self.refresh_action.setShortcut(QKeySequence.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
         visit_menu = self.menuBar().addMenu(_("&Visit"))
+        visit_menu.addAction(self.refresh_action)
+        visit_menu.addSeparator()
         visit_menu.addAction(self.export_action)
         visit_menu.addAction(self.import_action)
         self.documents_action = QAction(_("&Documents (letter, sign, brief, itinerary)…"), owner)
@@ -229,7 +260,7 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
             (self.new_action, QStyle.SP_FileIcon, _("New")),
             (self.open_action, QStyle.SP_DialogOpenButton, _("Open")),
             (self.documents_action, QStyle.SP_FileDialogDetailedView, _("Documents")),
-            (self.export_action, QStyle.SP_DialogSaveButton, _("Calendar")),
+            (self.export_action, QStyle.SP_FileDialogContentsView, _("Calendar")),
             (self.tasks_action, QStyle.SP_DialogApplyButton, _("My tasks")),
         ):
             action.setIcon(style.standardIcon(icon))
@@ -279,8 +310,7 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
     def load_filter_choices(self) -> None:
         from hospitality_app.services.visits import filter_choices
 
-        with self._db.unit_of_work() as session:
-            self.filters.set_choices(*filter_choices(session))
+        self.ops.query(self.filters, filter_choices, lambda found: self.filters.set_choices(*found))
 
     def open_visit(self, visit_id: int):
         """Select the visit in the list and open its planner."""
@@ -300,36 +330,53 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
     def _planner(self, visit_id: int | None):
         from hospitality_app.ui.planner.window import PlannerWindow
 
-        planner = PlannerWindow(self._db, visit_id, parent=self)
+        if visit_id is not None:  # one planner per visit: a second would only conflict with the first
+            for open_one in self.planners:
+                if open_one.visit_id == visit_id and open_one.isVisible():
+                    open_one.raise_()
+                    open_one.activateWindow()
+                    return open_one
+        planner = PlannerWindow(self.ops, visit_id, parent=self)
         planner.setWindowFlag(Qt.Window)
+        planner.setAttribute(Qt.WA_DeleteOnClose)  # a closed planner is freed, with its plan
         planner.saved.connect(self._planner_saved)
+        planner.closed.connect(self._planner_closed)
         self.planners.append(planner)
         planner.show()
         return planner
 
     def _planner_saved(self, visit_id: int) -> None:
+        self._wanted = visit_id  # selected once the list, reloading after the save, has it
         self.load_filter_choices()
-        self.model.reload()
-        self._update_status()
-        self.show_visit(visit_id)
+
+    def _planner_closed(self, planner) -> None:
+        if planner in self.planners:
+            self.planners.remove(planner)
 
     def showEvent(self, event) -> None:
-        if self.listener is None:
-            self.start_live_updates()
+        if not self._listening:
+            self._listening = True
+            self.ops.listen()
+            if self.ops.listener is not None:
+                self.ops.listener.failed.connect(self._listener_failed)
         super().showEvent(event)
 
+    def _listener_failed(self, message: str) -> None:
+        self.statusBar().showMessage(_("Live updates interrupted ({message}); trying again…").format(message=message))
+
     def closeEvent(self, event) -> None:
-        # Open planners close first; each asks about its unsaved changes, and may refuse.
-        for planner in self.planners:
+        # Open planners close first; each asks about its unsaved changes, and may refuse (or be
+        # saving them still: it closes itself once saved, and the window is closed again then).
+        for planner in list(self.planners):
             if planner.isVisible() and not planner.close():
                 event.ignore()
                 return
         if not self.leave_records():
             event.ignore()
             return
-        self.stop_live_updates()
         self._remember_layout()
         super().closeEvent(event)
+        self.ops.shutdown()  # what was asked for still runs to the end: a save is not cut off
 
     def find(self) -> None:
         """Ctrl+F: the search box of the page on show (the visit list's, or a record list's)."""
@@ -366,35 +413,71 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
             page.reload()
 
     def show_visit(self, visit_id: int) -> None:
-        """Go to the visit list with `visit_id` selected (loading pages until it is found)."""
+        """Go to the visit list with `visit_id` selected (pages arrive until it is found)."""
         self.pages.setCurrentIndex(0)
-        if self.search.text():
+        self._wanted = visit_id
+        if self.search.text() or self.filters.visit_filter("") != VisitFilter():
+            self.search.blockSignals(True)
             self.search.clear()
+            self.search.blockSignals(False)
+            self.filters.blockSignals(True)
+            self.filters.clear()
+            self.filters.blockSignals(False)
             self.apply_search()
-        for _attempt in range(50):
-            for row in range(self.model.rowCount()):
-                if self.model.row_at(row).id == visit_id:
-                    self.table.selectRow(row)
-                    self.table.scrollTo(self.model.index(row, 0))
-                    return
-            if not self.model.canFetchMore(self.model.index(-1, -1)):
-                break
-            self.model.fetchMore(self.model.index(-1, -1))
+            return
+        self._rows_arrived()
+
+    def _rows_arrived(self) -> None:
+        """The list has new rows: select the wanted visit (or the one selected before)."""
+        target = self._wanted if self._wanted is not None else self._current_id
+        row = self.model.row_of(target) if target is not None else -1
+        if row >= 0:
+            if self._wanted is not None:
+                self._wanted = None
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+            else:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+        elif self._wanted is not None and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        elif self._wanted is not None:
+            self._wanted = None
+        self._update_status()
 
     def _refresh_keep_selection(self) -> None:
-        """Reload the list (progress and counts changed) and select the same visit again."""
-        visit_id = self.selected_visit_id()
+        """Reload the list (progress and readiness changed): the same visit stays selected."""
         self.model.reload()
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == visit_id:
-                self.table.blockSignals(True)
-                self.table.selectRow(row)
-                self.table.blockSignals(False)
-                break
+        self._show_side(self._current_id)
+
+    def refresh(self) -> None:
+        """F5: everything shown, read again."""
+        self._database_changed(Changes.anything())
+
+    def _database_changed(self, changes: Changes) -> None:
+        """Something changed in the database (here, in another program, or a colleague's): the
+        list, the side panel and the page on show read what concerns them again."""
+        if changes.tables <= {"calendar_item_state", "app_setting"}:
+            return
+        self.model.reload()
+        if changes.concerns_visit(self._current_id) or changes.touches("checklist_item", "follow_up"):
+            self._show_side(self._current_id)
+        page = self.pages.currentWidget()
+        if page is not self.pages.widget(0):
+            content = page.content if isinstance(page, LazyPage) else page
+            if content is not None and hasattr(content, "reload") and not isinstance(page, LazyPage):
+                content.reload()
+        if changes.external:
+            self.statusBar().showMessage(_("Updated with changes made elsewhere."), 4000)
+            self.load_filter_choices()
+
+    def _problem(self, failure) -> None:
+        self.reporter.report(failure, self)
 
     def selected_visit_id(self) -> int | None:
         row = self.model.row_at(self.table.currentIndex().row())
-        return row.id if row is not None else None
+        return row.id if row is not None else self._current_id
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -406,14 +489,24 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
         return box
 
     def _update_status(self) -> None:
-        self.statusBar().showMessage(_("{count} visits").format(count=self.model.total()))
+        total = self.model.total()
+        self.statusBar().showMessage(ngettext("{count} visit", "{count} visits", total).format(count=total))
+
+    def _search_edited(self, text: str) -> None:
+        if not text:  # cleared (its ✕ button): the whole list again, without waiting for Enter
+            self.apply_search()
 
     def apply_search(self) -> None:
         self.model.reload(self.filters.visit_filter(self.search.text()))
         self._update_status()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Paint and watched is self.table.viewport():
+        if (
+            not self._painted
+            and self.model.loaded
+            and event.type() == QEvent.Paint
+            and watched is self.table.viewport()
+        ):
             self._painted = True
             self.first_rows_painted.emit()
             QTimer.singleShot(0, self.load_filter_choices)  # after start-up, not part of it
@@ -421,13 +514,31 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
 
     def _show_current(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
-        if row is None:
+        if row is not None:
+            self._show_side(row.id)
+
+    def _show_side(self, visit_id: int | None) -> None:
+        """The side panel for `visit_id`: its findings and regional notes, read off the GUI thread."""
+        self._current_id = visit_id
+        self.checklist.show_visit(visit_id)
+        if visit_id is None:
             return
         language = current_language()
-        with self._db.unit_of_work() as session:
-            plan = plans.load_plan(session, row.id)
+
+        def work(session):
+            plan = plans.load_plan(session, visit_id)
             found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
-            country = regions.country(session, plan.company.country)
+            return found, regions.country(session, plan.company.country)
+
+        def failed(failure) -> None:
+            self.findings.clear()
+            self.findings.addItem(failure.message)
+
+        self.ops.query(self.findings, work, lambda got: self._side_arrived(visit_id, language, *got), failed)
+
+    def _side_arrived(self, visit_id: int, language: str, found, country) -> None:
+        if visit_id != self._current_id:
+            return  # the user moved on meanwhile
         self.findings.clear()
         style = self.style()
         for f in found:
@@ -436,10 +547,70 @@ class MainWindow(CalendarFiles, WindowDialogs, LiveUpdates, QMainWindow):
             )
             item.setToolTip(f"{f.code} — {f.target}")
             item.setData(Qt.UserRole, f.target)
+            item.setData(Qt.UserRole + 1, f.code)
             self.findings.addItem(item)
         if not found:
             self.findings.addItem(
                 QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings."))
             )
         self.notes.setHtml(notes_html(country, language))
-        self.checklist.show_visit(row.id)
+
+    # backups -------------------------------------------------------------------------------
+    def backups(self):
+        """The backups of this window's database (a file on this computer), or None."""
+        from hospitality_app.db.engine import sqlite_file
+        from hospitality_app.db.migrate import default_backups
+
+        path = sqlite_file(self._db.url)
+        return default_backups(path) if path is not None else None
+
+    def back_up_now(self):
+        folder = self.backups()
+        if folder is None:
+            return None
+        return self.ops.query(
+            self,
+            lambda _session: folder.take("manual"),
+            lambda path: self.statusBar().showMessage(_("Backed up to {path}").format(path=path), 10000),
+            busy=_("Backing up the database…"),
+        )
+
+    def restore_backup(self) -> None:
+        from hospitality_app.ui.dialogs.recovery import RecoveryDialog
+
+        folder = self.backups()
+        if folder is None:
+            return
+        self.recovery = RecoveryDialog(folder, problem=None, parent=self)
+        self.recovery.chosen.connect(self._restore_chosen)
+        self.recovery.other_file.connect(self._other_file_chosen)
+        self.recovery.open()
+
+    def _restore_chosen(self, backup) -> None:
+        """The window closes (the file must not be open while it is replaced); ui.main restores
+        the backup and opens a new window on it."""
+        self.next_start = ("restore", backup)
+        self.close()
+
+    def _other_file_chosen(self, path) -> None:
+        self.next_start = ("open", path)
+        self.close()
+
+    def daily_backup(self):
+        """Once a day, after start-up: check the file is sound, then back it up (a damaged file
+        must not push good backups out). Returns the operation, or None when none was due."""
+        from hospitality_app.db.backups import check
+
+        folder = self.backups()
+        if folder is None or not folder.due():
+            return None
+
+        def work(_session):
+            problem = check(folder.database)
+            return problem if problem is not None else folder.take("daily")
+
+        def done(result) -> None:
+            if isinstance(result, str):
+                self.reporter.report_damage(result, self)
+
+        return self.ops.query(self, work, done)

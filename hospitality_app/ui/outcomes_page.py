@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hospitality_app.db.session import Database
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import dashboard
+from hospitality_app.ui.ops import Ops
 
 
 def _chart(title: str) -> QChartView:
@@ -36,9 +36,9 @@ def _chart(title: str) -> QChartView:
 
 
 class OutcomesPage(QWidget):
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.period = QComboBox(self)
         self.period.addItem(_("Last 12 months"), 365)
         self.period.addItem(_("Last 24 months"), 730)
@@ -61,11 +61,14 @@ class OutcomesPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
 
-    def reload(self, now: datetime | None = None) -> None:
+    def reload(self, now: datetime | None = None):
+        """Read the statistics off the GUI thread; returns the operation."""
         now = now or datetime.now(UTC)
-        with self._db.unit_of_work() as session:
-            self.stats = dashboard.outcomes(session, now - timedelta(days=self.period.currentData()), now)
-        stats = self.stats
+        since = now - timedelta(days=self.period.currentData())
+        return self._ops.query(self, lambda session: dashboard.outcomes(session, since, now), self._show)
+
+    def _show(self, stats) -> None:
+        self.stats = stats
         locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
         days = stats.average_days_to_order
         amounts = ", ".join(format_currency(v, c, locale=locale) for c, v in sorted(stats.amounts.items()) if c)

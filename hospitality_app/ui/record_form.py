@@ -47,6 +47,8 @@ def field_labels(kind: str) -> dict[str, str]:
         "languages": _("Languages"),
         "dietary": _("Diet"),
         "allergies": _("Allergies"),
+        "preferences": _("Food preferences"),
+        "interests": _("Interests"),
         "notes": _("Notes"),
         "department": _("Department"),
         "job_title": _("Job title"),

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
-from hospitality_app.i18n import _, current_language
+from hospitality_app.i18n import _, current_language, ngettext
 from hospitality_app.services import regions
+from hospitality_app.ui.ops import Ops
 
 TOPIC_TITLES = {
     "language": lambda: _("Language"),
@@ -35,9 +34,9 @@ TOPIC_TITLES = {
 
 
 class RegionsPage(QWidget):
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.countries = QListWidget(self)
         self.countries.currentItemChanged.connect(self._country_chosen)
         self.new_code = QLineEdit(self)
@@ -86,18 +85,24 @@ class RegionsPage(QWidget):
         layout.addWidget(split)
         self._shown: dict[str, tuple[str, str]] = {}
 
-    def reload(self) -> None:
+    def reload(self):
+        """List the countries again (off the GUI thread); returns the operation."""
         current = self.current_code()
         language = current_language()
-        self.countries.blockSignals(True)
-        self.countries.clear()
-        with self._db.unit_of_work() as session:
-            for code in regions.country_codes(session):
-                country = regions.country(session, code)
-                item = QListWidgetItem(f"{code} — {country.name(language)}", self.countries)
+
+        def work(session):
+            return [(code, regions.country(session, code).name(language)) for code in regions.country_codes(session)]
+
+        def arrived(countries) -> None:
+            self.countries.blockSignals(True)
+            self.countries.clear()
+            for code, name in countries:
+                item = QListWidgetItem(f"{code} — {name}", self.countries)
                 item.setData(Qt.UserRole, code)
-        self.countries.blockSignals(False)
-        self.select(current or "ID")
+            self.countries.blockSignals(False)
+            self.select(current or "ID")
+
+        return self._ops.query(self, work, arrived)
 
     def current_code(self) -> str | None:
         item = self.countries.currentItem()
@@ -113,8 +118,11 @@ class RegionsPage(QWidget):
         if item is None:
             return
         code = item.data(Qt.UserRole)
-        with self._db.unit_of_work() as session:
-            country = regions.country(session, code)
+        self._ops.query(self, lambda session: regions.country(session, code), lambda got: self._show(code, got))
+
+    def _show(self, code: str, country) -> None:
+        if code != self.current_code():
+            return
         self.heading.setText(f"<h2>{country.name(current_language())} ({code})</h2>")
         self.source.setText(_("Source: {source}").format(source=country.source or _("the team")))
         notes = {n.topic: n for n in country.notes}
@@ -136,22 +144,24 @@ class RegionsPage(QWidget):
         item.setData(Qt.UserRole, code)
         self.countries.setCurrentItem(item)
 
-    def save(self) -> int:
-        """Store the topics the user changed; returns how many."""
+    def save(self):
+        """Store the topics the user changed (off the GUI thread); returns the operation."""
         code = self.current_code()
         if code is None:
-            return 0
-        changed = 0
-        try:
-            with self._db.unit_of_work() as session:
-                for topic, (en, zh) in self.fields.items():
-                    texts = (en.toPlainText().strip(), zh.toPlainText().strip())
-                    if texts != tuple(t.strip() for t in self._shown.get(topic, ("", ""))):
-                        regions.save_note(session, code, topic, texts[0], texts[1], source="team")
-                        changed += 1
-        except HospitalityError as exc:
-            self.status.setText(str(exc))
-            return 0
-        self.status.setText(_("Saved {n} notes.").format(n=changed))
-        self.reload()
-        return changed
+            return None
+        edits = {}
+        for topic, (en, zh) in self.fields.items():
+            texts = (en.toPlainText().strip(), zh.toPlainText().strip())
+            if texts != tuple(t.strip() for t in self._shown.get(topic, ("", ""))):
+                edits[topic] = texts
+
+        def work(session) -> int:
+            for topic, (en, zh) in edits.items():
+                regions.save_note(session, code, topic, en, zh, source="team")
+            return len(edits)
+
+        def saved(n: int) -> None:
+            self.status.setText(ngettext("Saved {n} note.", "Saved {n} notes.", n).format(n=n))
+            self.reload()
+
+        return self._ops.write(self, work, saved, lambda failure: self.status.setText(failure.message))

@@ -1,30 +1,46 @@
-"""The visit list's table model: ids plus frozen row snapshots, fetched page by page from SQL."""
+"""The visit list's table model: ids plus frozen row snapshots, fetched page by page from SQL on
+the database thread; each row's readiness arrives afterwards, from the readiness check itself."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-from hospitality_app.db.session import Database
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, current_language, label, ngettext
 from hospitality_app.services.dto import VisitRow
+from hospitality_app.services.readiness import Readiness, readiness_of
 from hospitality_app.services.visits import VisitFilter, count_visits, list_visits
+from hospitality_app.ui.ops import Ops
 
 PAGE = 100  # a few screens; more rows arrive as the user scrolls
 COLUMNS = ("start", "end", "company", "country", "status", "title", "errors", "checklist")
+SORTABLE = ("start", "end", "company", "country", "status", "title")
 
 
 class VisitTableModel(QAbstractTableModel):
-    """Rows arrive lazily (canFetchMore/fetchMore); sorting and filtering happen in the database."""
+    """Rows arrive lazily (canFetchMore/fetchMore); sorting and filtering happen in the database.
 
-    def __init__(self, db: Database, *, parent: QObject | None = None) -> None:
+    Signals:
+        reloaded: the rows were replaced (a new filter, sort, or a change in the database).
+        more_rows: a further page arrived.
+    """
+
+    reloaded = Signal()
+    more_rows = Signal()
+
+    def __init__(self, ops: Ops, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self._rows: list[VisitRow] = []
+        self._ready: dict[int, Readiness] = {}
         self._total = 0
         self._filter = VisitFilter()
         self._sort = ("start", True)
+        self._generation = 0  # answers to an older request are dropped
+        self._fetching = False
+        self.loaded = False
         self.reload()
 
     def headers(self) -> tuple[str, ...]:
@@ -39,24 +55,59 @@ class VisitTableModel(QAbstractTableModel):
             _("Checklist"),
         )
 
-    def reload(self, flt: VisitFilter | None = None) -> None:
+    def reload(self, flt: VisitFilter | None = None):
+        """Ask for the first page again; returns the operation."""
         if flt is not None:
             self._filter = flt
-        self.beginResetModel()
-        with self._db.unit_of_work() as session:
-            self._total = count_visits(session, self._filter)
-            self._rows = self._page(session, 0)
-        self.endResetModel()
+        self._generation += 1
+        generation, flt, (column, descending) = self._generation, self._filter, self._sort
 
-    def _page(self, session, offset: int) -> list[VisitRow]:
-        column, descending = self._sort
-        return list_visits(session, self._filter, sort=column, descending=descending, offset=offset, limit=PAGE)
+        def work(session):
+            total = count_visits(session, flt)
+            return total, list_visits(session, flt, sort=column, descending=descending, offset=0, limit=PAGE)
+
+        return self._ops.query(self, work, lambda got: self._replaced(generation, *got))
+
+    def _replaced(self, generation: int, total: int, rows: list[VisitRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._total, self._rows = total, rows
+        self._ready = {r.id: self._ready[r.id] for r in rows if r.id in self._ready}
+        self._fetching = False
+        self.endResetModel()
+        self.loaded = True
+        self.reloaded.emit()
+        self._ask_readiness(rows)
+
+    def _ask_readiness(self, rows: list[VisitRow]) -> None:
+        ids, language, generation = [r.id for r in rows], current_language(), self._generation
+        if not ids:
+            return
+        self._ops.query(
+            self,
+            lambda session: readiness_of(session, ids, now=datetime.now(UTC), locale=language),
+            lambda found: self._readiness_arrived(generation, found),
+        )
+
+    def _readiness_arrived(self, generation: int, found: dict[int, Readiness]) -> None:
+        if generation != self._generation or not self._rows:
+            return
+        self._ready.update(found)
+        column = COLUMNS.index("errors")
+        self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def readiness(self, visit_id: int) -> Readiness | None:
+        return self._ready.get(visit_id)
 
     def total(self) -> int:
         return self._total
 
     def row_at(self, row: int) -> VisitRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, visit_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == visit_id), -1)
 
     # Qt overrides -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -69,20 +120,34 @@ class VisitTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
-        with self._db.unit_of_work() as session:
-            more = self._page(session, len(self._rows))
+        self._fetching = True
+        generation, flt, (column, descending), offset = self._generation, self._filter, self._sort, len(self._rows)
+
+        def work(session):
+            return list_visits(session, flt, sort=column, descending=descending, offset=offset, limit=PAGE)
+
+        self._ops.query(self, work, lambda more: self._appended(generation, offset, more))
+
+    def _appended(self, generation: int, offset: int, more: list[VisitRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._fetching = False
         if not more:
             self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+        self.more_rows.emit()
+        self._ask_readiness(more)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
             return self.headers()[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and COLUMNS[section] not in SORTABLE:
+            return _("Computed for the visits shown; not sortable")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
@@ -101,9 +166,7 @@ class VisitTableModel(QAbstractTableModel):
                     return "—"
                 return f"{round(100 * row.checklist_done / row.checklist_total)}%"
             if column == "errors":
-                if not row.errors and not row.warnings:
-                    return _("ready")
-                return _("{errors} errors, {warnings} warnings").format(errors=row.errors, warnings=row.warnings)
+                return readiness_text(self._ready.get(row.id))
             return getattr(row, column)
         if role == Qt.UserRole:
             return row.id
@@ -115,8 +178,23 @@ class VisitTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if COLUMNS[column] not in SORTABLE:
+            return  # readiness is computed per shown row, not a column of the database
         chosen = (COLUMNS[column], order == Qt.DescendingOrder)
         if chosen == self._sort:
             return  # the rows are in this order already (the view asks again as it starts up)
         self._sort = chosen
         self.reload()
+
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort
+
+
+def readiness_text(ready: Readiness | None) -> str:
+    if ready is None:
+        return "…"
+    if not ready.errors and not ready.warnings:
+        return _("ready")
+    errors = ngettext("{n} error", "{n} errors", ready.errors).format(n=ready.errors)
+    warnings = ngettext("{n} warning", "{n} warnings", ready.warnings).format(n=ready.warnings)
+    return f"{errors}, {warnings}"

@@ -12,36 +12,45 @@ from hospitality_app.config import user_templates_folder
 from hospitality_app.i18n import _, current_language
 
 if TYPE_CHECKING:
-    from hospitality_app.ui.dialogs.documents import DocumentsDialog
     from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
-    from hospitality_app.ui.dialogs.outcome import OutcomeDialog
-    from hospitality_app.ui.dialogs.preferences import PreferencesDialog
     from hospitality_app.ui.dialogs.template_editor import TemplateEditorDialog
 
 
 class WindowDialogs:
-    """Mixed into MainWindow, which gives `_db`, `selected_visit_id()`, the status bar, the
-    checklist panel, `apply_language()` and `_refresh_keep_selection()`."""
+    """Mixed into MainWindow, which gives `ops`, `selected_visit_id()`, the status bar, the
+    checklist panel and `apply_language()`. A dialog that shows stored data opens once the data
+    is read (off the GUI thread): these methods return that operation."""
 
-    def record_outcome(self) -> OutcomeDialog | None:
-        from hospitality_app.ui.dialogs.outcome import OutcomeDialog
-
+    def _visit_first(self) -> int | None:
         visit_id = self.selected_visit_id()
         if visit_id is None:
             self.statusBar().showMessage(_("Select a visit first."), 5000)
-            return None
-        self.outcome_dialog = OutcomeDialog(self._db, visit_id, parent=self)
-        self.outcome_dialog.accepted.connect(self._refresh_keep_selection)
-        self.outcome_dialog.open()
-        return self.outcome_dialog
+        return visit_id
 
-    def open_preferences(self) -> PreferencesDialog:
+    def record_outcome(self):
+        from hospitality_app.services import plans
+        from hospitality_app.ui.dialogs.outcome import OutcomeDialog
+
+        visit_id = self._visit_first()
+        if visit_id is None:
+            return None
+
+        def show(plan) -> None:
+            self.outcome_dialog = OutcomeDialog(self.ops, plan, parent=self)
+            self.outcome_dialog.open()
+
+        return self.ops.query(self, lambda session: plans.load_plan(session, visit_id), show)
+
+    def open_preferences(self):
+        from hospitality_app.services import documents
         from hospitality_app.ui.dialogs.preferences import PreferencesDialog
 
-        self.preferences_dialog = PreferencesDialog(self._db, parent=self)
-        self.preferences_dialog.accepted.connect(self._preferences_saved)
-        self.preferences_dialog.open()
-        return self.preferences_dialog
+        def show(current) -> None:
+            self.preferences_dialog = PreferencesDialog(self.ops, current, parent=self)
+            self.preferences_dialog.accepted.connect(self._preferences_saved)
+            self.preferences_dialog.open()
+
+        return self.ops.query(self, documents.settings, show)
 
     def _preferences_saved(self) -> None:
         problem = getattr(self.preferences_dialog, "keyring_problem", None)
@@ -57,23 +66,23 @@ class WindowDialogs:
         if language and language != current_language() and not self.apply_language(language):
             self.statusBar().showMessage(_("The new language applies when Hospitality starts again."), 10000)
 
-    def open_documents(self) -> DocumentsDialog | None:
-        from hospitality_app.ui.dialogs.documents import DocumentsDialog
+    def open_documents(self):
+        from hospitality_app.ui.dialogs.documents import DocumentsDialog, read_documents_input
 
-        visit_id = self.selected_visit_id()
+        visit_id = self._visit_first()
         if visit_id is None:
-            self.statusBar().showMessage(_("Select a visit first."), 5000)
             return None
-        self.documents_dialog = DocumentsDialog(self._db, visit_id, parent=self)
-        self.documents_dialog.finished.connect(self._refresh_keep_selection)
-        self.documents_dialog.open()
-        return self.documents_dialog
+
+        def show(inputs) -> None:
+            self.documents_dialog = DocumentsDialog(self.ops, inputs, parent=self)
+            self.documents_dialog.open()
+
+        return self.ops.query(self, lambda session: read_documents_input(session, visit_id), show)
 
     def show_my_tasks(self) -> MyTasksDialog:
         from hospitality_app.ui.dialogs.my_tasks import MyTasksDialog
 
-        self.tasks_dialog = MyTasksDialog(self._db, parent=self)
-        self.tasks_dialog.finished.connect(self._refresh_keep_selection)
+        self.tasks_dialog = MyTasksDialog(self.ops, parent=self)
         self.tasks_dialog.open()
         return self.tasks_dialog
 

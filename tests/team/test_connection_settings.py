@@ -40,11 +40,15 @@ def memory_keyring():
 
 @pytest.fixture
 def dialog(qtbot, db):
+    from hospitality_app.services.documents import LETTERHEAD_KEYS
     from hospitality_app.ui.dialogs.preferences import PreferencesDialog
+    from hospitality_app.ui.ops import Ops
 
-    d = PreferencesDialog(db)
+    ops = Ops(db)
+    d = PreferencesDialog(ops, dict.fromkeys(LETTERHEAD_KEYS, ""))
     qtbot.add_widget(d)
-    return d
+    yield d
+    ops.shutdown()
 
 
 def test_password_goes_to_the_keyring_only(dialog, memory_keyring):
@@ -53,7 +57,7 @@ def test_password_goes_to_the_keyring_only(dialog, memory_keyring):
     dialog.database.setText("hospitality")
     dialog.user.setText("alice")
     dialog.password.setText("s3cret-Pässwort")
-    dialog.save()
+    assert dialog.save().wait()
     settings = QSettings()
     stored = {key: settings.value(key) for key in settings.allKeys()}
     assert "s3cret-Pässwort" not in repr(stored)
@@ -66,7 +70,7 @@ def test_no_keyring_is_reported_not_raised(dialog):
     # The machine's own backend here is keyring's "fail" backend (no Secret Service).
     dialog.user.setText("alice")
     dialog.password.setText("pw")
-    dialog.save()
+    assert dialog.save().wait()
     assert dialog.result() == 1
     assert QSettings().value("team/user") == "alice"
 

@@ -135,18 +135,19 @@ def test_open_list_refreshes_when_a_colleague_saves(db_url, qtbot, reference_pla
     db = open_database(db_url)
     window = MainWindow(db)
     qtbot.add_widget(window)
-    assert window.listener is None  # nothing runs for a window nobody sees
+    assert window.ops.listener is None  # nothing runs for a window nobody sees
     window.show()
-    assert window.listener is not None
-    qtbot.wait_until(window.listener.isRunning, timeout=3000)
+    assert window.ops.listener is not None
+    qtbot.wait_until(window.ops.listener.isRunning, timeout=3000)
     qtbot.wait(300)  # LISTEN is issued
     colleague = open_database(db_url)
     with colleague.unit_of_work() as session:
         plans.save(session, reference_plan, now=NOW)
     qtbot.wait_until(lambda: window.model.total() == 1, timeout=5000)
     assert window.model.row_at(0).company == "PT Sinar Jaya Abadi"
+    listener = window.ops.listener
     window.close()
-    assert not window.listener.isRunning()
+    assert not listener.isRunning()
     colleague.dispose()
     db.dispose()
 
@@ -160,22 +161,9 @@ def test_a_window_deleted_without_closing_stops_its_listener(db_url, qtbot):
     db = open_database(db_url)
     window = MainWindow(db)
     window.show()
-    qtbot.wait_until(window.listener.isRunning, timeout=3000)
+    qtbot.wait_until(window.ops.listener.isRunning, timeout=3000)
     ended = []
-    window.listener.finished.connect(lambda: ended.append(True), Qt.DirectConnection)
+    window.ops.listener.finished.connect(lambda: ended.append(True), Qt.DirectConnection)
     shiboken6.delete(window)  # Qt would abort the process if the thread were still running
     assert ended == [True]
     db.dispose()
-
-
-def test_a_cancelled_debouncer_ignores_late_notifications(qtbot):
-    from hospitality_app.ui.live import Debouncer
-
-    calls = []
-    debouncer = Debouncer(lambda: calls.append(1), delay_ms=10)
-    debouncer.poke()
-    qtbot.wait_until(lambda: calls == [1])
-    debouncer.cancel()
-    debouncer.poke("visit")  # queued before the window closed, delivered after
-    qtbot.wait(50)
-    assert calls == [1]

@@ -26,3 +26,20 @@ def answer(holder, attribute, button):
         ).click()
 
     QTimer.singleShot(20, click)
+
+
+def settle(window_or_ops):
+    """Wait until every database operation asked for (and what its callbacks and the changes
+    they made asked for) has run: the window reads and writes off the GUI thread."""
+    ops = getattr(window_or_ops, "ops", window_or_ops)
+    assert ops.wait_idle(), "database operations still running after 20 s"
+
+
+def save(planner) -> bool:
+    """Press Save in a planner and wait for the outcome: True if it was saved."""
+    op = planner.save()
+    if op is None:
+        return False  # refused before anything was written (the error names the field)
+    saved = op.wait()
+    settle(planner._ops)
+    return saved

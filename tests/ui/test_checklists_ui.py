@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from hospitality_app.services import checklists, demo, plans
+from tests.ui.helpers import settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -22,6 +23,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     qtbot.add_widget(win)
     win.show()
+    settle(win)
     row = next(i for i in range(win.model.rowCount()) if "Sinar" in win.model.row_at(i).title)
     win.table.selectRow(row)
     win.tabs.setCurrentWidget(win.checklist)
@@ -62,6 +64,7 @@ def test_reassign_shows_the_new_owner(window, db):
     first = next(task_rows(panel))
     title = first.text(0)
     panel.assign(first.data(0, Qt.UserRole), "Wang Fang")
+    settle(window)
     assert next(r for r in task_rows(panel) if r.text(0) == title).text(2) == "Wang Fang"
 
 
@@ -74,8 +77,10 @@ def test_overdue_items_are_red(window):
 def test_my_tasks_lists_and_ticks(window, qtbot, db):
     QSettings().setValue("user/name", "Li Wei")
     dialog = window.show_my_tasks()
+    settle(window)
     assert dialog.person.currentText() == "Li Wei"
     dialog.days.setValue(30)
+    settle(window)
     count = dialog.table.rowCount()
     assert count > 0 and "open tasks" in dialog.summary.text()
     dialog.table.item(0, 3).setCheckState(Qt.Checked)
@@ -107,6 +112,7 @@ def test_apply_template_from_the_tab(window, db):
     panel = window.checklist
     before = len(list(task_rows(panel)))
     panel.apply_template("first_visit")
+    settle(window)
     assert len(list(task_rows(panel))) == before + 3
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, window.selected_visit_id())
@@ -120,6 +126,7 @@ def test_add_and_edit_an_item(window, qtbot, db):
     dialog.phase.setCurrentIndex(dialog.phase.findData("day_of"))
     dialog.owner.setCurrentIndex(dialog.owner.findData("person:Wang Fang"))
     dialog._accept()
+    settle(window)
     added = next(r for r in task_rows(panel) if r.text(0) == "Buy flowers for the meeting room")
     assert added.text(2) == "Wang Fang"
     with db.unit_of_work() as session:
@@ -132,6 +139,7 @@ def test_add_and_edit_an_item(window, qtbot, db):
     dialog.title.setText("Buy white flowers")
     dialog.has_due.setChecked(False)
     dialog._accept()
+    settle(window)
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, window.selected_visit_id())
     item = next(c for c in plan.checklist if c.id == item.id)

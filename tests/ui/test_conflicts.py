@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QTimer
 
 from hospitality_app.services import dashboard, plans
+from tests.ui.helpers import settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -27,11 +28,15 @@ def answer(dialog, text):
 
 def setup(qtbot, db, reference_plan):
     from hospitality_app.ui.dialogs.outcome import OutcomeDialog
+    from hospitality_app.ui.ops import Ops
 
     with db.unit_of_work() as session:
         visit_id = plans.save(session, reference_plan, now=NOW).visit_id
-    dialog = OutcomeDialog(db, visit_id)
+        plan = plans.load_plan(session, visit_id)
+    ops = Ops(db)
+    dialog = OutcomeDialog(ops, plan)
     qtbot.add_widget(dialog)
+    dialog.ops = ops
     with db.unit_of_work() as colleague:  # a colleague saves first
         dashboard.record_outcome(colleague, visit_id, status="lost", notes="Chose a cheaper supplier")
     dialog.status.setCurrentIndex(dialog.status.findData("won"))
@@ -44,6 +49,7 @@ def test_reload_theirs(qtbot, db, reference_plan):
     dialog, visit_id = setup(qtbot, db, reference_plan)
     answer(dialog, "Reload theirs")
     dialog.save()
+    settle(dialog.ops)
     assert "Theirs: Lost" in dialog.conflict_box.text() and "Yours: Won 5000 USD" in dialog.conflict_box.text()
     assert dialog.status.currentData() == "lost" and dialog.notes.toPlainText() == "Chose a cheaper supplier"
     with db.unit_of_work() as session:
@@ -54,6 +60,7 @@ def test_save_mine_on_top(qtbot, db, reference_plan):
     dialog, visit_id = setup(qtbot, db, reference_plan)
     answer(dialog, "Save mine on top")
     dialog.save()
+    settle(dialog.ops)
     with db.unit_of_work() as session:
         outcome = plans.load_plan(session, visit_id).outcome
     assert (outcome.status, outcome.amount, outcome.currency) == ("won", Decimal("5000.00"), "USD")

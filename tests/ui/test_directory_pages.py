@@ -13,7 +13,7 @@ from sqlalchemy import select
 from hospitality_app.i18n import set_language
 from hospitality_app.models import Company, Hotel, Staff, Visitor
 from hospitality_app.services import demo
-from tests.ui.helpers import answer, type_text
+from tests.ui.helpers import answer, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -27,6 +27,7 @@ def window(qtbot, db):
     win = MainWindow(db)
     win.show()
     qtbot.wait_exposed(win)
+    settle(win)
     yield win
     for page in (win.lazy[key].content for key in ("clients", "staff", "places")):
         for editor in page.editors.values() if page else ():
@@ -41,6 +42,7 @@ def open_tab(window, page_key, kind):
     window.pages.setCurrentWidget(window.lazy[page_key])
     page = window.lazy[page_key].content
     page.setCurrentWidget(page.editors[kind])
+    settle(window)
     return page.editors[kind]
 
 
@@ -48,6 +50,7 @@ def click_row(qtbot, editor, name):
     row = next(i for i in range(editor.model.rowCount()) if editor.model.record_at(i).values["name"] == name)
     rect = editor.table.visualRect(editor.model.index(row, 0))
     qtbot.mouseClick(editor.table.viewport(), Qt.LeftButton, pos=rect.center())
+    settle(editor._ops)
     assert editor.form.widgets["name"].text() == name
 
 
@@ -55,6 +58,7 @@ def test_search_edit_and_save_a_company(window, qtbot, db):
     editor = open_tab(window, "clients", "companies")
     assert editor.count.text() == "8 in all"
     qtbot.keyClicks(editor.search, "sinar")
+    settle(window)
     assert [editor.model.record_at(i).values["name"] for i in range(editor.model.rowCount())] == ["PT Sinar Jaya Abadi"]
     click_row(qtbot, editor, "PT Sinar Jaya Abadi")
     assert editor.form.widgets["country"].currentText() == "Indonesia (ID)"
@@ -64,6 +68,7 @@ def test_search_edit_and_save_a_company(window, qtbot, db):
     type_text(qtbot, city, "Surabaya — 泗水")
     assert editor.dirty and editor.save_button.isEnabled()
     qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    settle(window)
     assert editor.message.text() == "Saved." and not editor.dirty
     with db.unit_of_work() as session:
         assert session.scalar(select(Company.city).where(Company.name == "PT Sinar Jaya Abadi")) == "Surabaya — 泗水"
@@ -73,7 +78,7 @@ def test_search_edit_and_save_a_company(window, qtbot, db):
 def test_add_a_halal_visitor_picked_from_the_lists(window, qtbot, db):
     editor = open_tab(window, "clients", "visitors")
     qtbot.mouseClick(editor.new_button, Qt.LeftButton)
-    assert editor.heading.text() == "<b>New record</b>"
+    assert editor.heading.text() == "New record"
     type_text(qtbot, editor.form.widgets["name"], "Siti Rahma")
     company = editor.form.widgets["company_id"]
     company.setCurrentIndex(company.findText("PT Sinar Jaya Abadi (ID)"))
@@ -81,12 +86,13 @@ def test_add_a_halal_visitor_picked_from_the_lists(window, qtbot, db):
     editor.form.widgets["allergies"].boxes["shellfish"].click()
     qtbot.keyClicks(editor.form.widgets["languages"], "id, en")
     qtbot.keyClick(editor.form.widgets["languages"], Qt.Key_S, Qt.ControlModifier)  # Save
+    settle(window)
     assert editor.message.text() == "Saved."
     with db.unit_of_work() as session:
         siti = session.scalars(select(Visitor).where(Visitor.name == "Siti Rahma")).one()
         assert (siti.dietary, siti.allergies, siti.languages) == (["halal"], ["shellfish"], ["id", "en"])
         assert session.get(Company, siti.company_id).name == "PT Sinar Jaya Abadi"
-    assert editor.heading.text() == "<b>Siti Rahma</b>"
+    assert editor.heading.text() == "Siti Rahma"
     assert editor.model.record_at(editor.table.currentIndex().row()).values["name"] == "Siti Rahma"
 
 
@@ -97,12 +103,14 @@ def test_bad_input_is_shown_under_the_field_and_nothing_is_saved(window, qtbot, 
     qtbot.mouseClick(editor.new_button, Qt.LeftButton)
     qtbot.keyClicks(editor.form.widgets["phone"], "+86 138 0000 0099")
     qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    settle(window)
     error = editor.form.errors["name"]
     assert error.isVisible() and error.text() == "must not be empty"
     assert editor.message.text() == "Not saved: see the field marked in red."
     assert editor.form.widgets["name"].hasFocus()
     qtbot.keyClicks(editor.form.widgets["name"], "Chen Jie")  # a colleague of that name exists
     qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    settle(window)
     assert editor.form.errors["name"].text() == "'Chen Jie' exists already; edit that record instead"
     with db.unit_of_work() as session:
         assert session.scalar(select(Staff.id).order_by(Staff.id.desc())) == before
@@ -114,13 +122,16 @@ def test_a_hotel_a_visit_uses_is_not_deleted_and_a_spare_one_is(window, qtbot, d
     click_row(qtbot, editor, used)
     answer(editor, "delete_box", QMessageBox.Yes)
     qtbot.mouseClick(editor.delete_button, Qt.LeftButton)
+    settle(window)
     assert editor.message.text().startswith(f"{used} is still used (hotel stays: ")
     assert editor.message.text().endswith("), so it was not deleted.")
     qtbot.mouseClick(editor.new_button, Qt.LeftButton)
     qtbot.keyClicks(editor.form.widgets["name"], "Spare Inn")
     qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    settle(window)
     answer(editor, "delete_box", QMessageBox.Yes)
     qtbot.mouseClick(editor.delete_button, Qt.LeftButton)
+    settle(window)
     assert editor.message.text() == "Deleted Spare Inn."
     with db.unit_of_work() as session:
         names = set(session.scalars(select(Hotel.name)))
@@ -156,6 +167,7 @@ def test_pages_screenshots(qtbot, db, language, tmp_path):
         demo.create_demo_visits(session, now=NOW)
     win = MainWindow(db)
     win.show()
+    settle(win)
     try:
         titles = []
         for key in ("clients", "staff", "places"):
@@ -163,6 +175,7 @@ def test_pages_screenshots(qtbot, db, language, tmp_path):
             page = win.lazy[key].content
             for index in range(page.count()):
                 page.setCurrentIndex(index)
+                settle(win)
                 editor = page.currentWidget()
                 click_row(qtbot, editor, editor.model.record_at(0).values["name"])
                 titles.append(page.tabText(index))

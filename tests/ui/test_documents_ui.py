@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hospitality_app.services import demo, plans
+from tests.ui.helpers import answer, settle
 
 
 @pytest.fixture
@@ -21,13 +22,18 @@ def dialog(qtbot, db):
     win = MainWindow(db)
     qtbot.add_widget(win)
     win.show()
+    settle(win)
     row = next(i for i in range(win.model.rowCount()) if "Sinar" in win.model.row_at(i).title)
     win.table.selectRow(row)
-    dlg = win.open_documents()
+    win.open_documents()  # the visit is read off the GUI thread, then the dialog opens
+    settle(win)
+    dlg = win.documents_dialog
     qtbot.wait_exposed(dlg)
     qtbot.wait_until(dlg.idle)  # the first preview renders off the GUI thread
     yield dlg
     qtbot.wait_until(dlg.idle)
+    settle(win)
+    dlg.text_dirty = False  # closing the window must not ask about a test's letter
     del win  # the window owns the dialog: keep it alive for the test
 
 
@@ -51,13 +57,15 @@ def test_edited_text_reaches_the_pdf_and_saving_marks_the_letter_sent(dialog, tm
     dialog.mark_sent.setChecked(True)
     target = tmp_path / "surat.pdf"
     change(qtbot, dialog, lambda: dialog.save(target))
+    settle(dialog._ops)  # the letter's text and "sent" are stored after the file is written
     assert dialog.status.text() == f"Saved {target}" and dialog.saved_path == target
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
         assert "Pesanan percobaan 10.000 gelang" in text and "Harga USD 0,45 <final>" in text
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, dialog._visit_id)
-    assert plan.follow_up.letter_sent == datetime.now(UTC).date()
+    assert plan.follow_up.letter_sent == datetime.now(UTC).astimezone(plan.zone).date()
+    assert plan.follow_up.consensus == ("Pesanan percobaan 10.000 gelang", "Harga USD 0,45 <final>")
     dialog.grab().save(str(tmp_path / "documents-dialog.png"))
 
 
@@ -110,23 +118,49 @@ def test_requests_while_rendering_end_with_the_newest_document(dialog, qtbot, tm
     assert target.read_bytes() == dialog.pdf_bytes and dialog.status.text() == f"Saved {target}"
 
 
+def test_the_letters_text_survives_closing_and_is_asked_about(dialog, qtbot, db):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = dialog.parent()
+    dialog.next_steps.setPlainText("Send the quotation by Friday\nSamples in two weeks")
+    answer(dialog, "close_box", QMessageBox.Cancel)
+    dialog.reject()  # Esc
+    assert dialog.isVisible() and dialog.text_dirty  # stayed: nothing typed is thrown away
+    answer(dialog, "close_box", QMessageBox.Save)
+    dialog.reject()
+    settle(window)
+    assert not dialog.isVisible()
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, dialog._visit_id)
+    assert plan.follow_up.next_steps == ("Send the quotation by Friday", "Samples in two weeks")
+    window.open_documents()
+    settle(window)
+    again = window.documents_dialog
+    assert again.next_steps.toPlainText() == "Send the quotation by Friday\nSamples in two weeks"
+    qtbot.wait_until(again.idle)
+    again.close()
+
+
 def test_preferences_set_the_letterhead_and_refuse_a_missing_logo(qtbot, db, tmp_path):
     from PySide6.QtCore import QSettings
 
     from hospitality_app.services import documents
     from hospitality_app.ui.dialogs.preferences import PreferencesDialog
+    from hospitality_app.ui.ops import Ops
 
-    dialog = PreferencesDialog(db)
+    ops = Ops(db)
+    dialog = PreferencesDialog(ops, {key: "" for key in documents.LETTERHEAD_KEYS})
     qtbot.add_widget(dialog)
     dialog.fields["company.name"].setText("厦门星光智能科技有限公司")
     dialog.fields["company.logo"].setText(str(tmp_path / "nope.png"))
-    dialog.save()
+    assert not dialog.save().wait()
     assert "no image at" in dialog.error.text()
     with db.unit_of_work() as session:
         assert documents.settings(session)["company.name"] == ""  # nothing half-saved
     dialog.fields["company.logo"].setText("")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-    dialog.save()
+    assert dialog.save().wait()
     with db.unit_of_work() as session:
         assert documents.letterhead(session).name == "厦门星光智能科技有限公司"
     assert QSettings().value("language") == "zh_CN"
+    ops.shutdown()

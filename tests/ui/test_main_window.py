@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import set_language
 from hospitality_app.services import demo
+from tests.ui.helpers import settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -29,6 +30,7 @@ def window(request, qtbot, demo_db):
     qtbot.add_widget(win)
     win.show()
     qtbot.wait_exposed(win)
+    settle(win)
     yield win
     set_language("en")
 
@@ -37,7 +39,8 @@ def _select(window, qtbot, text):
     model = window.model
     row = next(i for i in range(model.rowCount()) if text in model.row_at(i).title)
     window.table.selectRow(row)
-    qtbot.wait_until(lambda: window.findings.count() > 0)
+    settle(window)
+    assert window.findings.count() > 0
 
 
 def test_list_shows_demo_visits_and_findings_for_the_selected_one(window, qtbot, tmp_path):
@@ -60,15 +63,17 @@ def test_list_shows_demo_visits_and_findings_for_the_selected_one(window, qtbot,
 def test_search_filters_in_the_database(window, qtbot):
     qtbot.keyClicks(window.search, "Brightline")
     qtbot.keyClick(window.search, Qt.Key_Return)
+    settle(window)
     assert window.model.rowCount() == 1
     assert window.model.row_at(0).company == "Brightline Events Inc."
-    window.search.clear()
-    qtbot.keyClick(window.search, Qt.Key_Return)
+    window.search.clear()  # the clear button: the whole list again, no Enter needed
+    settle(window)
     assert window.model.rowCount() == 8
 
 
 def test_sorting_happens_in_sql(window):
     window.table.sortByColumn(3, Qt.AscendingOrder)
+    settle(window)
     countries = [window.model.row_at(i).country for i in range(window.model.rowCount())]
     assert countries == sorted(countries)
 
@@ -80,9 +85,11 @@ def test_rows_arrive_lazily(qtbot, db):
     demo.bulk_visits(db.engine, PAGE * 3, now=NOW)
     win = MainWindow(db)
     qtbot.add_widget(win)
+    settle(win)
     assert win.model.total() == PAGE * 3
     assert win.model.rowCount() == PAGE
     win.model.fetchMore(win.model.index(-1, -1))
+    settle(win)
     assert win.model.rowCount() == PAGE * 2
 
 
@@ -110,16 +117,34 @@ def test_quit_after_startup(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_visit_model_passes_qt_modeltester(qtmodeltester, demo_db):
+@pytest.fixture
+def ops(qapp, demo_db):
+    from hospitality_app.ui.ops import Ops
+
+    runner = Ops(demo_db)
+    yield runner
+    runner.shutdown()
+
+
+def test_visit_model_passes_qt_modeltester(qtmodeltester, ops):
     from hospitality_app.ui.visit_model import VisitTableModel
 
-    qtmodeltester.check(VisitTableModel(demo_db))
+    model = VisitTableModel(ops)
+    settle(ops)
+    qtmodeltester.check(model)
 
 
-def test_status_reads_as_words(demo_db):
+def test_status_and_readiness_read_as_words(ops):
     from hospitality_app.ui.visit_model import VisitTableModel
 
-    model = VisitTableModel(demo_db)
+    model = VisitTableModel(ops)
+    settle(ops)
+    import re
+
+    readiness = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
+    # The readiness check's own counts, in words with their plurals ("1 error", "2 warnings").
+    assert all(re.fullmatch(r"ready|1 error, .*|[02-9]\d* errors, .*", text) for text in readiness), readiness
+    assert all(re.fullmatch(r".*, (1 warning|[02-9]\d* warnings)", text) for text in readiness if text != "ready")
     statuses = {model.data(model.index(r, 4)) for r in range(model.rowCount())}
     assert statuses == {"Draft", "Confirmed", "In progress", "Completed"}
 
@@ -128,7 +153,9 @@ def test_export_calendar_for_the_driver(window, qtbot, tmp_path):
     from PySide6.QtWidgets import QDialogButtonBox
 
     _select(window, qtbot, "Sinar Jaya")
-    dialog = window.export_calendar()
+    window.export_calendar()
+    settle(window)
+    dialog = window.calendar_dialog
     qtbot.wait_exposed(dialog)
     index = dialog.person.findData("Chen Jie")
     assert index > 0
@@ -149,7 +176,9 @@ def test_export_error_is_shown_in_the_dialog_not_raised(window, qtbot, tmp_path)
     from PySide6.QtWidgets import QDialogButtonBox
 
     _select(window, qtbot, "Sinar Jaya")
-    dialog = window.export_calendar()
+    window.export_calendar()
+    settle(window)
+    dialog = window.calendar_dialog
     dialog.path.setText(str(tmp_path / "no" / "such" / "folder" / "x.ics"))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
     qtbot.wait_until(dialog.idle)
@@ -163,12 +192,13 @@ def test_dropping_a_flight_confirmation_adds_a_pickup(window, qtbot, tmp_path, d
     _select(window, qtbot, "Sinar Jaya")
     path = tmp_path / "booking.ics"
     path.write_bytes(FLIGHT)
-    job = window.import_calendar_file(path)  # read off the GUI thread
-    qtbot.wait_until(lambda: job.done)
+    window.import_calendar_file(path)  # read off the GUI thread
+    settle(window)
     dialog = window.import_dialog
     assert dialog.list.count() == 2
     dialog.list.item(1).setCheckState(Qt.Unchecked)  # only the flight
     dialog.accept()
+    settle(window)
     visit_id = window.selected_visit_id()
     from hospitality_app.services import plans
 
@@ -182,8 +212,8 @@ def test_an_unreadable_calendar_file_is_reported_and_changes_nothing(window, qtb
     _select(window, qtbot, "Sinar Jaya")
     path = tmp_path / "broken.ics"
     path.write_bytes(b"BEGIN:VCALENDAR\nthis is not a calendar")
-    job = window.import_calendar_file(path)
-    qtbot.wait_until(lambda: job.done)
+    window.import_calendar_file(path)
+    settle(window)
     box = window.import_error_box
     assert box.isVisible() and box.text().startswith("broken.ics: ")
     assert not hasattr(window, "import_dialog")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import set_language
 from hospitality_app.services import demo
+from tests.ui.helpers import settle
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -24,6 +25,7 @@ def window(request, qtbot, db):
     qtbot.add_widget(win)
     win.resize(1400, 860)
     win.show()
+    settle(win)
     yield win
     set_language("en")
 
@@ -34,8 +36,10 @@ def texts(model, column):
 
 def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
     window.pages.setCurrentWidget(window.dashboard)
+    settle(window)
     d = window.dashboard
     companies = texts(d.upcoming, 1)
+    assert texts(d.upcoming, 2)[companies.index("PT Sinar Jaya Abadi")].startswith("PT Sinar Jaya")  # the visit's title
     assert "PT Sinar Jaya Abadi" in companies and "Shree Ganesh Packaging Pvt Ltd" in companies
     assert "Brightline Events Inc." not in companies  # it was three weeks ago
     assert sorted(texts(d.doubles, 1)) == ["Chen Jie", "Zhang Min"]
@@ -47,37 +51,44 @@ def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
 
 def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
     window.pages.setCurrentWidget(window.dashboard)
+    settle(window)
     files = window.dashboard.export_csv(tmp_path)
     assert len(files) == 5
     with (tmp_path / "dashboard-doubles.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert len(rows) == 3 and {rows[1][1], rows[2][1]} == {"Chen Jie", "Zhang Min"}
     today = datetime.now(UTC)
-    job = window.dashboard.save_report(tmp_path / "report.pdf", today.year, today.month)
-    qtbot.wait_until(lambda: job.done)  # written off the GUI thread
+    window.dashboard.save_report(tmp_path / "report.pdf", today.year, today.month)
+    settle(window)  # read on the database thread, drawn and written on another
+    qtbot.wait_until(lambda: window.dashboard.report_job.done)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert window.dashboard.status.text().endswith(str(tmp_path / "report.pdf"))
-    job = window.dashboard.save_report(tmp_path / "no" / "report.pdf", today.year, today.month)
-    qtbot.wait_until(lambda: job.done)
+    window.dashboard.save_report(tmp_path / "no" / "report.pdf", today.year, today.month)
+    settle(window)
+    qtbot.wait_until(lambda: window.dashboard.report_job.done)
     assert "does not exist" in window.dashboard.status.text()
 
 
 def test_double_click_opens_the_visit(window, qtbot):
     window.pages.setCurrentWidget(window.dashboard)
+    settle(window)
     view = window.dashboard.views["doubles"]
     index = window.dashboard.doubles.index(0, 1)
     visit_id = index.data(Qt.UserRole)
     window.dashboard.visit_chosen.emit(visit_id)
+    settle(window)
     assert window.pages.currentIndex() == 0 and window.selected_visit_id() == visit_id
     assert view is not None
 
 
 def test_calendar_month_and_week(window, tmp_path):
     window.pages.setCurrentWidget(window.calendar_page)
+    settle(window)
     page = window.calendar_page
     assert page.grid.rowCount() == 6 and page.grid.columnCount() == 7
     assert sum(len(v) for v in page.entries_by_day.values()) > 0
     page.mode.setCurrentIndex(page.mode.findData("week"))
+    settle(window)
     assert page.grid.rowCount() == 1
     page.move(1)
     page.go_today()
@@ -86,13 +97,16 @@ def test_calendar_month_and_week(window, tmp_path):
 
 def test_outcome_charts_and_recording_an_outcome(window, qtbot, db):
     window.pages.setCurrentIndex(3)
+    settle(window)
     stats = window.outcomes.stats
     assert stats.conversion_by_region["americas"] == (1, 2)
     assert window.outcomes.by_month.chart().series()
     row = next(i for i in range(window.model.rowCount()) if "Müller" in window.model.row_at(i).title)
     window.pages.setCurrentIndex(0)
     window.table.selectRow(row)
-    dialog = window.record_outcome()
+    window.record_outcome()
+    settle(window)
+    dialog = window.outcome_dialog
     dialog.status.setCurrentIndex(dialog.status.findData("won"))
     dialog.amount.setText("abc")
     dialog.save()
@@ -100,8 +114,10 @@ def test_outcome_charts_and_recording_an_outcome(window, qtbot, db):
     dialog.amount.setText("88,000")
     dialog.currency.setText("EUR")
     dialog.save()
+    settle(window)
     assert dialog.result() == 1
     window.pages.setCurrentIndex(3)
+    settle(window)
     assert window.outcomes.stats.amounts["EUR"] == 208000
 
 
@@ -110,15 +126,21 @@ def test_regional_notes_page_edits_and_adds_countries(window, db):
 
     page = window.regions_page
     window.pages.setCurrentWidget(page)
+    settle(window)
     assert page.current_code() == "ID"
     en = page.fields["punctuality"][0]
     en.setPlainText("Usually on time; confirm the day before.")
-    assert page.save() == 1
+    saved = page.save()
+    assert saved.wait() and saved.result == 1  # one topic changed, one note written
+    settle(window)
     page.new_code.setText("uz")
     page.add_country()
+    settle(window)
     page.fields["dining"][0].setPlainText("Mostly Muslim: halal food.")
     page.fields["dining"][1].setPlainText("多为穆斯林：清真饮食。")
-    assert page.save() == 1
+    saved = page.save()
+    assert saved.wait() and saved.result == 1
+    settle(window)
     with db.unit_of_work() as session:
         indonesia = {n.topic: n for n in regions.country(session, "ID").notes}
         uz = regions.country(session, "UZ")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hospitality_app.models import Vehicle
 from hospitality_app.services import plans
-from tests.ui.helpers import answer, type_text
+from tests.ui.helpers import answer, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -26,6 +26,7 @@ def window(qtbot, db):
 
     win = MainWindow(db)
     win.show()
+    settle(win)
     yield win
     # Closed here rather than by qtbot, which would close it with a test's edits still unsaved
     # and wait on the question; the test's database goes away next, so nothing may run on it.
@@ -38,6 +39,7 @@ def window(qtbot, db):
 
 def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path):
     planner = window.new_visit()
+    settle(window)
     qtbot.wait_exposed(planner)
     overview = planner.editors["overview"]
     qtbot.keyClicks(overview.title, "Al-Noor first visit")
@@ -94,7 +96,7 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
     planner.grab().save(str(tmp_path / "planner-meals.png"))
 
     assert planner.windowTitle().startswith("* ")
-    assert planner.save()
+    assert save(planner)
     assert not planner.dirty and window.model.total() == 1
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, planner.plan.id)
@@ -104,6 +106,7 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
 
 def test_typing_chinese_names(window, qtbot):
     planner = window.new_visit()
+    settle(window)
     type_text(qtbot, planner.editors["overview"].company, "厦门客户 Ayşe Дмитрий")
     assert planner.editors["overview"].company.text() == "厦门客户 Ayşe Дмитрий"
 
@@ -112,8 +115,10 @@ def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
     with db.unit_of_work() as session:
         visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     window.model.reload()
+    settle(window)
     window.table.selectRow(0)
     planner = window.open_selected()
+    settle(window)
     tour = planner.editors["tour"]
     planner.tabs.setCurrentWidget(tour)
     assert tour.route()[0].name == "Showroom — wristband samples"
@@ -124,7 +129,7 @@ def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
     assert names[-1] == "Showroom — wristband samples" and names[0] == "Silicone moulding line"
     assert planner.dirty
     tour.door_back.setCurrentIndex(tour.door_back.findText("Chen Jie"))
-    assert planner.save()
+    assert save(planner)
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)
     assert [s.name for s in saved.tour.stops][-1] == "Showroom — wristband samples"
@@ -133,10 +138,11 @@ def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
 
 def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(window, qtbot, db):
     planner = window.new_visit()
+    settle(window)
     qtbot.keyClicks(planner.editors["overview"].title, "Visit")
     qtbot.keyClicks(planner.editors["overview"].company, "Acme")
     qtbot.keyClicks(planner.editors["overview"].country, "XX")
-    assert not planner.save()
+    assert not save(planner)
     assert "company.country: unknown country code 'XX'" in planner.error.text()
     assert planner.tabs.currentWidget() is planner.editors["overview"]
     assert window.model.total() == 0
@@ -144,6 +150,7 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(window, qtbot, d
 
 def test_close_with_unsaved_changes_asks(window, qtbot):
     planner = window.new_visit()
+    settle(window)
     qtbot.keyClicks(planner.editors["overview"].title, "Unsaved")
     answer(planner, "close_box", QMessageBox.Cancel)
     planner.close()
@@ -158,8 +165,10 @@ def test_planner_tabs_screenshots(window, qtbot, db, reference_plan, tmp_path):
     with db.unit_of_work() as session:
         plans.save(session, reference_plan, now=NOW)
     window.model.reload()
+    settle(window)
     window.table.selectRow(0)
     planner = window.open_selected()
+    settle(window)
     qtbot.wait_exposed(planner)
     for index in range(planner.tabs.count()):
         planner.tabs.setCurrentIndex(index)
@@ -169,6 +178,7 @@ def test_planner_tabs_screenshots(window, qtbot, db, reference_plan, tmp_path):
 
 def test_closing_the_main_window_asks_about_open_planners(window, qtbot):
     planner = window.new_visit()
+    settle(window)
     qtbot.keyClicks(planner.editors["overview"].title, "Unsaved")
     answer(planner, "close_box", QMessageBox.Cancel)
     window.close()
@@ -179,8 +189,11 @@ def open_reference(window, db, reference_plan):
     with db.unit_of_work() as session:
         visit_id = plans.save(session, reference_plan, now=NOW).visit_id
     window.model.reload()
+    settle(window)
     window.table.selectRow(0)
-    return visit_id, window.open_selected()
+    planner = window.open_selected()
+    settle(window)
+    return visit_id, planner
 
 
 def finding(planner, code):
@@ -203,7 +216,7 @@ def test_late_driver_leads_to_the_pickup_and_the_fix_is_saved(window, qtbot, db,
     edit_cell(pickups.items, 0, 1, "2026-12-02 21:05")
     edit_cell(pickups.items, 0, 9, "5")
     qtbot.wait_until(lambda: finding(planner, "pickup.driver_late") is None, timeout=3000)
-    assert planner.dirty and planner.save()
+    assert planner.dirty and save(planner)
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)
     first = saved.pickups[0]
@@ -218,7 +231,7 @@ def test_removing_a_pickup_keeps_the_others_own_ids(window, qtbot, db, reference
     second_id = planner.plan.pickups[1].id
     pickups.items.focus(0)
     qtbot.mouseClick(pickups.items.remove_button, Qt.LeftButton)
-    assert planner.save()
+    assert save(planner)
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)
     assert [(p.kind, p.id) for p in saved.pickups] == [("hotel_to_office", second_id)]
@@ -232,16 +245,16 @@ def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
     planner.tabs.setCurrentWidget(stays)
     edit_cell(stays.items, 0, 3, "twin × 2, suite")
     edit_cell(stays.items, 0, 2, "5 Dec")
-    assert not planner.save()
+    assert not save(planner)
     assert planner.error.text() == "hotel_stays[0].check_out: not a date: '5 Dec' (like 2026-12-03)"
     assert (stays.items.table.currentRow(), stays.items.table.currentColumn()) == (0, 2)
 
     edit_cell(stays.items, 0, 2, "2026-12-01")
-    assert not planner.save()
+    assert not save(planner)
     assert planner.error.text() == "hotel_stays[0].check_out: check-out must be after check-in"
 
     edit_cell(stays.items, 0, 2, "2026-12-04")
-    assert planner.save()
+    assert save(planner)
     with db.unit_of_work() as session:
         stay = plans.load_plan(session, visit_id).hotel_stays[0]
     assert [(r.type, r.count) for r in stay.rooms] == [("twin", 2), ("suite", 1)]
@@ -252,6 +265,7 @@ def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, refere
     with db.unit_of_work() as session:
         plans.save(session, reference_plan, now=NOW)
     planner = window.new_visit()
+    settle(window)
     overview = planner.editors["overview"]
     offered = overview.company.completer()
     offered.setCompletionPrefix("sinar")  # any part of the name, in any case
@@ -305,7 +319,7 @@ def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_p
     qtbot.keyClick(vehicle, Qt.Key_Return)
     qtbot.wait_until(lambda: pickups.items.text(1, 6) == "Toyota Coaster")
     assert pickups.items.text(1, 7) == "20"  # the seats it was saved with
-    assert planner.save()
+    assert save(planner)
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id).pickups[1]
     assert (saved.driver, saved.vehicle.name, saved.vehicle.seats) == ("Li Wei", "Toyota Coaster", 20)
@@ -342,7 +356,7 @@ def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan)
     planner.redo_action.trigger()
     assert planner.collect().purpose == "Price talks" and planner.dirty
     assert [v.name for v in planner.collect().visitors] == [*names, "Siti Nurhaliza"]
-    assert planner.save()
+    assert save(planner)
     assert planner.undo_stack.count() == 0  # a save starts a new history
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hospitality_app.i18n import current_language, set_language
 from hospitality_app.services import demo
+from tests.ui.helpers import settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
@@ -25,6 +26,7 @@ def window(qtbot, db):
     qtbot.add_widget(win)
     win.show()
     qtbot.wait_exposed(win)
+    settle(win)
     yield win
     set_language("en")
     from hospitality_app.ui.qt_translation import install_qt_translator
@@ -40,9 +42,12 @@ def test_switching_to_chinese_changes_the_menus_at_once(window, qtbot, tmp_path)
     assert menu_titles(window) == ["&File", "&Visit", "&Checklists"]
     window.table.selectRow(2)
     chosen = window.selected_visit_id()
-    dialog = window.open_preferences()
+    window.open_preferences()
+    settle(window)
+    dialog = window.preferences_dialog
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.save()
+    settle(window)
 
     assert current_language() == "zh_CN"
     assert menu_titles(window) == ["文件(&F)", "来访(&V)", "清单(&C)"]
@@ -61,6 +66,7 @@ def test_switching_to_chinese_changes_the_menus_at_once(window, qtbot, tmp_path)
 
 def test_language_waits_while_a_planner_refuses_to_close(window, qtbot):
     planner = window.new_visit()
+    settle(window)
     qtbot.keyClicks(planner.editors["overview"].title, "Half done")
 
     def cancel():
@@ -89,6 +95,7 @@ def test_window_layout_is_remembered(window, qtbot, db):
     qtbot.add_widget(again)
     again.show()
     qtbot.wait_exposed(again)
+    settle(again)
     assert (again.width(), again.height()) == (796, 660)
     assert again.splitters["main/split"].sizes() == window.splitters["main/split"].sizes()
 
@@ -101,15 +108,18 @@ def test_filters_narrow_the_list_in_the_database(window, qtbot):
     assert window.filters.country.itemText(countries.index("ID") + 1) == "Indonesia (ID)"
 
     window.filters.country.setCurrentIndex(window.filters.country.findData("ID"))
+    settle(window)
     assert {window.model.row_at(r).country for r in range(window.model.rowCount())} == {"ID"}
     with_id = window.model.total()
     assert 0 < with_id < total
-    assert window.statusBar().currentMessage() == f"{with_id} visits"
+    assert window.statusBar().currentMessage() == (f"{with_id} visits" if with_id != 1 else "1 visit")
 
     window.filters.status.setCurrentIndex(window.filters.status.findData("cancelled"))
+    settle(window)
     assert all(window.model.row_at(r).status == "cancelled" for r in range(window.model.rowCount()))
 
     window.filters.clear_button.click()
+    settle(window)
     assert window.model.total() == total
 
     first = min(window.model.row_at(r).start for r in range(window.model.rowCount()))
@@ -117,6 +127,7 @@ def test_filters_narrow_the_list_in_the_database(window, qtbot):
     from datetime import date
 
     window.filters.starts_from.setDate(QDate(date.fromordinal(later)))
+    settle(window)
     starts = [window.model.row_at(r).end.astimezone().date() for r in range(window.model.rowCount())]
     assert starts and min(starts) >= date.fromordinal(later)
     assert window.model.total() < total
@@ -127,4 +138,5 @@ def test_toolbar_offers_the_daily_actions(window, qtbot):
     assert [a.iconText() for a in actions] == ["New", "Open", "Documents", "Calendar", "My tasks"]
     assert actions[0] is window.new_action and actions[3] is window.export_action
     window.toolbar.widgetForAction(window.new_action).click()
+    settle(window)
     assert len(window.planners) == 1 and window.planners[0].isVisible()

@@ -217,8 +217,6 @@ def test_no_command_writes_over_the_database(capsys, dbfile, suffix):
     for command in (["export", "1"], ["ics", "1"], ["letter", "1"]):
         code, _, err = run(capsys, "--db", dbfile, *command, "-o", dbfile + suffix)
         assert code == 2
-        assert (
-            err
-            == f"hospitality-app: error: {dbfile}{suffix}: that is the database file itself; choose another file to write\n"
-        )
+        refused = "that is the database file itself; choose another file to write"
+        assert err == f"hospitality-app: error: {dbfile}{suffix}: {refused}\n"
     assert Path(dbfile).read_bytes() == before

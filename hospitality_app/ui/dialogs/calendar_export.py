@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import VisitPlan
-from hospitality_app.ui.background import run_in_background
+from hospitality_app.ui.file_dialogs import save_file
 
-Exporter = Callable[[str | None, int], bytes]  # (staff name or None, reminder minutes) -> .ics
+# (staff name or None, reminder minutes, the file, done(bytes), failed(Failure)) -> the operation
+Exporter = Callable[..., object]
 
 
 class CalendarExportDialog(QDialog):
@@ -84,11 +83,9 @@ class CalendarExportDialog(QDialog):
         self.path.setText(str(folder / f"{self._base}{suffix}.ics"))
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Save calendar"), self.path.text(), _("Calendar files (*.ics)")
-        )
+        chosen = save_file(self, _("Save calendar"), Path(self.path.text()), _("Calendar files (*.ics)"), suffix=".ics")
         if chosen:
-            self.path.setText(chosen if chosen.endswith(".ics") else f"{chosen}.ics")
+            self.path.setText(str(chosen))
 
     def save(self) -> None:
         """Export and write the file off the GUI thread; the dialog says how it went."""
@@ -96,20 +93,17 @@ class CalendarExportDialog(QDialog):
         if not target.name:
             self._show_error(_("Choose a file name."))
             return
-        export, person, reminder = self._export, self.person.currentData(), self.reminder.value()
-
-        def work() -> bytes:
-            data = export(person, reminder)
-            atomic_write(target, data)
-            return data
-
         self.buttons.setEnabled(False)
-        self.job = run_in_background(
-            self, _("Exporting the calendar…"), work, lambda data: self._saved(target, data), self._show_error
+        self.job = self._export(
+            self.person.currentData(),
+            self.reminder.value(),
+            target,
+            lambda data: self._saved(target, data),
+            lambda failure: self._show_error(failure.message),
         )
 
     def idle(self) -> bool:
-        return self.job is None or self.job.done
+        return self.job is None or self.job.is_finished
 
     def _saved(self, target: Path, data: bytes) -> None:
         self.buttons.setEnabled(True)

@@ -1,5 +1,6 @@
 """Make a visit's documents: choose one, edit the letter's text, preview it (QtPdf), print or
-save it. Documents are rendered by the domain; this dialog only shows and stores the bytes."""
+save it. Documents are rendered by the domain from what was read of the visit; this dialog shows
+the bytes, and stores the letter's text with the visit (its follow-up), so nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -27,12 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
 from hospitality_app.exports.pdf.language import LANGUAGES, language_of
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import documents, plans
+from hospitality_app.services.documents import DocumentsInput
 from hospitality_app.ui.background import run_in_background
+from hospitality_app.ui.file_dialogs import save_file
+from hospitality_app.ui.ops import ChangeFeed, Ops
+
+
+def read_documents_input(session, visit_id: int) -> DocumentsInput:
+    return documents.documents_input(session, visit_id)
+
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -46,11 +54,11 @@ LANGUAGE_NAMES = {
 
 
 class DocumentsDialog(QDialog):
-    def __init__(self, db: Database, visit_id: int, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, inputs: DocumentsInput, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._visit_id = db, visit_id
-        with db.unit_of_work() as session:
-            self._plan = plans.load_plan(session, visit_id)
+        self._ops, self._inputs = ops, inputs
+        self._plan = inputs.plan
+        self._visit_id = inputs.plan.id
         self.setWindowTitle(_("Documents — {visit}").format(visit=self._plan.title))
         self.resize(1180, 800)
         self.pdf_bytes = b""
@@ -99,6 +107,9 @@ class DocumentsDialog(QDialog):
 
         self.refresh_button = QPushButton(_("Update preview"), self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.store_button = QPushButton(_("Save the letter's text"), self)
+        self.store_button.setToolTip(_("Kept with the visit (its follow-up): the planner shows it too."))
+        self.store_button.clicked.connect(self.store_text)
         self.print_button = QPushButton(_("Print…"), self)
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button = QPushButton(_("Save PDF…"), self)
@@ -115,7 +126,10 @@ class DocumentsDialog(QDialog):
         column = QVBoxLayout(left)
         column.addLayout(options)
         column.addWidget(self.letter_form, 1)
-        column.addWidget(self.refresh_button)
+        text_buttons = QHBoxLayout()
+        text_buttons.addWidget(self.refresh_button)
+        text_buttons.addWidget(self.store_button)
+        column.addLayout(text_buttons)
         column.addWidget(self.mark_sent)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -140,16 +154,33 @@ class DocumentsDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.size.currentIndexChanged.connect(self.refresh)
+        for box in (self.consensus, self.minutes, self.next_steps):
+            box.textChanged.connect(self._text_edited)
+        self.salutation.textEdited.connect(self._text_edited)
+        self.text_dirty = False
         self._fill_letter()
         self._kind_changed()
+        self._feed = ChangeFeed(ops, self._database_changed, parent=self)
 
     # letter text --------------------------------------------------------
     def _fill_letter(self) -> None:
-        with self._db.unit_of_work() as session:
-            self._draft = documents.letter_draft(
-                session, self._visit_id, today=datetime.now(UTC).date(), locale=self.language.currentData()
-            )
+        """The letter drafted in the chosen language, with the follow-up as stored (greeting,
+        consensus, minutes, next steps)."""
+        from hospitality_app.exports.pdf.letter import draft
+
+        plan = self._inputs.plan
+        self._draft = draft(
+            plan, self._inputs.letterhead.name, datetime.now(UTC).date(), locale=self.language.currentData()
+        )
+        # What the salutation reads when no greeting is stored: a stored one is what the user wrote.
+        self._drafted_salutation = draft(
+            replace(plan, follow_up=replace(plan.follow_up, greeting="")),
+            self._inputs.letterhead.name,
+            datetime.now(UTC).date(),
+            locale=self.language.currentData(),
+        ).salutation
         d = self._draft
+        self._filling = True
         self.subject.setText(d.subject)
         self.salutation.setText(d.salutation)
         self.opening.setPlainText(d.opening)
@@ -157,6 +188,76 @@ class DocumentsDialog(QDialog):
         self.minutes.setPlainText(d.minutes)
         self.next_steps.setPlainText("\n".join(d.next_steps))
         self.closing.setPlainText(d.closing)
+        self._filling = False
+        self.text_dirty = False
+
+    def _text_edited(self) -> None:
+        if not getattr(self, "_filling", False):
+            self.text_dirty = True
+
+    def follow_up(self):
+        """The follow-up as the letter form now says it."""
+        content = self.letter_content()
+        greeting = content.salutation.strip()
+        return replace(
+            self._inputs.plan.follow_up,
+            greeting="" if greeting == self._drafted_salutation.strip() else greeting,
+            consensus=content.consensus,
+            minutes=content.minutes,
+            next_steps=content.next_steps,
+        )
+
+    def store_text(self, *, sent: bool = False):
+        """Store the letter's text (and, if asked, that it was sent today) with the visit: only what
+        changed is written, so a colleague's edit of another part stays. Returns the operation."""
+        follow_up = self.follow_up()
+        if sent:
+            follow_up = replace(follow_up, letter_sent=datetime.now(UTC).astimezone(self._plan.zone).date())
+        plan = replace(self._inputs.plan, follow_up=follow_up)
+
+        def work(session):
+            plans.save(session, plan, now=datetime.now(UTC))
+            return documents.documents_input(session, plan.id)
+
+        def stored(inputs: DocumentsInput) -> None:
+            self._inputs, self._plan = inputs, inputs.plan
+            self.text_dirty = False
+            self._say(_("The letter's text is saved with the visit.") if not sent else _("Recorded as sent today."))
+
+        return self._ops.write(self, work, stored, lambda failure: self._say(failure.message, error=True))
+
+    def _database_changed(self, changes) -> None:
+        if changes.source is self or not changes.concerns_visit(self._visit_id):
+            return
+
+        def arrived(inputs: DocumentsInput) -> None:
+            if inputs.plan == self._inputs.plan:
+                return
+            self._inputs, self._plan = inputs, inputs.plan
+            if not self.text_dirty:
+                self._fill_letter()
+            self.refresh()
+
+        visit_id = self._visit_id
+        self._ops.query(self, lambda session: documents.documents_input(session, visit_id), arrived)
+
+    def done(self, result: int) -> None:
+        """Closing (Esc, the title bar's ✕) with letter text that is not saved asks first."""
+        if self.text_dirty:
+            box = QMessageBox(
+                QMessageBox.Question,
+                _("Unsaved letter"),
+                _("Keep the letter's text with the visit before closing?"),
+                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+                self,
+            )
+            self.close_box = box
+            answer = box.exec()
+            if answer == QMessageBox.Cancel:
+                return
+            if answer == QMessageBox.Save and not self.store_text().wait():
+                return  # not stored (the message says why): the dialog stays open
+        super().done(result)
 
     def letter_content(self):
         def lines(box):
@@ -174,8 +275,8 @@ class DocumentsDialog(QDialog):
         )
 
     def _language_changed(self) -> None:
-        if self.kind.currentData() == "letter":
-            self._fill_letter()
+        if self.kind.currentData() == "letter" and not self.text_dirty:
+            self._fill_letter()  # typed text is never replaced by a draft in another language
         self.refresh()
 
     def _kind_changed(self) -> None:
@@ -190,21 +291,20 @@ class DocumentsDialog(QDialog):
     def _renderer(self):
         """The rendering of the document as the dialog now shows it: the widgets are read here, on
         the GUI thread; the returned function runs on a worker thread."""
-        kind, db, visit_id = self.kind.currentData(), self._db, self._visit_id
+        kind, inputs = self.kind.currentData(), self._inputs
         language, size, content = self.language.currentData(), self.size.currentText(), self.letter_content()
-        today, interface = self._draft.date, current_language()
+        interface = current_language()
 
-        def render() -> bytes:
-            with db.unit_of_work() as session:
-                if kind == "letter":
-                    return documents.letter_pdf(session, visit_id, today=today, content=content)
-                if kind == "sign":
-                    return documents.sign_pdf(session, visit_id, size=size)
-                if kind == "itinerary":
-                    return documents.itinerary_pdf(session, visit_id, locale=language)
-                return documents.brief_pdf(
-                    session, visit_id, language=interface, manager=kind == "manager_brief", now=datetime.now(UTC)
-                )
+        def render() -> bytes:  # from what was read: no database here
+            return documents.render_document(
+                inputs,
+                kind,
+                language=language,
+                interface=interface,
+                size=size,
+                content=content if kind == "letter" else None,
+                now=datetime.now(UTC),
+            )
 
         return render
 
@@ -251,9 +351,9 @@ class DocumentsDialog(QDialog):
     # output ------------------------------------------------------------------
     def _choose_file(self) -> None:
         suggestion = Path.home() / f"{self.kind.currentData()}-{self._plan.company.name}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), str(suggestion), _("PDF files (*.pdf)"))
+        path = save_file(self, _("Save PDF"), suggestion, _("PDF files (*.pdf)"), suffix=".pdf")
         if path:
-            self.save(Path(path))
+            self.save(path)
 
     def save(self, path: Path) -> None:
         """Save the current text as `path`: rendered first, then written (both off the GUI thread);
@@ -265,21 +365,21 @@ class DocumentsDialog(QDialog):
 
     def _write(self, path: Path) -> None:
         render = self._renderer()
-        letter = self.kind.currentData() == "letter" and self.mark_sent.isChecked()
-        db, visit_id = self._db, self._visit_id
+        letter = self.kind.currentData() == "letter"
+        sent = letter and self.mark_sent.isChecked()
 
         def work() -> bytes:
             pdf = render()
             atomic_write(path, pdf)
-            if letter:
-                with db.unit_of_work() as session:
-                    documents.record_letter_sent(session, visit_id, datetime.now(UTC).date())
             return pdf
 
         def written(pdf: bytes) -> None:
             self._rendered(pdf)
             self._say(_("Saved {path}").format(path=path))
             self.saved_path = path
+            if letter and (sent or self.text_dirty):
+                # The letter went out as written: its text (and that it was sent) stays with the visit.
+                self.store_text(sent=sent).finished.connect(lambda: self._say(_("Saved {path}").format(path=path)))
 
         self.job = run_in_background(self, _("Saving the PDF…"), work, written, self._failed)
 

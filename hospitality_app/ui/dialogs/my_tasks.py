@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,26 +22,19 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.models import Staff
 from hospitality_app.services import checklists
+from hospitality_app.ui.ops import ChangeFeed, Ops
 
 
 class MyTasksDialog(QDialog):
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.setWindowTitle(_("My tasks"))
         self.resize(820, 460)
         self.person = QComboBox(self)
-        with db.unit_of_work() as session:
-            names = list(session.scalars(select(Staff.name).order_by(Staff.name)))
-        self.person.addItems(names)
-        me = QSettings().value("user/name")
-        if me in names:
-            self.person.setCurrentText(me)
         self.days = QSpinBox(self)
         self.days.setRange(1, 90)
         self.days.setValue(7)
@@ -66,21 +59,39 @@ class MyTasksDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.person.currentTextChanged.connect(self.reload)
         self.days.valueChanged.connect(self.reload)
+        self.names_op = ops.query(
+            self, lambda session: list(session.scalars(select(Staff.name).order_by(Staff.name))), self._names
+        )
+        self._feed = ChangeFeed(ops, lambda _changes: self.reload(), parent=self)
+
+    def _names(self, names: list[str]) -> None:
+        self.person.addItems(names)
+        me = QSettings().value("user/name")
+        if me in names:
+            self.person.setCurrentText(me)
+        self.person.currentTextChanged.connect(self.reload)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self):
+        """Read the person's open tasks off the GUI thread; returns the operation."""
         person = self.person.currentText()
+        if not person:
+            self.table.setRowCount(0)
+            return None
+        QSettings().setValue("user/name", person)  # the last person chosen is "me" when ticking
+        now, days = datetime.now(UTC), self.days.value()
+        return self._ops.query(
+            self,
+            lambda session: checklists.my_tasks(session, person, now=now, until=now + timedelta(days=days)),
+            lambda tasks: self._show(person, tasks),
+        )
+
+    def _show(self, person: str, tasks) -> None:
+        if person != self.person.currentText():
+            return
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        if not person:
-            self.table.blockSignals(False)
-            return
-        QSettings().setValue("user/name", person)  # the last person chosen is "me" when ticking
-        now = datetime.now(UTC)
-        with self._db.unit_of_work() as session:
-            tasks = checklists.my_tasks(session, person, now=now, until=now + timedelta(days=self.days.value()))
         zh = current_language().startswith("zh")
         for task in tasks:
             row = self.table.rowCount()
@@ -110,10 +121,15 @@ class MyTasksDialog(QDialog):
         item_id = item.data(Qt.UserRole)
         if item_id is None or item.checkState() != Qt.Checked:
             return
-        try:
-            with self._db.unit_of_work() as session:
-                checklists.tick(session, item_id, done=True, by=self.person.currentText(), now=datetime.now(UTC))
-        except HospitalityError as exc:
-            self.summary.setText(str(exc))
-            return
-        QTimer.singleShot(0, self.reload)  # not inside the changed item's own signal: reload deletes it
+        by = self.person.currentText()
+        # The list is read again when the change is heard, after this signal: reloading now would
+        # delete the item Qt still uses here.
+        self._ops.write(
+            self,
+            lambda session: checklists.tick(session, item_id, done=True, by=by, now=datetime.now(UTC)),
+            failed=self._tick_failed,
+        )
+
+    def _tick_failed(self, failure) -> None:
+        self.summary.setText(failure.message)
+        self.reload()

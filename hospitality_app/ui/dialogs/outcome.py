@@ -20,19 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app import vocab
-from hospitality_app.db.session import Database
-from hospitality_app.errors import ConflictError, HospitalityError
+from hospitality_app.errors import ConflictError
 from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard, plans
+from hospitality_app.ui.ops import Ops
 
 
 class OutcomeDialog(QDialog):
-    def __init__(self, db: Database, visit_id: int, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, plan, *, parent: QWidget | None = None) -> None:
+        """`plan`: the visit as read when the dialog was asked for (off the GUI thread)."""
         super().__init__(parent)
-        self._db, self._visit_id = db, visit_id
-        with db.unit_of_work() as session:
-            plan = plans.load_plan(session, visit_id)
-        self._version = plan.version
+        self._ops, self._visit_id = ops, plan.id
+        self._loaded = plan.outcome  # a save conflicts only if someone changed the outcome meanwhile
         self.setWindowTitle(_("Outcome — {visit}").format(visit=plan.title))
         self.status = QComboBox(self)
         for code in vocab.OUTCOMES:
@@ -79,31 +78,34 @@ class OutcomeDialog(QDialog):
             return
         d = self.order_date.date()
         when = datetime(d.year(), d.month(), d.day(), 12, tzinfo=self._zone).astimezone(UTC)
-        try:
-            with self._db.unit_of_work() as session:
-                dashboard.record_outcome(
-                    session,
-                    self._visit_id,
-                    status=self.status.currentData(),
-                    amount=amount,
-                    currency=self.currency.text().strip(),
-                    notes=self.notes.toPlainText(),
-                    order_date=when,
-                    version=self._version,
-                )
-        except ConflictError:
-            self.resolve_conflict()
-            return
-        except HospitalityError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        visit_id, loaded = self._visit_id, self._loaded
+        status, currency, notes = self.status.currentData(), self.currency.text().strip(), self.notes.toPlainText()
 
-    def resolve_conflict(self) -> None:
+        def work(session) -> None:
+            stored = plans.load_plan(session, visit_id).outcome
+            if stored != loaded:
+                raise ConflictError(_("The outcome"), parts=("outcome",))
+            dashboard.record_outcome(
+                session,
+                visit_id,
+                status=status,
+                amount=amount,
+                currency=currency,
+                notes=notes,
+                order_date=when,
+            )
+
+        def failed(failure) -> None:
+            if isinstance(failure.error, ConflictError):
+                self._ops.query(self, lambda session: plans.load_plan(session, visit_id), self.resolve_conflict)
+            else:
+                self.error.setText(failure.message)
+
+        return self._ops.write(self, work, lambda _result: self.accept(), failed)
+
+    def resolve_conflict(self, theirs) -> None:
         """Someone saved this visit since the dialog opened: show theirs beside ours, then reload
         theirs or put ours on top of their version. Nothing is overwritten silently."""
-        with self._db.unit_of_work() as session:
-            theirs = plans.load_plan(session, self._visit_id)
         o = theirs.outcome
         their_text = (f"{label(o.status)} {o.amount or ''} {o.currency}".strip() if o else _("no outcome")) + (
             f" — {o.notes}" if o and o.notes else ""
@@ -121,7 +123,7 @@ class OutcomeDialog(QDialog):
         box.addButton(_("Save mine on top"), QMessageBox.AcceptRole)
         self.conflict_box = box
         box.exec()
-        self._version = theirs.version
+        self._loaded = theirs.outcome
         if box.clickedButton() is reload_button:
             self._show(theirs)
             self.error.setText(_("Reloaded: these are the values saved by your colleague."))

@@ -3,13 +3,14 @@ interface language (stored per user in QSettings)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,21 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
-from hospitality_app.errors import HospitalityError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import documents
 from hospitality_app.team_connection import TeamConnection, password_for, store_password, test_connection
+from hospitality_app.ui.file_dialogs import open_file
+from hospitality_app.ui.ops import Ops
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, db: Database, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, current: dict[str, str], *, parent: QWidget | None = None) -> None:
+        """`current`: the letterhead settings as stored (read off the GUI thread)."""
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
         self.setWindowTitle(_("Preferences"))
         self.setMinimumWidth(560)
-        with db.unit_of_work() as session:
-            current = documents.settings(session)
         self.fields = {key: QLineEdit(current[key], self) for key in documents.LETTERHEAD_KEYS}
         browse = QPushButton(_("Browse…"), self)
         browse.clicked.connect(self._choose_logo)
@@ -86,9 +86,11 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def _choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        current = self.fields["company.logo"].text().strip()
+        folder = Path(current).parent if current else Path.home()
+        path = open_file(self, _("Logo"), folder, _("Images (*.png *.jpg *.jpeg)"))
         if path:
-            self.fields["company.logo"].setText(path)
+            self.fields["company.logo"].setText(str(path))
 
     def team_connection(self) -> TeamConnection:
         return TeamConnection(
@@ -107,14 +109,18 @@ class PreferencesDialog(QDialog):
         self.test_result.setText(problem)
         return False
 
-    def save(self) -> None:
-        try:
-            with self._db.unit_of_work() as session:
-                for key, field in self.fields.items():
-                    documents.set_setting(session, key, field.text().strip())
-        except HospitalityError as exc:
-            self.error.setText(str(exc))  # nothing was saved: the unit of work rolled back
-            return
+    def save(self):
+        """Store the letterhead (off the GUI thread), then this computer's settings; returns the
+        operation. A refused value saves nothing (one unit of work)."""
+        values = {key: field.text().strip() for key, field in self.fields.items()}
+
+        def work(session) -> None:
+            for key, value in values.items():
+                documents.set_setting(session, key, value)
+
+        return self._ops.write(self, work, self._stored, lambda failure: self.error.setText(failure.message))
+
+    def _stored(self, _result) -> None:
         settings = QSettings()
         settings.setValue("language", self.language.currentData())
         connection = self.team_connection()

@@ -150,16 +150,20 @@ class OverviewEditor(Editor):
         self.company.completer().activated.connect(self._company_chosen)
 
     def _company_chosen(self, name: str) -> None:
+        """A saved company picked from the list: the visit becomes that company's (with what we
+        know about it), rather than this one renamed."""
         known = self._saved.companies.get(name)
         if known is None:
             return
-        for field, value in ((self.country, known.country), (self.city, known.city)):
-            if not field.text():
-                field.setText(value)
+        self._company = known
+        self.country.setText(known.country)
+        self.city.setText(known.city)
+        self.gifts_forbidden.setChecked(known.gift_policy == "forbids")
         self.changed.emit()
 
     def load(self, plan: VisitPlan) -> None:
         self.blockSignals(True)
+        self._company = plan.company
         self.title.setText(plan.title)
         self.company.setText(plan.company.name)
         self.country.setText(plan.company.country)
@@ -183,7 +187,7 @@ class OverviewEditor(Editor):
         check_timezone("visit.timezone", tz)
         zoned = replace(plan, timezone=tz)
         company = replace(
-            plan.company,
+            getattr(self, "_company", plan.company),
             name=self.company.text().strip(),
             country=self.country.text().strip().upper(),
             city=self.city.text().strip(),

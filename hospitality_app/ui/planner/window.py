@@ -3,18 +3,19 @@ as the user edits (a finding takes the user to its field), explicit Save, no sil
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from time import monotonic
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -23,14 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.session import Database
-from hospitality_app.errors import ConflictError, HospitalityError, ValidationError
+from hospitality_app.db.changes import SHARED_TABLES, Changes
+from hospitality_app.errors import ConflictError, NotFoundError, ValidationError
 from hospitality_app.i18n import _, current_language
-from hospitality_app.rules.engine import run_check
 from hospitality_app.services import plans, readiness, regions
 from hospitality_app.services.dto import CompanyData, VisitPlan
+from hospitality_app.services.rebase import rebase
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
+from hospitality_app.ui.ops import ChangeFeed, Ops
+from hospitality_app.ui.planner.describe import change_text, conflict_text
 from hospitality_app.ui.planner.editors import (
     AgendaEditor,
     HostsEditor,
@@ -38,6 +41,7 @@ from hospitality_app.ui.planner.editors import (
     VisitorsEditor,
     parse_path,
 )
+from hospitality_app.ui.planner.follow_up import FollowUpEditor
 from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
 from hospitality_app.ui.planner.meals import MealsEditor
 from hospitality_app.ui.planner.tour import TourEditor
@@ -58,6 +62,8 @@ TAB_OF = {
     "meals": "meals",
     "tour": "tour",
     "agenda": "agenda",
+    "follow_up": "follow_up",
+    "followup": "follow_up",
 }
 
 
@@ -104,18 +110,28 @@ class PlanEdit(QUndoCommand):
 class PlannerWindow(QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
+    closed(object): the window closed (itself): it is deleted next.
     """
 
     saved = Signal(int)
+    closed = Signal(object)
 
-    def __init__(self, db: Database, visit_id: int | None = None, *, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, visit_id: int | None = None, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._ops = ops
+        self.visit_id = visit_id
+        self.plan: VisitPlan = new_plan(datetime.now(UTC))
         self.dirty = False
+        self.loaded = False
+        self.save_op = None  # the save under way
+        self._close_after_save = False
+        self._check_generation = 0
+        self._loading = True
         self.resize(1280, 800)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.PlainText)
         self.editors = {
             "overview": OverviewEditor(),
             "visitors": VisitorsEditor(),
@@ -125,6 +141,7 @@ class PlannerWindow(QMainWindow):
             "meals": MealsEditor(),
             "tour": TourEditor(),
             "agenda": AgendaEditor(),
+            "follow_up": FollowUpEditor(),
         }
         titles = {
             "overview": _("Overview"),
@@ -135,6 +152,7 @@ class PlannerWindow(QMainWindow):
             "meals": _("Meals"),
             "tour": _("Factory tour"),
             "agenda": _("Agenda"),
+            "follow_up": _("Follow-up"),
         }
         self.tabs = QTabWidget(self)
         for key, editor in self.editors.items():
@@ -149,8 +167,21 @@ class PlannerWindow(QMainWindow):
         side = QSplitter(Qt.Vertical, self)
         side.addWidget(self._titled(_("Readiness"), self.findings))
         side.addWidget(self._titled(_("Regional notes"), self.notes))
+        self.banner = QWidget(self)  # "changed elsewhere": what happened and what the user can do
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextFormat(Qt.PlainText)
+        self.reload_button = QPushButton(_("Reload (drop my edits)"), self.banner)
+        self.reload_button.clicked.connect(self.reload_theirs)
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(6, 4, 6, 4)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.reload_button)
+        self.banner.setStyleSheet("background: #fff4e5;")
+        self.banner.hide()
         left = QWidget(self)
         column = QVBoxLayout(left)
+        column.addWidget(self.banner)
         column.addWidget(self.error)
         column.addWidget(self.tabs)
         split = QSplitter(Qt.Horizontal, self)
@@ -193,6 +224,7 @@ class PlannerWindow(QMainWindow):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(250)
         self._check_timer.timeout.connect(self.check)
+        self._feed = ChangeFeed(ops, self._database_changed, parent=self)
         self.load(visit_id)
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
@@ -204,31 +236,55 @@ class PlannerWindow(QMainWindow):
         return box
 
     # loading and collecting --------------------------------------------------
-    def load(self, visit_id: int | None) -> None:
-        with self._db.unit_of_work() as session:
-            self.plan = new_plan(datetime.now(UTC)) if visit_id is None else plans.load_plan(session, visit_id)
-            saved = saved_names(session)
+    def load(self, visit_id: int | None):
+        """Read the visit (and the names saved before, for completion) off the GUI thread, then
+        show it with a new undo history. Returns the operation."""
+        self.tabs.setEnabled(False)
+        self.statusBar().showMessage(_("Loading…"))
+
+        def work(session):
+            plan = new_plan(datetime.now(UTC)) if visit_id is None else plans.load_plan(session, visit_id)
+            return plan, saved_names(session)
+
+        return self._ops.query(self, work, self._loaded, self._load_failed)
+
+    def _loaded(self, got) -> None:
+        plan, saved = got
         for editor in self.editors.values():
             editor.offer(saved)
-        self._loading = True
-        for editor in self.editors.values():
-            editor.load(self.plan)
-        self._loading = False
+        self._put(plan)
+        self.loaded = True
+        self.tabs.setEnabled(True)
+        self.statusBar().clearMessage()
+
+    def _load_failed(self, failure) -> None:
+        self.tabs.setEnabled(False)
+        self.error.setText(failure.message)
+
+    def _put(self, plan: VisitPlan) -> None:
+        """Show `plan` as loaded: nothing unsaved, a new undo history."""
+        self.plan = plan
+        self.visit_id = plan.id
+        self._show_in_editors(plan)
         self._baseline = self._collect_or_none()
         self._shown = self._baseline  # the plan the undo history last recorded
-        self.undo_stack.clear()  # a reload (or a save) starts a new history
+        self.undo_stack.clear()
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.dirty = False
+        self.banner.hide()
         self._update_title()
         self.check()
 
-    def show_plan(self, plan: VisitPlan, tab: int) -> None:
-        """Put a plan from the undo history back on screen, on the tab where it was edited."""
+    def _show_in_editors(self, plan: VisitPlan) -> None:
         self._loading = True
         for editor in self.editors.values():
             editor.load(plan)
         self._loading = False
+
+    def show_plan(self, plan: VisitPlan, tab: int) -> None:
+        """Put a plan from the undo history back on screen, on the tab where it was edited."""
+        self._show_in_editors(plan)
         self._shown = plan
         self.dirty = plan != self._baseline
         self.tabs.setCurrentIndex(tab)
@@ -238,7 +294,7 @@ class PlannerWindow(QMainWindow):
     def collect(self) -> VisitPlan:
         """The plan as the tabs now show it (raises ValidationError naming the field)."""
         plan = self.editors["overview"].apply(self.plan)
-        for key in ("visitors", "hosts", "pickups", "stays", "meals", "tour", "agenda"):
+        for key in ("visitors", "hosts", "pickups", "stays", "meals", "tour", "agenda", "follow_up"):
             plan = self.editors[key].apply(plan)
         return plan
 
@@ -251,7 +307,7 @@ class PlannerWindow(QMainWindow):
     def _edited(self) -> None:
         # Unsaved means the plan on screen differs from the plan loaded; widgets also signal
         # "changed" when they merely appear, which must not count as an edit.
-        if getattr(self, "_loading", True):
+        if self._loading:
             return
         current = self._collect_or_none()
         self.dirty = current is None or current != self._baseline
@@ -265,21 +321,31 @@ class PlannerWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.plan.title or _("New visit")
         self.setWindowTitle(("* " if self.dirty else "") + name + " — " + _("Visit planner"))
-        self.save_action.setEnabled(True)
 
     # the live check ------------------------------------------------------------
-    def check(self) -> None:
+    def check(self):
+        """The readiness check of the plan on screen — the same check as everywhere, other
+        visits' bookings included — run off the GUI thread. Returns the operation."""
         try:
             plan = self.collect()
         except ValidationError as exc:
             self.error.setText(str(exc))
-            return
+            return None
         self.error.setText("")
         language = current_language()
-        with self._db.unit_of_work() as session:
-            facts = regions.facts(session, plan.company.country, language)
+        self._check_generation += 1
+        generation = self._check_generation
+
+        def work(session):
+            found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
             country = regions.country(session, plan.company.country) if plan.company.country else None
-        found = run_check(plan, now=datetime.now(UTC), locale=language, region=facts)
+            return found, country
+
+        return self._ops.query(self, work, lambda got: self._checked(generation, language, *got))
+
+    def _checked(self, generation: int, language: str, found, country) -> None:
+        if generation != self._check_generation:
+            return  # the plan changed again meanwhile: a newer check is on its way
         self.findings.clear()
         style = self.style()
         for f in found:
@@ -308,46 +374,153 @@ class PlannerWindow(QMainWindow):
         self.editors[key].focus(path)
 
     # saving ----------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self):
+        """Save what the user changed (off the GUI thread). Returns the operation, or None when
+        the plan on screen is not valid (the error names the field, nothing is written)."""
+        if self.save_op is not None and not self.save_op.is_finished:
+            return self.save_op
         try:
             plan = self.collect()
             validate_plan(plan)
-            with self._db.unit_of_work() as session:
-                visit_id = readiness.store_plan(session, plan, now=datetime.now(UTC))
         except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.go_to(exc.path)
-            return False
-        except ConflictError:
-            return self._conflict(plan)
-        except HospitalityError as exc:
-            self.error.setText(str(exc))  # e.g. the connection was lost: the edits stay on screen
-            return False
-        self.load(visit_id)
-        self.statusBar().showMessage(_("Saved."), 4000)
-        self.saved.emit(visit_id)
-        return True
+            self._show_error(exc)
+            return None
+        self.tabs.setEnabled(False)  # nothing typed now could be lost by the reload that follows
+        self.statusBar().showMessage(_("Saving…"))
+        self.save_op = self._ops.write(
+            self,
+            lambda session: plans.save(session, plan, now=datetime.now(UTC)),
+            self._saved,
+            self._save_failed,
+            busy=_("Saving the visit…"),
+        )
+        return self.save_op
 
-    def _conflict(self, mine: VisitPlan) -> bool:
+    def _show_error(self, exc: ValidationError) -> None:
+        self.error.setText(str(exc))
+        self.go_to(exc.path)
+
+    def _saved(self, result) -> None:
+        message = _("Saved.")
+        if result.changes:
+            message += " " + _("Changed for every visit: {what}").format(
+                what="; ".join(change_text(c) for c in result.changes)
+            )
+        self.dirty = False
+        self.saved.emit(result.visit_id)
+        if self._close_after_save:
+            self.close()
+            return
+        op = self.load(result.visit_id)
+        op.finished.connect(lambda: self.statusBar().showMessage(message, 8000))
+
+    def _save_failed(self, failure) -> None:
+        self.tabs.setEnabled(True)
+        self.statusBar().clearMessage()
+        self._close_after_save = False
+        error = failure.error
+        if isinstance(error, ValidationError):
+            self._show_error(error)
+        elif isinstance(error, ConflictError):
+            self._conflict(error)
+        else:  # the connection was lost, the disk is full...: the edits stay on screen
+            self.error.setText(failure.message)
+
+    def _conflict(self, error: ConflictError) -> None:
         box = QMessageBox(
             QMessageBox.Warning,
             _("Changed by someone else"),
-            _("Someone else saved this visit while you were editing it."),
+            _("Someone else saved this visit while you were editing it, and changed the same things you did:"),
             parent=self,
         )
-        reload_button = box.addButton(_("Reload theirs"), QMessageBox.RejectRole)
+        box.setInformativeText(conflict_text(error.parts))
+        self.reload_theirs_button = box.addButton(_("Take theirs there"), QMessageBox.RejectRole)
         box.addButton(_("Save mine on top"), QMessageBox.AcceptRole)
+        box.buttonClicked.connect(self._conflict_answered)
         self.conflict_box = box
-        box.exec()
-        with self._db.unit_of_work() as session:
-            theirs = plans.load_plan(session, mine.id)
-        if box.clickedButton() is reload_button:
-            self.load(mine.id)
-            return False
-        self.plan = replace(self.plan, version=theirs.version)
-        return self.save()
+        box.open()
 
+    def _conflict_answered(self, button) -> None:
+        mine = self._collect_or_none()
+        prefer = "theirs" if button is self.reload_theirs_button else "mine"
+        visit_id = self.plan.id
+
+        def arrived(fresh: VisitPlan) -> None:
+            if mine is None:
+                self._put(fresh)
+                return
+            merged, _clashes = rebase(mine, fresh, prefer=prefer)
+            self._rebased(fresh, merged)
+            if prefer == "mine":
+                self.save()
+
+        self._ops.query(self, lambda session: plans.load_plan(session, visit_id), arrived, self._fresh_failed)
+
+    def _rebased(self, fresh: VisitPlan, merged: VisitPlan) -> None:
+        """Show `merged` (the user's edits on top of `fresh`) with `fresh` as what was loaded."""
+        self.plan = fresh
+        self._show_in_editors(fresh)
+        self._baseline = self._collect_or_none()
+        self._show_in_editors(merged)
+        self._shown = self._collect_or_none()
+        self.undo_stack.clear()  # steps before the merge would take the colleague's changes back
+        self.dirty = self._shown is None or self._shown != self._baseline
+        self.banner.hide()
+        self._update_title()
+        self.check()
+
+    # changes made elsewhere ----------------------------------------------------------
+    def _database_changed(self, changes: Changes) -> None:
+        """Someone (another view, another program, a colleague) changed the database: if it may
+        concern this visit, read it again and bring the window up to date."""
+        if not self.loaded or self.plan.id is None or changes.source is self:
+            return
+        if self.save_op is not None and not self.save_op.is_finished:
+            return  # our own save reloads the visit when it is done
+        if not (changes.concerns_visit(self.plan.id) or changes.tables & SHARED_TABLES):
+            return
+        visit_id = self.plan.id
+        self._ops.query(self, lambda session: plans.load_plan(session, visit_id), self._fresh, self._fresh_failed)
+
+    def _fresh(self, fresh: VisitPlan) -> None:
+        if fresh == self.plan:
+            return  # nothing this window shows has changed
+        if not self.dirty:
+            self._put(fresh)
+            self.statusBar().showMessage(_("Updated with changes made elsewhere."), 6000)
+            return
+        mine = self._collect_or_none()
+        merged, clashes = rebase(mine, fresh) if mine is not None else (None, ("?",))
+        if merged is None or clashes:
+            # Both changed the same thing: the user decides, when saving (or now, reloading).
+            self.banner_text.setText(
+                _("Someone else changed this visit, partly where you are editing. Saving will ask what to keep.")
+            )
+            self.banner.show()
+            return
+        self._rebased(fresh, merged)
+        self.statusBar().showMessage(_("Changes made elsewhere were merged with your edits."), 8000)
+
+    def _fresh_failed(self, failure) -> None:
+        if isinstance(failure.error, NotFoundError):
+            self.banner_text.setText(_("This visit was deleted elsewhere. Saving it is no longer possible."))
+            self.reload_button.hide()
+            self.banner.show()
+            self.save_action.setEnabled(False)
+        else:
+            self.error.setText(failure.message)
+
+    def reload_theirs(self) -> None:
+        """Drop the edits on screen and show the visit as it is stored now."""
+        if self.plan.id is not None:
+            self.load(self.plan.id)
+
+    # closing ---------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        if self.save_op is not None and not self.save_op.is_finished:
+            self._close_after_save = True  # closes itself once saved (or stays open if it fails)
+            event.ignore()
+            return
         if self.dirty:
             box = QMessageBox(
                 QMessageBox.Question,
@@ -358,8 +531,14 @@ class PlannerWindow(QMainWindow):
             )
             self.close_box = box
             answer = box.exec()
-            if answer == QMessageBox.Cancel or (answer == QMessageBox.Save and not self.save()):
+            if answer == QMessageBox.Cancel:
                 event.ignore()
+                return
+            if answer == QMessageBox.Save:
+                event.ignore()
+                if self.save() is not None:
+                    self._close_after_save = True  # closed when the save succeeded
                 return
         self._check_timer.stop()
         super().closeEvent(event)
+        self.closed.emit(self)

@@ -1,0 +1,117 @@
+"""When the database cannot be opened (damaged, half-upgraded, made by a newer version), or when
+the user asks to go back to a backup: say what happened, list the backups, and let the user
+restore one or open another file. Never a bare traceback, never a window that does not appear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.dates import format_datetime
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.db.backups import Backup, BackupFolder
+from hospitality_app.i18n import _, current_language
+from hospitality_app.ui.file_dialogs import open_file
+
+
+def reason_text(reason: str) -> str:
+    if reason == "daily":
+        return _("daily backup")
+    if reason == "manual":
+        return _("backed up by hand")
+    if reason.startswith("before-"):
+        return _("before the upgrade to schema {revision}").format(revision=reason.removeprefix("before-"))
+    return _("copy made by an earlier version")
+
+
+class RecoveryDialog(QDialog):
+    """Signals:
+    chosen(object): the backup (a Path) the user chose to restore.
+    other_file(object): another database file (a Path) the user chose to open instead.
+    """
+
+    chosen = Signal(object)
+    other_file = Signal(object)
+
+    def __init__(self, folder: BackupFolder | None, *, problem: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.setWindowTitle(_("The database cannot be opened") if problem else _("Restore from a backup"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        if problem:
+            what = QLabel(problem, self)
+            what.setTextFormat(Qt.PlainText)  # the message may quote a path or a name
+            what.setWordWrap(True)
+            what.setStyleSheet("color: #b00020;")
+            layout.addWidget(what)
+        explanation = QLabel(
+            _(
+                "Restoring puts the chosen backup in the place of the database. The file it replaces is "
+                "kept beside it, renamed, so nothing is deleted."
+            ),
+            self,
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.list = QListWidget(self)
+        backups = folder.list() if folder is not None else []
+        for backup in backups:
+            item = QListWidgetItem(self._describe(backup), self.list)
+            item.setData(Qt.UserRole, backup.path)
+        if backups:
+            self.list.setCurrentRow(0)
+        else:
+            self.list.addItem(_("No backups of this database yet."))
+            self.list.setEnabled(False)
+        layout.addWidget(self.list)
+        if folder is not None:
+            where = QLabel(_("Backups are kept in {folder}").format(folder=folder.folder), self)
+            where.setTextFormat(Qt.PlainText)
+            where.setWordWrap(True)
+            layout.addWidget(where)
+        self.buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(_("Restore the selected backup"), self)
+        self.restore_button.setEnabled(bool(backups))
+        self.restore_button.clicked.connect(self._restore)
+        self.other_button = QPushButton(_("Open another file…"), self)
+        self.other_button.clicked.connect(self._other)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.AcceptRole)
+        self.buttons.addButton(self.other_button, QDialogButtonBox.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.Close if problem else QDialogButtonBox.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list.itemDoubleClicked.connect(self._restore)
+
+    def _describe(self, backup: Backup) -> str:
+        locale = "zh_CN" if current_language().startswith("zh") else "en"
+        when = format_datetime(backup.taken.astimezone(), "medium", locale=locale)
+        size = f"{backup.size / 1_000_000:.1f} MB" if backup.size >= 100_000 else f"{backup.size / 1000:.0f} kB"
+        return f"{when} — {reason_text(backup.reason)} ({size})"
+
+    def selected(self) -> Path | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def _restore(self, *_args) -> None:
+        backup = self.selected()
+        if backup is not None:
+            self.chosen.emit(backup)
+            self.accept()
+
+    def _other(self) -> None:
+        start = self.folder.database.parent if self.folder is not None else Path.home()
+        path = open_file(self, _("Open a database"), start, _("Hospitality databases (*.sqlite3 *.db);;All files (*)"))
+        if path is not None:
+            self.other_file.emit(path)
+            self.accept()
