@@ -103,6 +103,8 @@ class Ops(QObject):
         self._outside.connect(self._changed_outside, Qt.QueuedConnection)
         self._thread = threading.Thread(target=self._run, name="database", daemon=True)
         self._thread.start()
+        self._polling = True
+        self._queue.put("poll")  # the file's state now: what others change from here on is heard
         self._stopped = False
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)

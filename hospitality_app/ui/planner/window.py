@@ -401,6 +401,7 @@ class PlannerWindow(QMainWindow):
         self.go_to(exc.path)
 
     def _saved(self, result) -> None:
+        self.save_op = None  # done: closing now closes
         message = _("Saved.")
         if result.changes:
             message += " " + _("Changed for every visit: {what}").format(
