@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from hospitality_app.config import database_url
@@ -24,6 +25,8 @@ def run(args) -> int:
             return cmd_import(db, plan)
         finally:
             db.dispose()
+    if command is None:  # cannot happen: "import" is the one command without a function, handled above
+        raise TypeError(f"no function for command {args.command!r}")
     db = open_database(database_url(args.db))
     try:
         if getattr(args, "output", None):
@@ -329,7 +332,7 @@ def cmd_team(db: Database, args) -> int:
     if args.team_command == "sql":
         with db.engine.connect() as conn:
             schema = (
-                conn.exec_driver_sql("SELECT current_schema()").scalar()
+                cast(str, conn.exec_driver_sql("SELECT current_schema()").scalar())
                 if db.engine.dialect.name == "postgresql"
                 else "public"
             )

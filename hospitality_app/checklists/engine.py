@@ -80,7 +80,7 @@ def _anchors_for(item: TemplateItem, plan: VisitPlan) -> list[str]:
 
 def _item(item: TemplateItem, tag: str, anchor: str, plan: VisitPlan) -> ChecklistItemData:
     if item.at is not None:
-        due = item.at if item.at.tzinfo else item.at.replace(tzinfo=plan.zone)
+        due: datetime | None = item.at if item.at.tzinfo else item.at.replace(tzinfo=plan.zone)
         offset = 0
     else:
         due = resolve(anchor, item.offset_minutes, plan)

@@ -268,11 +268,11 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
     for i, c in enumerate(plan.checklist):
         if c.done or c.due is None:
             continue
-        people = set()
+        owners: set[str] = set()
         if c.assignee:
-            people.add(c.assignee)
+            owners.add(c.assignee)
         if c.assignee_role:
-            people |= {h.name for h in plan.hosts if c.assignee_role in h.roles}
+            owners |= {h.name for h in plan.hosts if c.assignee_role in h.roles}
         out.append(
             CalendarItem(
                 _key("checklist", c.id, i),
@@ -281,7 +281,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 c.due,
                 description=_("Checklist ({phase})").format(phase=label(c.phase, _)),
                 categories=(_("Checklist"),),
-                people=frozenset(people),
+                people=frozenset(owners),
             )
         )
     return out

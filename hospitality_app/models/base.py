@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from sqlalchemy import DateTime, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.expression import FromClause
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -48,9 +52,12 @@ class Versioned:
 
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
+    if TYPE_CHECKING:
+        __table__: ClassVar[FromClause]  # set by the declarative mapping of the concrete class
+
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.__table__.c.version}
 
 
-LAZY = "raise_on_sql"  # relationships load only when a query asked for them (STYLE: lazy raise)
+LAZY: Final = "raise_on_sql"  # relationships load only when a query asked for them (STYLE: lazy raise)

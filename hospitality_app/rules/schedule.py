@@ -43,14 +43,14 @@ def slots(ctx: CheckContext) -> list[Slot]:
     if minutes:
         for i, p in enumerate(plan.pickups):
             if p.kind in TRANSFER_KINDS:
-                people = set(p.passengers) | ({p.driver} if p.driver else set())
+                aboard = set(p.passengers) | ({p.driver} if p.driver else set())
                 out.append(
                     Slot(
                         f"pickups[{i}]",
                         labels.pickup(ctx, i),
                         p.driver_due,
                         p.driver_due + timedelta(minutes=minutes),
-                        frozenset(people),
+                        frozenset(aboard),
                     )
                 )
     return out

@@ -7,7 +7,7 @@ drop it. A person's export cancels only items that were theirs.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -98,13 +98,15 @@ def _moment(value, zone):
 def _gone(state: CalendarItemState, zone) -> itinerary.CalendarItem:
     start = state.start.astimezone(zone)
     end = state.end.astimezone(zone) if state.end else None
+    first: datetime | date = start
+    last: datetime | date | None = end
     if state.all_day:
-        start, end = start.date(), end.date() if end else None
+        first, last = start.date(), end.date() if end else None
     return itinerary.CalendarItem(
         key=state.uid,
         component=state.component,
         summary=state.summary,
-        start=start,
-        end=end,
+        start=first,
+        end=last,
         people=frozenset(state.people or ()),
     )

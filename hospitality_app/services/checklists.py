@@ -131,7 +131,7 @@ def my_tasks(session: Session, person: str, *, now: datetime, until: datetime) -
             item.title,
             item.title_zh,
             item.due,
-            item.due < now,
+            item.due is not None and item.due < now,  # the query leaves out items without a due time
         )
         for item, title, tz, company in rows
     ]

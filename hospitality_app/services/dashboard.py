@@ -270,7 +270,7 @@ def outcomes(session: Session, start: datetime, end: datetime) -> Outcomes:
     gaps = session.execute(
         select(Visit.end, Visit.order_date).where(*live, Visit.outcome == "won", Visit.order_date.is_not(None))
     ).all()
-    days = [(o - e).total_seconds() / 86400 for e, o in gaps]
+    days = [(o - e).total_seconds() / 86400 for e, o in gaps if o is not None]  # the query has only dated ones
     amounts = {
         cur: Decimal(total or 0)
         for cur, total in session.execute(

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import Column, Table, and_, func, select
 from sqlalchemy.orm import Session
 
 from hospitality_app import vocab
@@ -38,7 +39,7 @@ class Field:
 @dataclass(frozen=True)
 class Kind:
     key: str
-    model: type
+    model: type[Any]  # a mapped class of hospitality_app.models
     fields: tuple[Field, ...]
     columns: tuple[str, ...]  # the fields the list shows
     unique: tuple[str, ...] = ("name",)  # together, these name one record
@@ -145,7 +146,8 @@ def _values(kind: Kind, row) -> Mapping[str, object]:
 def list_records(session: Session, kind: Kind, text: str = "", *, limit: int = LIMIT) -> tuple[list[Record], int]:
     """Records whose name contains `text` (any case), by name; and how many there are in all."""
     model = kind.model
-    where = model.name.ilike(f"%{text.strip()}%") if text.strip() else True
+    # True (no condition) is what SQLAlchemy accepts at runtime but its typing does not admit
+    where: Any = model.name.ilike(f"%{text.strip()}%") if text.strip() else True
     total = session.scalar(select(func.count()).select_from(model).where(where)) or 0
     rows = session.scalars(select(model).where(where).order_by(model.name, model.id).limit(limit))
     return [Record(row.id, row.version, _values(kind, row)) for row in rows], total
@@ -169,10 +171,10 @@ def ref_choices(session: Session, ref: str) -> list[tuple[int, str]]:
 
 def _clean(kind: Kind, values: Mapping[str, object]) -> dict[str, object]:
     """The values checked and normalised; the first problem raises ValidationError naming the field."""
-    clean: dict[str, object] = {}
+    clean: dict[str, Any] = {}
     columns = kind.model.__table__.c
     for f in kind.fields:
-        value = values.get(f.key)
+        value: Any = values.get(f.key)
         if f.kind in ("text", "note", "country"):
             value = (value or "").strip()
             if f.kind == "country":
@@ -231,9 +233,9 @@ def save_record(session: Session, kind: Kind, record: Record) -> int:
     return row.id
 
 
-def _referencing(table: Table) -> list[tuple[Table, object, bool]]:
+def _referencing(table: Table) -> list[tuple[Table, Column[Any], bool]]:
     """(table, column, whether its rows go with the referenced row) for each foreign key to `table`."""
-    found = []
+    found: list[tuple[Table, Column[Any], bool]] = []
     for other in Base.metadata.sorted_tables:
         for fk in other.foreign_keys:
             if fk.column.table is table:

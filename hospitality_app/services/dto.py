@@ -336,7 +336,7 @@ def detached(value):
         return tuple(detached(v) for v in value)
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return value
-    changes = {}
+    changes: dict[str, object] = {}
     for f in dataclasses.fields(value):
         current = getattr(value, f.name)
         if f.name in ("id", "version", "base"):

@@ -51,10 +51,12 @@ def _proposal(event, plan: VisitPlan) -> Proposal | None:
     summary, location, description = _text(event, "summary"), _text(event, "location"), _text(event, "description")
     text = f"{summary}\n{location}\n{description}"
     lower = text.lower()
-    start = event.decoded("dtstart") if event.get("dtstart") else None
-    end = event.decoded("dtend") if event.get("dtend") else start
+    start: datetime | date | None = event.decoded("dtstart") if event.get("dtstart") else None
+    end: datetime | date | None = event.decoded("dtend") if event.get("dtend") else start
     if start is None:
         return None
+    if end is None:  # cannot happen: a DTEND decodes to a date, and without one `end` is `start`
+        end = start
     visitors = tuple(v.name for v in plan.visitors)
     driver = next((h.name for h in plan.hosts if "driver" in h.roles), None)
     timed = isinstance(start, datetime)
@@ -64,7 +66,7 @@ def _proposal(event, plan: VisitPlan) -> Proposal | None:
             kind = "station"
         elif (match := FLIGHT.search(summary)) and (any(w in lower for w in FLIGHT_WORDS) or "→" in text):
             kind = "airport"
-        if kind is not None:
+        if kind is not None and match is not None:  # a kind is set only with a match
             arrival = _aware(end, plan)
             number = f"{match.group(1)} {match.group(2)}" if kind == "airport" else match.group(0)
             origin, _, destination = location.partition("→") if "→" in location else (location, "", "")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
+import datetime as _dt
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal, overload
 from zoneinfo import ZoneInfo
 
 from hospitality_app.errors import ValidationError
@@ -41,7 +43,7 @@ class JsonObject:
             raise ValidationError(self.at(key), f"expected text, got {kind_of(value)}")
         return value
 
-    def int(self, key: str, default: int | None = None, required: bool = False) -> Any:
+    def int(self, key: builtins.str, default: builtins.int | None = None, required: builtins.bool = False) -> Any:
         value = self.value.get(key)
         if value is None:
             if required:
@@ -51,7 +53,7 @@ class JsonObject:
             raise ValidationError(self.at(key), f"expected a whole number, got {kind_of(value)}")
         return value
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def bool(self, key: builtins.str, default: builtins.bool = False) -> builtins.bool:
         value = self.value.get(key)
         if value is None:
             return default
@@ -59,7 +61,7 @@ class JsonObject:
             raise ValidationError(self.at(key), f"expected true or false, got {kind_of(value)}")
         return value
 
-    def decimal(self, key: str) -> Decimal | None:
+    def decimal(self, key: builtins.str) -> Decimal | None:
         value = self.value.get(key)
         if value is None:
             return None
@@ -70,7 +72,7 @@ class JsonObject:
         except InvalidOperation:
             raise ValidationError(self.at(key), f"not an amount: {value!r}") from None
 
-    def strs(self, key: str) -> tuple[str, ...]:
+    def strs(self, key: builtins.str) -> tuple[builtins.str, ...]:
         value = self.value.get(key)
         if value is None:
             return ()
@@ -81,7 +83,7 @@ class JsonObject:
                 raise ValidationError(f"{self.at(key)}[{i}]", f"expected text, got {kind_of(item)}")
         return tuple(value)
 
-    def list(self, key: str) -> list[tuple[str, Any]]:
+    def list(self, key: builtins.str) -> builtins.list[tuple[builtins.str, Any]]:
         value = self.value.get(key)
         if value is None:
             return []
@@ -89,7 +91,11 @@ class JsonObject:
             raise ValidationError(self.at(key), f"expected a list, got {kind_of(value)}")
         return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(value)]
 
-    def datetime(self, key: str, required: bool = False) -> datetime | None:
+    @overload
+    def datetime(self, key: builtins.str, required: Literal[True]) -> _dt.datetime: ...
+    @overload
+    def datetime(self, key: builtins.str, required: builtins.bool = False) -> _dt.datetime | None: ...
+    def datetime(self, key: builtins.str, required: builtins.bool = False) -> _dt.datetime | None:
         text = self.str(key, None, required)
         if text is None:
             return None
@@ -101,7 +107,11 @@ class JsonObject:
             moment = moment.replace(tzinfo=self.zone)
         return moment
 
-    def date(self, key: str, required: bool = False) -> date | None:
+    @overload
+    def date(self, key: builtins.str, required: Literal[True]) -> _dt.date: ...
+    @overload
+    def date(self, key: builtins.str, required: builtins.bool = False) -> _dt.date | None: ...
+    def date(self, key: builtins.str, required: builtins.bool = False) -> _dt.date | None:
         text = self.str(key, None, required)
         if text is None:
             return None
@@ -110,7 +120,7 @@ class JsonObject:
         except ValueError:
             raise ValidationError(self.at(key), f"not a date: {text!r} (like 2026-12-03)") from None
 
-    def obj(self, key: str, fields: set[str]) -> JsonObject | None:
+    def obj(self, key: builtins.str, fields: set[builtins.str]) -> JsonObject | None:
         value = self.value.get(key)
         return None if value is None else JsonObject(value, self.at(key), self.zone, fields)
 

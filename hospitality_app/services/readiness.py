@@ -62,7 +62,7 @@ def sweep(bookings: list[Booking]) -> list[tuple[Booking, Booking]]:
     by_resource: dict[tuple[str, int], list[Booking]] = defaultdict(list)
     for b in bookings:
         by_resource[(b.kind, b.resource_id)].append(b)
-    pairs = []
+    pairs: list[tuple[Booking, Booking]] = []
     for items in by_resource.values():
         items.sort(key=lambda b: b.start)
         active: list[Booking] = []

@@ -58,10 +58,10 @@ def parse_shipped(text: str, source: str = "regions/notes.toml") -> dict[str, Co
         notes = []
         for topic in TOPICS:
             if topic in entry:
-                text = entry[topic]
-                if not text.get("en") or not text.get("zh"):
+                texts = entry[topic]
+                if not texts.get("en") or not texts.get("zh"):
                     raise ValidationError(f"{source}: [{code}].{topic}", "needs both en and zh")
-                notes.append(Note(code, topic, text["en"], text["zh"], entry.get("source", "")))
+                notes.append(Note(code, topic, texts["en"], texts["zh"], entry.get("source", "")))
         unknown = set(entry) - {*TOPICS, "name", "region", "expect_delay", "hotel_payment_is_bribe", "source"}
         if unknown:
             raise ValidationError(f"{source}: [{code}]", f"unknown key {sorted(unknown)[0]!r}")

@@ -104,6 +104,7 @@ class SharedRecords:
         return self._write(row, "company", data, base, data.name)
 
     def visitor(self, company: Company, data: VisitorData, path: str) -> Visitor:
+        known: int | None
         if data.id is not None:
             base, known = self._base.visitors_by_id.get(data.id), data.id
         else:
@@ -160,7 +161,8 @@ class SharedRecords:
     def dish(self, restaurant: Restaurant | None, data: DishData) -> Dish:
         self._flush_new(restaurant)
         rid = restaurant.id if restaurant is not None else None
-        base = self._base.dishes.get((self._base.restaurant_names.get(rid), data.name))
+        restaurant_name = self._base.restaurant_names.get(rid) if rid is not None else None
+        base = self._base.dishes.get((restaurant_name, data.name))
         row = self.session.get(Dish, base.id) if base is not None and base.id else None
         if row is not None and row.restaurant_id != rid:
             row, base = None, None
@@ -201,13 +203,13 @@ class SharedRecords:
             setattr(row, key, _stored(value))
         self.session.add(row)
         self.session.flush()
-        key = {
+        done_key = {
             "company": ("company", data.name, getattr(data, "country", None)),
             "visitor": ("visitor", getattr(row, "company_id", None), data.name),
             "staff": ("staff", getattr(row, "name", None)),
             "dish": ("dish", getattr(row, "restaurant_id", None), data.name),
         }.get(kind, (kind, data.name))
-        self._done[key] = row
+        self._done[done_key] = row
         return row
 
     def _write(self, row, kind: str, data, base, name: str):

@@ -4,6 +4,7 @@ managers (enforced by the database, not by the client), and copying a laptop's v
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
@@ -49,7 +50,7 @@ def init_team(engine: Engine, roles: Roles = Roles()) -> list[str]:
     if engine.dialect.name != "postgresql":
         raise ValidationError("--db", "team mode needs a PostgreSQL database (postgresql://…)")
     with engine.begin() as conn:
-        schema = conn.execute(text("SELECT current_schema()")).scalar()
+        schema = cast(str, conn.execute(text("SELECT current_schema()")).scalar())  # the schema being used
         statements = init_statements(schema, roles)
         for statement in statements:
             conn.exec_driver_sql(statement)

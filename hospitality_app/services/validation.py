@@ -34,7 +34,8 @@ def check_timezone(path: str, name: str) -> None:
 def _territories() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+    territories = Locale("en").territories  # keys typed str | int | None; they are str codes
+    return frozenset(code for code in territories if isinstance(code, str) and len(code) == 2 and code.isalpha())
 
 
 def check_country(path: str, code: str) -> None:

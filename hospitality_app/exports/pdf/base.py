@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, is_rtl, markup, register_fonts
 
@@ -29,7 +30,7 @@ class Letterhead:
 class Renderer:
     """Subclasses set `pagesize` and implement `story()`; `render()` returns the PDF bytes."""
 
-    pagesize = None  # default A4, set in __init__ (reportlab is imported lazily)
+    pagesize: tuple[float, float] | None = None  # default A4, set in __init__ (reportlab is imported lazily)
     margins = (20, 20, 32, 20)  # mm: left, right, top (below the letterhead), bottom
     title = ""
     letterhead_on_pages = True
@@ -42,6 +43,13 @@ class Renderer:
         self.page_label = page_label
         if self.pagesize is None:
             self.pagesize = A4
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        """(width, height) in points: `pagesize`, which __init__ has set."""
+        if self.pagesize is None:
+            raise TypeError(f"{type(self).__name__}: Renderer.__init__ has not set the page size")
+        return self.pagesize
 
     # styles ---------------------------------------------------------------
     def style(self, name: str = "body", **overrides):
@@ -98,7 +106,7 @@ class Renderer:
 
         buffer = io.BytesIO()
         left, right, top, bottom = (m * mm for m in self.margins)
-        width, height = self.pagesize
+        width, height = self.page_size
         doc = BaseDocTemplate(
             buffer,
             pagesize=self.pagesize,
@@ -131,7 +139,7 @@ class Renderer:
     def _decorate(self, canvas, doc) -> None:
         from reportlab.lib.units import mm
 
-        width, height = self.pagesize
+        width, height = self.page_size
         canvas.saveState()
         if self.letterhead_on_pages:
             self.draw_letterhead(canvas, 20 * mm, height - 12 * mm, width - 40 * mm)
@@ -174,14 +182,20 @@ def _flowable_base():
     return Flowable
 
 
-class RTLParagraph(_flowable_base()):
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable as _Flowable  # untyped: Any to the checker
+else:
+    _Flowable = _flowable_base()
+
+
+class RTLParagraph(_Flowable):
     """A paragraph with Arabic: broken into lines for the width it gets, then each line shaped
     and put in display order (see text.rtl_lines)."""
 
     def __init__(self, text: str, style, *, bold: bool = False) -> None:
         super().__init__()
         self.text, self.style, self.bold = text, style, bold
-        self._para = None
+        self._para: Any = None  # the Paragraph that wrap() laid out
 
     def _layout(self, available: float):
         from reportlab.platypus import Paragraph

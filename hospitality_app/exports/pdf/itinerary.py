@@ -29,7 +29,7 @@ def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
         if a.kind == "factory_tour" and tour_slot:
             continue
         out.append((a.start, t.agenda(a.kind), ""))
-    if tour_slot:
+    if tour_slot and plan.tour is not None:  # tour_slot implies a tour
         out.append((plan.tour.start, t["factory_tour"], ""))
     for m in plan.meals:
         out.append((m.start, t.meal(m.kind), m.restaurant.name if m.restaurant else ""))

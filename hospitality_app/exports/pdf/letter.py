@@ -39,7 +39,7 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
     t = texts(locale or plan.client_locale)
     names = [v.name for v in plan.visitors]
     visit_day = plan.local(plan.start).date()
-    signers = []
+    signers: list[tuple[str, str]] = []
     for role in ("sales_lead", "manager"):
         host = next((h for h in plan.hosts if role in h.roles), None)
         if host is not None and all(host.name != n for n, _ in signers):

@@ -39,7 +39,7 @@ class SignRenderer(Renderer):
         local = texts(self.plan.client_locale)
         english = texts("en")
         s = self.scale
-        page_w = self.pagesize[0] - 30 * mm
+        page_w = self.page_size[0] - 30 * mm
         out = [Spacer(1, 14 * mm * s)]
         logo = self.letterhead.logo
         if logo is not None and Path(logo).is_file():

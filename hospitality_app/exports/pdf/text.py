@@ -97,7 +97,7 @@ def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     has = _latin_has()
     out: list[str] = []
     run: list[str] = []
-    run_font = None
+    run_font = ""  # the font of `run`, set before `run` gets its first character
     for ch in text:
         font = LATIN if (ord(ch) in has or ch in "\n\t ") else CJK
         if font != run_font and run:

@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from hospitality_app.i18n import _, current_language, label
-from hospitality_app.models import Staff
-from hospitality_app.services import checklists
+from hospitality_app.services import checklists, directory
 from hospitality_app.ui.ops import ChangeFeed, Ops
 
 
@@ -61,7 +59,7 @@ class MyTasksDialog(QDialog):
         layout.addWidget(buttons)
         self.days.valueChanged.connect(self.reload)
         self.names_op = ops.query(
-            self, lambda session: list(session.scalars(select(Staff.name).order_by(Staff.name))), self._names
+            self, lambda session: [name for _id, name in directory.ref_choices(session, "staff")], self._names
         )
         self._feed = ChangeFeed(ops, lambda _changes: self.reload(), parent=self)
 
