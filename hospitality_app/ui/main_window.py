@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -29,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.db.changes import Changes
 from hospitality_app.db.session import Database
-from hospitality_app.i18n import _, current_language, ngettext, set_language
-from hospitality_app.services import plans, readiness, regions
+from hospitality_app.i18n import _, ngettext, set_language
 from hospitality_app.services.visits import VisitFilter
 from hospitality_app.ui.calendar_files import CalendarFiles
 from hospitality_app.ui.calendar_page import CalendarPage
@@ -40,20 +35,16 @@ from hospitality_app.ui.error_report import ErrorReporter
 from hospitality_app.ui.lazy_page import LazyPage
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
-from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.regions_page import RegionsPage
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
+from hospitality_app.ui.visit_side_panel import VisitSidePanel
+from hospitality_app.ui.window_backups import WindowBackups
 from hospitality_app.ui.window_dialogs import WindowDialogs
+from hospitality_app.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from hospitality_app.ui.planner.window import PlannerWindow
-
-SEVERITY_ICON = {
-    "error": QStyle.SP_MessageBoxCritical,
-    "warning": QStyle.SP_MessageBoxWarning,
-    "info": QStyle.SP_MessageBoxInformation,
-}
 
 
 # The factories of the pages built when first shown. Module functions, not methods: a method
@@ -71,7 +62,7 @@ def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
     return getattr(directory_page, factory)(ops, parent)
 
 
-class MainWindow(CalendarFiles, WindowDialogs, QMainWindow):
+class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, QMainWindow):
     """Signals:
     first_rows_painted: the visit list painted its first rows (start-up is over).
     """
@@ -192,80 +183,7 @@ class MainWindow(CalendarFiles, WindowDialogs, QMainWindow):
         self.calendar_page.visit_chosen.connect(self.open_visit)
         self.setCentralWidget(self.pages)
 
-        find = QAction(_("&Find"), owner)
-        find.setShortcut(QKeySequence.Find)
-        find.triggered.connect(self.find)
-        quit_ = QAction(_("&Quit"), owner)
-        quit_.setShortcut(QKeySequence.Quit)
-        quit_.triggered.connect(self.close)
-        self.new_action = QAction(_("&New visit"), owner)
-        self.new_action.setShortcut(QKeySequence.New)
-        self.new_action.triggered.connect(self.new_visit)
-        self.open_action = QAction(_("&Open visit"), owner)
-        self.open_action.setShortcut(QKeySequence.Open)
-        self.open_action.triggered.connect(self.open_selected)
-        self.table.doubleClicked.connect(self.open_selected)
-        menu = self.menuBar().addMenu(_("&File"))
-        menu.addAction(self.new_action)
-        menu.addAction(self.open_action)
-        menu.addAction(find)
-        self.preferences_action = QAction(_("&Preferences…"), owner)
-        self.preferences_action.setShortcut(QKeySequence.Preferences)
-        self.preferences_action.triggered.connect(self.open_preferences)
-        menu.addAction(self.preferences_action)
-        menu.addSeparator()
-        self.backup_action = QAction(_("&Back up now"), owner)
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(_("&Restore from a backup…"), owner)
-        self.restore_action.triggered.connect(self.restore_backup)
-        for action in (self.backup_action, self.restore_action):
-            action.setEnabled(self.backups() is not None)
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(quit_)
-        self.export_action = QAction(_("&Export to calendar…"), owner)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_calendar)
-        self.import_action = QAction(_("Add flight or hotel from calendar file…"), owner)
-        self.import_action.triggered.connect(self._choose_calendar_file)
-        self.refresh_action = QAction(_("Re&fresh"), owner)
-        self.refresh_action.setShortcut(QKeySequence.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        visit_menu = self.menuBar().addMenu(_("&Visit"))
-        visit_menu.addAction(self.refresh_action)
-        visit_menu.addSeparator()
-        visit_menu.addAction(self.export_action)
-        visit_menu.addAction(self.import_action)
-        self.documents_action = QAction(_("&Documents (letter, sign, brief, itinerary)…"), owner)
-        self.documents_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.documents_action.triggered.connect(self.open_documents)
-        visit_menu.addSeparator()
-        visit_menu.addAction(self.documents_action)
-        self.outcome_action = QAction(_("Record &outcome…"), owner)
-        self.outcome_action.triggered.connect(self.record_outcome)
-        visit_menu.addAction(self.outcome_action)
-        self.tasks_action = QAction(_("&My tasks…"), owner)
-        self.tasks_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.tasks_action.triggered.connect(self.show_my_tasks)
-        self.templates_action = QAction(_("Checklist &templates…"), owner)
-        self.templates_action.triggered.connect(self.edit_templates)
-        tasks_menu = self.menuBar().addMenu(_("&Checklists"))
-        tasks_menu.addAction(self.tasks_action)
-        tasks_menu.addAction(self.templates_action)
-        self.toolbar = self.addToolBar(_("Main toolbar"))
-        self.toolbar.setObjectName("main-toolbar")  # saveState() keys toolbars by name
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        style = self.style()
-        for action, icon, short in (
-            (self.new_action, QStyle.SP_FileIcon, _("New")),
-            (self.open_action, QStyle.SP_DialogOpenButton, _("Open")),
-            (self.documents_action, QStyle.SP_FileDialogDetailedView, _("Documents")),
-            (self.export_action, QStyle.SP_FileDialogContentsView, _("Calendar")),
-            (self.tasks_action, QStyle.SP_DialogApplyButton, _("My tasks")),
-        ):
-            action.setIcon(style.standardIcon(icon))
-            action.setIconText(short)  # the toolbar's label; the menus keep the full text
-            self.toolbar.addAction(action)
+        self._build_actions(owner)
         settings = QSettings()
         for key, splitter in self.splitters.items():
             if settings.contains(key):
@@ -511,106 +429,3 @@ class MainWindow(CalendarFiles, WindowDialogs, QMainWindow):
             self.first_rows_painted.emit()
             QTimer.singleShot(0, self.load_filter_choices)  # after start-up, not part of it
         return super().eventFilter(watched, event)
-
-    def _show_current(self, current, _previous) -> None:
-        row = self.model.row_at(current.row())
-        if row is not None:
-            self._show_side(row.id)
-
-    def _show_side(self, visit_id: int | None) -> None:
-        """The side panel for `visit_id`: its findings and regional notes, read off the GUI thread."""
-        self._current_id = visit_id
-        self.checklist.show_visit(visit_id)
-        if visit_id is None:
-            return
-        language = current_language()
-
-        def work(session):
-            plan = plans.load_plan(session, visit_id)
-            found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
-            return found, regions.country(session, plan.company.country)
-
-        def failed(failure) -> None:
-            self.findings.clear()
-            self.findings.addItem(failure.message)
-
-        self.ops.query(self.findings, work, lambda got: self._side_arrived(visit_id, language, *got), failed)
-
-    def _side_arrived(self, visit_id: int, language: str, found, country) -> None:
-        if visit_id != self._current_id:
-            return  # the user moved on meanwhile
-        self.findings.clear()
-        style = self.style()
-        for f in found:
-            item = QListWidgetItem(
-                style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{f.subject or f.target}"
-            )
-            item.setToolTip(f"{f.code} — {f.target}")
-            item.setData(Qt.UserRole, f.target)
-            item.setData(Qt.UserRole + 1, f.code)
-            self.findings.addItem(item)
-        if not found:
-            self.findings.addItem(
-                QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings."))
-            )
-        self.notes.setHtml(notes_html(country, language))
-
-    # backups -------------------------------------------------------------------------------
-    def backups(self):
-        """The backups of this window's database (a file on this computer), or None."""
-        from hospitality_app.db.engine import sqlite_file
-        from hospitality_app.db.migrate import default_backups
-
-        path = sqlite_file(self._db.url)
-        return default_backups(path) if path is not None else None
-
-    def back_up_now(self):
-        folder = self.backups()
-        if folder is None:
-            return None
-        return self.ops.query(
-            self,
-            lambda _session: folder.take("manual"),
-            lambda path: self.statusBar().showMessage(_("Backed up to {path}").format(path=path), 10000),
-            busy=_("Backing up the database…"),
-        )
-
-    def restore_backup(self) -> None:
-        from hospitality_app.ui.dialogs.recovery import RecoveryDialog
-
-        folder = self.backups()
-        if folder is None:
-            return
-        self.recovery = RecoveryDialog(folder, problem=None, parent=self)
-        self.recovery.chosen.connect(self._restore_chosen)
-        self.recovery.other_file.connect(self._other_file_chosen)
-        self.recovery.open()
-
-    def _restore_chosen(self, backup) -> None:
-        """The window closes (the file must not be open while it is replaced); ui.main restores
-        the backup and opens a new window on it."""
-        self.next_start = ("restore", backup)
-        self.close()
-
-    def _other_file_chosen(self, path) -> None:
-        self.next_start = ("open", path)
-        self.close()
-
-    def daily_backup(self):
-        """Once a day, after start-up: check the file is sound, then back it up (a damaged file
-        must not push good backups out). Returns the operation, or None when none was due."""
-        from hospitality_app.db.backups import check
-
-        folder = self.backups()
-        if folder is None or not folder.due():
-            return None
-
-        def work(_session):
-            problem = check(folder.database)
-            return problem if problem is not None else folder.take("daily")
-
-        def done(result) -> None:
-            if isinstance(result, str):
-                self.reporter.report_damage(result, self)
-
-        return self.ops.query(self, work, done)

@@ -3,11 +3,10 @@ as the user edits (a finding takes the user to its field), explicit Save, no sil
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
-from time import monotonic
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,16 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.db.changes import SHARED_TABLES, Changes
-from hospitality_app.errors import ConflictError, NotFoundError, ValidationError
+from hospitality_app.errors import ConflictError, ValidationError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import plans, readiness, regions
-from hospitality_app.services.dto import CompanyData, VisitPlan
-from hospitality_app.services.rebase import rebase
+from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.ops import ChangeFeed, Ops
-from hospitality_app.ui.planner.describe import change_text, conflict_text
+from hospitality_app.ui.planner.describe import change_text
 from hospitality_app.ui.planner.editors import (
     AgendaEditor,
     HostsEditor,
@@ -42,8 +39,10 @@ from hospitality_app.ui.planner.editors import (
     parse_path,
 )
 from hospitality_app.ui.planner.follow_up import FollowUpEditor
+from hospitality_app.ui.planner.history import PlanEdit, new_plan
 from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
 from hospitality_app.ui.planner.meals import MealsEditor
+from hospitality_app.ui.planner.stays_current import StaysCurrent
 from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
 
@@ -67,47 +66,7 @@ TAB_OF = {
 }
 
 
-def new_plan(now: datetime) -> VisitPlan:
-    day = (now + timedelta(days=7)).date()
-    zone = "Asia/Shanghai"
-    from zoneinfo import ZoneInfo
-
-    start = datetime.combine(day, time(9), tzinfo=ZoneInfo(zone))
-    return VisitPlan(title="", timezone=zone, start=start, end=start + timedelta(hours=8), company=CompanyData("", ""))
-
-
-class PlanEdit(QUndoCommand):
-    """One step of the planner's undo history: the plan before and after an edit. Edits on the
-    same tab within a second (typing a name) are one step."""
-
-    MERGE_SECONDS = 1.0
-
-    def __init__(self, window: PlannerWindow, before: VisitPlan, after: VisitPlan, tab: int) -> None:
-        super().__init__(_("Edit"))
-        self.window, self.before, self.after, self.tab = window, before, after, tab
-        self.at = monotonic()
-        self._done = True  # push() calls redo(): the edit is on screen already
-
-    def id(self) -> int:
-        return 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if other.tab != self.tab or other.at - self.at > self.MERGE_SECONDS:
-            return False
-        self.after, self.at = other.after, other.at
-        return True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.window.show_plan(self.after, self.tab)
-
-    def undo(self) -> None:
-        self.window.show_plan(self.before, self.tab)
-
-
-class PlannerWindow(QMainWindow):
+class PlannerWindow(StaysCurrent, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
     closed(object): the window closed (itself): it is deleted next.
@@ -426,95 +385,6 @@ class PlannerWindow(QMainWindow):
             self._conflict(error)
         else:  # the connection was lost, the disk is full...: the edits stay on screen
             self.error.setText(failure.message)
-
-    def _conflict(self, error: ConflictError) -> None:
-        box = QMessageBox(
-            QMessageBox.Warning,
-            _("Changed by someone else"),
-            _("Someone else saved this visit while you were editing it, and changed the same things you did:"),
-            parent=self,
-        )
-        box.setInformativeText(conflict_text(error.parts))
-        self.reload_theirs_button = box.addButton(_("Take theirs there"), QMessageBox.RejectRole)
-        box.addButton(_("Save mine on top"), QMessageBox.AcceptRole)
-        box.buttonClicked.connect(self._conflict_answered)
-        self.conflict_box = box
-        box.open()
-
-    def _conflict_answered(self, button) -> None:
-        mine = self._collect_or_none()
-        prefer = "theirs" if button is self.reload_theirs_button else "mine"
-        visit_id = self.plan.id
-
-        def arrived(fresh: VisitPlan) -> None:
-            if mine is None:
-                self._put(fresh)
-                return
-            merged, _clashes = rebase(mine, fresh, prefer=prefer)
-            self._rebased(fresh, merged)
-            if prefer == "mine":
-                self.save()
-
-        self._ops.query(self, lambda session: plans.load_plan(session, visit_id), arrived, self._fresh_failed)
-
-    def _rebased(self, fresh: VisitPlan, merged: VisitPlan) -> None:
-        """Show `merged` (the user's edits on top of `fresh`) with `fresh` as what was loaded."""
-        self.plan = fresh
-        self._show_in_editors(fresh)
-        self._baseline = self._collect_or_none()
-        self._show_in_editors(merged)
-        self._shown = self._collect_or_none()
-        self.undo_stack.clear()  # steps before the merge would take the colleague's changes back
-        self.dirty = self._shown is None or self._shown != self._baseline
-        self.banner.hide()
-        self._update_title()
-        self.check()
-
-    # changes made elsewhere ----------------------------------------------------------
-    def _database_changed(self, changes: Changes) -> None:
-        """Someone (another view, another program, a colleague) changed the database: if it may
-        concern this visit, read it again and bring the window up to date."""
-        if not self.loaded or self.plan.id is None or changes.source is self:
-            return
-        if self.save_op is not None and not self.save_op.is_finished:
-            return  # our own save reloads the visit when it is done
-        if not (changes.concerns_visit(self.plan.id) or changes.tables & SHARED_TABLES):
-            return
-        visit_id = self.plan.id
-        self._ops.query(self, lambda session: plans.load_plan(session, visit_id), self._fresh, self._fresh_failed)
-
-    def _fresh(self, fresh: VisitPlan) -> None:
-        if fresh == self.plan:
-            return  # nothing this window shows has changed
-        if not self.dirty:
-            self._put(fresh)
-            self.statusBar().showMessage(_("Updated with changes made elsewhere."), 6000)
-            return
-        mine = self._collect_or_none()
-        merged, clashes = rebase(mine, fresh) if mine is not None else (None, ("?",))
-        if merged is None or clashes:
-            # Both changed the same thing: the user decides, when saving (or now, reloading).
-            self.banner_text.setText(
-                _("Someone else changed this visit, partly where you are editing. Saving will ask what to keep.")
-            )
-            self.banner.show()
-            return
-        self._rebased(fresh, merged)
-        self.statusBar().showMessage(_("Changes made elsewhere were merged with your edits."), 8000)
-
-    def _fresh_failed(self, failure) -> None:
-        if isinstance(failure.error, NotFoundError):
-            self.banner_text.setText(_("This visit was deleted elsewhere. Saving it is no longer possible."))
-            self.reload_button.hide()
-            self.banner.show()
-            self.save_action.setEnabled(False)
-        else:
-            self.error.setText(failure.message)
-
-    def reload_theirs(self) -> None:
-        """Drop the edits on screen and show the visit as it is stored now."""
-        if self.plan.id is not None:
-            self.load(self.plan.id)
 
     # closing ---------------------------------------------------------------------
     def closeEvent(self, event) -> None:
