@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-# Without a display Qt aborts the process (TOOLCHAIN §2); offscreen needs none.
+# Without a display Qt aborts the process ("could not connect to display"); offscreen needs none.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 def type_text(qtbot, widget, text):
-    """Type any script: qtbot.keyClicks aborts on non-ASCII (TOOLCHAIN §2)."""
+    """Type any script: qtbot.keyClicks aborts on non-ASCII (QTest.keyClicks asserts on keys it cannot map)."""
     widget.setFocus()
     for ch in text:
         QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyPress, Qt.Key_unknown, Qt.NoModifier, ch))

@@ -72,7 +72,7 @@ def width(text: str, size: float, *, bold: bool = False) -> float:
 def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -> list[str]:
     """Right-to-left text broken into lines that fit, in display order. The breaking happens in
     logical order, before reordering: get_display on a whole paragraph would put the first words
-    of a sentence on its last line (TOOLCHAIN §4)."""
+    of a sentence on its last line."""
     import arabic_reshaper
     from bidi.algorithm import get_display
 
