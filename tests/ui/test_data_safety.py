@@ -312,3 +312,49 @@ def test_a_damaged_database_at_start_up_is_a_message_not_a_traceback(tmp_path):
     assert result.stderr.startswith("hospitality-app: error: cannot open the database")
     assert "damaged" in result.stderr
     sqlite3.connect(":memory:").close()
+
+
+def test_the_planner_shows_the_same_readiness_as_everywhere_double_bookings_included(window, qtbot, db):
+    from hospitality_app.services import readiness
+
+    with db.unit_of_work() as session:  # the same people an hour later: every host is booked twice
+        first = plans.load_plan(session, 1)
+        other = replace(
+            plans.load_plan(session, 1),
+            id=None,
+            version=None,
+            base=None,
+            title="Overlapping visit",
+            pickups=(),
+            hotel_stays=(),
+            meals=(),
+            tour=None,
+            agenda=(),
+            checklist=(),
+        )
+        plans.save(session, other, now=NOW)
+        expected = sorted(f.code for f in readiness.check_visit(session, 1, now=datetime.now(UTC)))
+    planner = open_first(window)
+    shown = sorted(planner.findings.item(i).data(Qt.UserRole + 1) for i in range(planner.findings.count()))
+    assert "resource.double_booked" in shown and shown == expected
+    assert first.title != "Overlapping visit"
+
+
+def test_the_follow_up_tab_is_saved_and_leaves_the_checklist_alone(window, qtbot, db):
+    from hospitality_app.services import checklists
+
+    with db.unit_of_work() as session:
+        checklists.apply_templates(session, 1, ["standard"], now=NOW)
+    planner = open_first(window)
+    item = stored(db).checklist[0]
+    with db.unit_of_work() as session:  # ticked in the side panel while the planner is open
+        checklists.tick(session, item.id, done=True, by="Li Wei", now=NOW)
+    follow = planner.editors["follow_up"]
+    planner.tabs.setCurrentWidget(follow)
+    follow.next_steps.setPlainText("Quotation by Friday\nSamples in two weeks")
+    follow.letter_sent.check.setChecked(True)
+    assert planner.dirty and save(planner)
+    after = stored(db)
+    assert after.follow_up.next_steps == ("Quotation by Friday", "Samples in two weeks")
+    assert after.follow_up.letter_sent == follow.letter_sent.value()
+    assert next(c for c in after.checklist if c.id == item.id).done_by == "Li Wei"
