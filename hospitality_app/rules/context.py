@@ -41,9 +41,16 @@ class CheckContext:
     region: RegionFacts = NO_FACTS
     clashes: tuple[Clash, ...] = field(default=())
     cache: dict = field(default_factory=dict, compare=False, repr=False)
+    locale: str = "en"
 
     def _(self, message: str) -> str:
         return self.tr(message)
+
+    def n_(self, singular: str, plural: str, n: int) -> str:
+        """The message for `n` things, in the plural the language uses for `n`."""
+        from hospitality_app.i18n import translator
+
+        return translator(self.locale).ngettext(singular, plural, n)
 
     def local(self, moment: datetime) -> str:
         return self.plan.local(moment).strftime("%Y-%m-%d %H:%M")

@@ -51,7 +51,13 @@ def run_check(
     if now.tzinfo is None:
         raise ValueError("run_check needs an aware 'now'")
     ctx = CheckContext(
-        plan=plan, now=now, tr=translator(locale).gettext, diet=shipped_rules(), region=region, clashes=tuple(clashes)
+        plan=plan,
+        now=now,
+        tr=translator(locale).gettext,
+        diet=shipped_rules(),
+        region=region,
+        clashes=tuple(clashes),
+        locale=locale,
     )
     rules = [*PLAN_RULES.values(), *TIMED_RULES.values()]
     findings = [finding for rule in rules for finding in rule(ctx)]

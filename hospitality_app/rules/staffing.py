@@ -17,9 +17,11 @@ def hosts_fewer_than_visitors(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "staffing.hosts_fewer_than_visitors",
             WARNING,
-            ctx._(
-                "{hosts} hosts for {visitors} visitors at the welcome: add {missing} more (drivers do not count)."
-            ).format(hosts=len(hosts), visitors=visitors, missing=visitors - len(hosts)),
+            ctx._("{hosts} for {visitors} at the welcome: add {missing} more (drivers do not count).").format(
+                hosts=ctx.n_("{n} host", "{n} hosts", len(hosts)).format(n=len(hosts)),
+                visitors=ctx.n_("{n} visitor", "{n} visitors", visitors).format(n=visitors),
+                missing=visitors - len(hosts),
+            ),
             "hosts",
             ctx._("hosts"),
         )

@@ -20,7 +20,7 @@ from tests.unit.rules.helpers import clean_plan, codes, findings, t
 def test_hosts_fewer_than_visitors_does_not_count_drivers():
     plan = clean_plan(hosts=(HostData("Li", ("sales_lead",)), HostData("Chen", ("driver",))))
     found = findings(plan, "staffing.hosts_fewer_than_visitors")
-    assert [f.message for f in found] == ["1 hosts for 2 visitors at the welcome: add 1 more (drivers do not count)."]
+    assert [f.message for f in found] == ["1 host for 2 visitors at the welcome: add 1 more (drivers do not count)."]
     both = clean_plan(hosts=(HostData("Li", ("sales_lead",)), HostData("Chen", ("driver", "greeter"))))
     assert "staffing.hosts_fewer_than_visitors" not in codes(both)
 
