@@ -21,14 +21,28 @@ DAILY = timedelta(hours=24)
 _NAME = re.compile(r"^(?P<prefix>.+)-(?P<stamp>\d{8}T\d{6})-(?P<reason>[\w.-]+)\.sqlite3$")
 # Copies made next to the database by versions before rolling backups; still offered to restore.
 _LEGACY = re.compile(r"\.before-(?P<head>\w+)-from-(?P<old>\w+)-(?P<stamp>\d{8}T\d{6})\d*\.bak$")
+# What a restore put aside: the file it replaced (offered to restore, in case that was the good one).
+_REPLACED = re.compile(r"\.replaced-(?P<stamp>\d{8}T\d{6})$")
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
     taken: datetime  # aware, UTC
-    reason: str  # "daily", "before-0005", "manual", "legacy"
+    reason: str  # "daily", "before-0005", "manual", "legacy", "replaced"
     size: int
+
+
+def visits_in(path: Path) -> int | None:
+    """How many visits a backup holds (what the user recognises it by); None if it cannot be read."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT count(*) FROM visit").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
 
 
 def check(path: Path) -> str | None:
@@ -63,6 +77,8 @@ def copy_database(source: Path, target: Path) -> None:
             src.close()
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
+        if target.exists():  # a restored database keeps the permissions the replaced one had
+            os.chmod(partial, target.stat().st_mode & 0o777)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -103,16 +119,20 @@ class BackupFolder:
                 m = _LEGACY.search(path.name)
                 if m:
                     found.append(Backup(path, _stamp(m["stamp"]), "legacy", path.stat().st_size))
+            for path in self.database.parent.glob(f"{self.database.name}.replaced-*"):
+                m = _REPLACED.search(path.name)
+                if m:
+                    found.append(Backup(path, _stamp(m["stamp"]), "replaced", path.stat().st_size))
         return sorted(found, key=lambda b: b.taken, reverse=True)
 
     def due(self, now: datetime | None = None) -> bool:
         """Whether the daily backup is due (none taken in the last 24 hours)."""
         now = now or datetime.now(UTC)
-        newest = next((b for b in self.list() if b.reason != "legacy"), None)
+        newest = next((b for b in self.list() if b.reason not in ("legacy", "replaced")), None)
         return newest is None or now - newest.taken >= DAILY
 
     def _prune(self) -> None:
-        ours = [b for b in self.list() if b.reason != "legacy"]
+        ours = [b for b in self.list() if b.reason not in ("legacy", "replaced")]
         for old in ours[self.keep :]:
             old.path.unlink(missing_ok=True)
 
@@ -121,14 +141,15 @@ def _stamp(text: str) -> datetime:
     return datetime.strptime(text, "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
 
 
-def restore(backup: Path, database: Path, *, now: datetime | None = None) -> Path:
+def restore(backup: Path, database: Path, *, damaged: bool = False, now: datetime | None = None) -> Path:
     """Put `backup` in the place of `database`, which must not be open. The file it replaces is
-    kept beside it (`.damaged-<time>`, with its -wal and -shm), never deleted; returns that path."""
+    kept beside it (`.replaced-<time>`, or `.damaged-<time>` when it could not be opened, with
+    its -wal and -shm), never deleted; returns that path."""
     problem = check(backup)
     if problem is not None:
         raise DatabaseError(f"the backup {backup.name} is damaged too ({problem}); choose another")
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    aside = database.with_name(f"{database.name}.{'damaged' if damaged else 'replaced'}-{stamp}")
     for suffix in ("", "-wal", "-shm"):
         current = Path(f"{database}{suffix}")
         if current.exists():

@@ -20,6 +20,10 @@ class FollowUp(Versioned, Base):
     consensus: Mapped[list[str]] = mapped_column(JSON, default=list)
     minutes: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What the user wrote instead of the letter's drafted subject, opening and closing ("" : drafted).
+    letter_subject: Mapped[str] = mapped_column(Text, default="")
+    letter_opening: Mapped[str] = mapped_column(Text, default="")
+    letter_closing: Mapped[str] = mapped_column(Text, default="")
     letter_due: Mapped[date | None] = mapped_column(Date, default=None)
     letter_sent: Mapped[date | None] = mapped_column(Date, default=None)
     photos_due: Mapped[date | None] = mapped_column(Date, default=None)

@@ -214,6 +214,10 @@ class FollowUpData:
     consensus: tuple[str, ...] = ()
     minutes: str = ""
     next_steps: tuple[str, ...] = ()
+    # The letter's subject, opening and closing as the user wrote them; "": drafted in the language.
+    letter_subject: str = ""
+    letter_opening: str = ""
+    letter_closing: str = ""
     letter_sent: date | None = None
     photos_sent: date | None = None
     callback_due: date | None = None

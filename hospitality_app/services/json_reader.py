@@ -73,6 +73,9 @@ AGENDA = {"start", "minutes", "title", "kind", "presenter", "materials", "topics
 GIFT = {"item", "for", "value", "currency", "notes"}
 FOLLOW_UP = {
     "greeting",
+    "letter_subject",
+    "letter_opening",
+    "letter_closing",
     "consensus",
     "minutes",
     "next_steps",
@@ -304,6 +307,9 @@ def parse(data: Any) -> VisitPlan:
             consensus=f.strs("consensus"),
             minutes=f.str("minutes"),
             next_steps=f.strs("next_steps"),
+            letter_subject=f.str("letter_subject"),
+            letter_opening=f.str("letter_opening"),
+            letter_closing=f.str("letter_closing"),
             letter_sent=f.date("letter_sent"),
             photos_sent=f.date("photos_sent"),
             callback_due=f.date("callback_due"),

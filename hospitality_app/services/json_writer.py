@@ -192,7 +192,14 @@ def to_data(plan: VisitPlan) -> dict:
         "next_steps": list(f.next_steps),
         "letter_sent": d(f.letter_sent),
         **_drop_empty(
-            {"photos_sent": d(f.photos_sent), "callback_due": d(f.callback_due), "callback_done": d(f.callback_done)}
+            {
+                "letter_subject": f.letter_subject,
+                "letter_opening": f.letter_opening,
+                "letter_closing": f.letter_closing,
+                "photos_sent": d(f.photos_sent),
+                "callback_due": d(f.callback_due),
+                "callback_done": d(f.callback_done),
+            }
         ),
     }
     if plan.checklist:

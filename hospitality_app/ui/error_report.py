@@ -47,14 +47,20 @@ class ErrorReporter(QObject):
     def _thread_excepthook(self, args) -> None:
         self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def report(self, failure, parent: QWidget | None = None) -> None:
-        """Show an operation's failure (ui.ops.Failure): a bug with its details, else the message."""
-        if failure.unexpected:
+    def report(self, failure, parent: QWidget | None = None, restore=None) -> None:
+        """Show an operation's failure (ui.ops.Failure): a bug with its details, damage with the
+        offer of a backup (`restore`), else the message."""
+        from hospitality_app.errors import DatabaseDamaged
+
+        if isinstance(failure.error, DatabaseDamaged):
+            self.report_damage(failure.message, parent, restore)
+        elif failure.unexpected:
             self._show_bug(failure.message, failure.details, parent)
         else:
             self._show(QMessageBox.Warning, _("Not done"), failure.message, "", parent)
 
-    def report_damage(self, problem: str, parent: QWidget | None = None) -> None:
+    def report_damage(self, problem: str, parent: QWidget | None = None, restore=None) -> None:
+        """The database file is damaged: say so, and offer to go back to a backup (`restore`)."""
         log.error("the database looks damaged: %s", problem)
         self._show(
             QMessageBox.Critical,
@@ -63,6 +69,7 @@ class ErrorReporter(QObject):
             "",
             parent,
             _("Your backups were kept as they are. Use File → Restore from a backup… to go back to one."),
+            action=(_("Restore from a backup…"), restore) if restore is not None else None,
         )
 
     def _show_bug(self, message: str, details: str, parent: QWidget | None = None) -> None:
@@ -71,7 +78,9 @@ class ErrorReporter(QObject):
         info = _("What you saved before is kept. {where}").format(where=where).strip()
         self._show(QMessageBox.Critical, _("Something went wrong"), text, details, parent, info)
 
-    def _show(self, icon, title: str, text: str, details: str, parent: QWidget | None, info: str = "") -> None:
+    def _show(
+        self, icon, title: str, text: str, details: str, parent: QWidget | None, info: str = "", action=None
+    ) -> None:
         self.reported.emit(text)
         if self.box is not None:  # one dialog at a time: a failure while one is open is in the log
             log.warning("not shown, a dialog is open already: %s", text)
@@ -86,6 +95,9 @@ class ErrorReporter(QObject):
             box.setInformativeText(info)
         if details:
             box.setDetailedText(details)
+        if action is not None:
+            text_, callback = action
+            box.addButton(text_, QMessageBox.ActionRole).clicked.connect(callback)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.finished.connect(self._closed)
         self.box = box

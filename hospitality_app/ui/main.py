@@ -67,7 +67,7 @@ def run_gui(args) -> int:
             return code
         action, path = next_start
         if action == "restore":
-            restore_or_say(url, Path(path))
+            restore_or_say(url, Path(path), damaged=False)
         else:
             url = sqlite_url(Path(path))
 
@@ -109,7 +109,7 @@ def open_or_recover(url: str, *, interactive: bool) -> Database | None:
             return None
         action, path = choice
         if action == "restore":
-            restore_or_say(url, path)
+            restore_or_say(url, path, damaged=True)
         else:
             url = sqlite_url(path)
 
@@ -130,14 +130,14 @@ def ask_recovery(url: str, problem: str):
     return choice[0] if choice else None
 
 
-def restore_or_say(url: str, backup: Path) -> None:
+def restore_or_say(url: str, backup: Path, *, damaged: bool) -> None:
     from hospitality_app.db.backups import restore
 
     path = sqlite_file(url)
     if path is None:
         return
     try:
-        aside = restore(backup, path)
+        aside = restore(backup, path, damaged=damaged)
     except HospitalityError as exc:
         QMessageBox.critical(None, _("Not restored"), str(exc))
         return

@@ -36,6 +36,7 @@ from hospitality_app.ui.lazy_page import LazyPage
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.regions_page import RegionsPage
+from hospitality_app.ui.screen import fit_to_screen
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 from hospitality_app.ui.visit_side_panel import VisitSidePanel
@@ -88,9 +89,10 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
         self._current_id: int | None = None  # the visit the side panel shows
         self._wanted: int | None = None  # a visit to select once the list has it
         self.next_start: tuple[str, object] | None = None  # set when the user restores a backup
+        self._close_when_saved = False  # a planner is saving before this window may close
         self.planners: list[PlannerWindow] = []
         self._built: list[QObject] = []
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self._build()
         self.setAcceptDrops(True)
         settings = QSettings()
@@ -259,6 +261,7 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
         planner.setAttribute(Qt.WA_DeleteOnClose)  # a closed planner is freed, with its plan
         planner.saved.connect(self._planner_saved)
         planner.closed.connect(self._planner_closed)
+        planner.close_abandoned.connect(self._planner_stayed)
         self.planners.append(planner)
         planner.show()
         return planner
@@ -270,6 +273,20 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
     def _planner_closed(self, planner) -> None:
         if planner in self.planners:
             self.planners.remove(planner)
+        if self._close_when_saved and not any(p.isVisible() for p in self.planners):
+            self._close_when_saved = False
+            QTimer.singleShot(0, self.close)  # the close (or restore) asked for while it saved
+
+    def _planner_stayed(self) -> None:
+        if self._close_when_saved:
+            self._close_when_saved = False
+            self._close_refused()
+
+    def _close_refused(self) -> None:
+        """The user chose to stay: a restore that was waiting for the window to close is off."""
+        if self.next_start is not None:
+            self.next_start = None
+            self.statusBar().showMessage(_("Nothing was restored: the window stayed open."), 8000)
 
     def showEvent(self, event) -> None:
         if not self._listening:
@@ -283,14 +300,18 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
         self.statusBar().showMessage(_("Live updates interrupted ({message}); trying again…").format(message=message))
 
     def closeEvent(self, event) -> None:
-        # Open planners close first; each asks about its unsaved changes, and may refuse (or be
-        # saving them still: it closes itself once saved, and the window is closed again then).
+        # Open planners close first; each asks about its unsaved changes, and may refuse, or be
+        # saving them still: it closes itself once saved, and this window closes again then.
         for planner in list(self.planners):
             if planner.isVisible() and not planner.close():
                 event.ignore()
+                self._close_when_saved = planner.closing_after_save()
+                if not self._close_when_saved:
+                    self._close_refused()
                 return
         if not self.leave_records():
             event.ignore()
+            self._close_refused()
             return
         self._remember_layout()
         super().closeEvent(event)
@@ -391,7 +412,7 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
             self.load_filter_choices()
 
     def _problem(self, failure) -> None:
-        self.reporter.report(failure, self)
+        self.reporter.report(failure, self, restore=self.restore_backup if self.backups() else None)
 
     def selected_visit_id(self) -> int | None:
         row = self.model.row_at(self.table.currentIndex().row())

@@ -64,6 +64,6 @@ class WindowBackups:
 
         def done(result) -> None:
             if isinstance(result, str):
-                self.reporter.report_damage(result, self)
+                self.reporter.report_damage(result, self, self.restore_backup)
 
         return self.ops.query(self, work, done)

@@ -32,7 +32,8 @@ class WindowMenus:
         menu.addAction(self.open_action)
         menu.addAction(find)
         self.preferences_action = QAction(_("&Preferences…"), owner)
-        self.preferences_action.setShortcut(QKeySequence.Preferences)
+        # QKeySequence.Preferences has no key on Linux and Windows (its menu showed "Settings").
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.open_preferences)
         menu.addAction(self.preferences_action)
         menu.addSeparator()

@@ -276,7 +276,16 @@ def test_a_damaged_database_opens_a_recovery_dialog_that_restores_a_backup(qtbot
             QTimer.singleShot(20, restore_when_shown)
             return
         seen["title"], seen["backups"] = dialog.windowTitle(), dialog.list.count()
+        seen["listed"] = dialog.list.item(0).text()
+        QTimer.singleShot(50, confirm)
         dialog.restore_button.click()
+
+    def confirm():
+        box = getattr(next(w for w in QApplication.topLevelWidgets() if hasattr(w, "confirm_box")), "confirm_box", None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, confirm)
+            return
+        box.button(QMessageBox.Yes).click()
         QTimer.singleShot(50, close_message)
 
     def close_message():
@@ -292,6 +301,7 @@ def test_a_damaged_database_opens_a_recovery_dialog_that_restores_a_backup(qtbot
     assert db is not None
     db.dispose()
     assert seen["title"] == "The database cannot be opened" and seen["backups"] == 1
+    assert seen["listed"].endswith("— daily backup — 0 visits")  # what each backup holds
     assert seen["message"].startswith("The backup is in place.")
     kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
@@ -358,3 +368,56 @@ def test_the_follow_up_tab_is_saved_and_leaves_the_checklist_alone(window, qtbot
     assert after.follow_up.next_steps == ("Quotation by Friday", "Samples in two weeks")
     assert after.follow_up.letter_sent == follow.letter_sent.value()
     assert next(c for c in after.checklist if c.id == item.id).done_by == "Li Wei"
+
+
+def test_a_restore_waits_for_an_open_planner_to_save_then_closes_the_window(window, qtbot, db):
+    planner = open_first(window)
+    overview = planner.editors["overview"]
+    overview.purpose.selectAll()
+    qtbot.keyClicks(overview.purpose, "Kept before the restore")
+    answer(planner, "close_box", QMessageBox.Save)
+    window._restore_chosen(Path("/backups/some.sqlite3"))
+    settle(window)
+    qtbot.wait_until(lambda: not window.isVisible(), timeout=3000)  # closed once the planner saved
+    assert window.next_start == ("restore", Path("/backups/some.sqlite3"))
+    assert stored(db).purpose == "Kept before the restore"
+
+
+def test_a_restore_the_user_cancels_is_forgotten(window, qtbot):
+    planner = open_first(window)
+    overview = planner.editors["overview"]
+    overview.purpose.selectAll()
+    qtbot.keyClicks(overview.purpose, "Still editing")
+    answer(planner, "close_box", QMessageBox.Cancel)
+    window._restore_chosen(Path("/backups/some.sqlite3"))
+    assert window.isVisible() and planner.isVisible() and window.next_start is None
+    assert window.statusBar().currentMessage() == "Nothing was restored: the window stayed open."
+
+
+def test_quit_with_a_planner_answered_save_quits_once_saved(window, qtbot, db):
+    planner = open_first(window)
+    overview = planner.editors["overview"]
+    overview.purpose.selectAll()
+    qtbot.keyClicks(overview.purpose, "Saved on the way out")
+    answer(planner, "close_box", QMessageBox.Save)
+    window.close()
+    settle(window)
+    qtbot.wait_until(lambda: not window.isVisible(), timeout=3000)
+    assert stored(db).purpose == "Saved on the way out"
+
+
+def test_escape_in_the_conflict_dialog_decides_nothing(window, qtbot, db):
+    planner = open_first(window)
+    overview = planner.editors["overview"]
+    overview.title.selectAll()
+    qtbot.keyClicks(overview.title, "Mine")
+    with db.unit_of_work() as session:  # a colleague saves another title meanwhile
+        plans.save(session, replace(plans.load_plan(session, 1), title="Theirs"), now=NOW)
+    assert not save(planner)
+    box = planner.conflict_box
+    assert "• the visit's title" in box.informativeText()
+    box.reject()  # Esc
+    settle(window)
+    assert overview.title.text() == "Mine" and planner.dirty
+    assert stored(db).title == "Theirs"
+    planner.dirty = False

@@ -164,3 +164,43 @@ def test_preferences_set_the_letterhead_and_refuse_a_missing_logo(qtbot, db, tmp
         assert documents.letterhead(session).name == "厦门星光智能科技有限公司"
     assert QSettings().value("language") == "zh_CN"
     ops.shutdown()
+
+
+def test_a_subject_and_closing_written_by_hand_are_kept(dialog, qtbot, db):
+    from tests.ui.helpers import type_text
+
+    window = dialog.parent()
+    dialog.subject.selectAll()
+    type_text(qtbot, dialog.subject, "Terima kasih, Pak Budi")
+    dialog.closing.setPlainText("Sampai jumpa di Jakarta.")
+    assert dialog.text_dirty
+    assert dialog.store_text().wait()
+    with db.unit_of_work() as session:
+        follow = plans.load_plan(session, dialog._visit_id).follow_up
+    assert (follow.letter_subject, follow.letter_closing, follow.letter_opening) == (
+        "Terima kasih, Pak Budi",
+        "Sampai jumpa di Jakarta.",
+        "",  # untouched: still drafted in whatever language the letter is written in
+    )
+    qtbot.wait_until(dialog.idle)
+    dialog.close()
+    settle(window)
+    window.open_documents()
+    settle(window)
+    again = window.documents_dialog
+    assert again.subject.text() == "Terima kasih, Pak Budi"
+    assert again.closing.toPlainText() == "Sampai jumpa di Jakarta."
+    qtbot.wait_until(again.idle)
+    again.close()
+
+
+def test_closing_with_sent_ticked_asks_and_records_it(dialog, qtbot, db):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = dialog.parent()
+    dialog.mark_sent.setChecked(True)
+    answer(dialog, "close_box", QMessageBox.Save)
+    dialog.reject()
+    settle(window)
+    with db.unit_of_work() as session:
+        assert plans.load_plan(session, dialog._visit_id).follow_up.letter_sent is not None

@@ -48,18 +48,19 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
     return LetterContent(
         locale=t.locale,
         date=today,
-        subject=t["subject"],
+        subject=f.letter_subject or t["subject"],
         # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
         salutation=f.greeting
         or t["salutation"].format(names=format_list(names, locale=t.locale) if names else plan.company.name),
-        opening=t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
+        opening=f.letter_opening
+        or t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
         consensus_heading=t["consensus"],
         consensus=tuple(f.consensus),
         minutes_heading=t["minutes"],
         minutes=f.minutes,
         next_steps_heading=t["next_steps"],
         next_steps=tuple(f.next_steps),
-        closing=t["closing"],
+        closing=f.letter_closing or t["closing"],
         regards=t["regards"],
         signers=tuple(signers),
     )

@@ -36,6 +36,7 @@ from hospitality_app.services.documents import DocumentsInput
 from hospitality_app.ui.background import run_in_background
 from hospitality_app.ui.file_dialogs import save_file
 from hospitality_app.ui.ops import ChangeFeed, Ops
+from hospitality_app.ui.screen import fit_to_screen
 
 
 def read_documents_input(session, visit_id: int) -> DocumentsInput:
@@ -60,7 +61,7 @@ class DocumentsDialog(QDialog):
         self._plan = inputs.plan
         self._visit_id = inputs.plan.id
         self.setWindowTitle(_("Documents — {visit}").format(visit=self._plan.title))
-        self.resize(1180, 800)
+        fit_to_screen(self, 1180, 800)
         self.pdf_bytes = b""
         self.job = None  # the rendering or saving under way
         self._again = False
@@ -154,9 +155,10 @@ class DocumentsDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.size.currentIndexChanged.connect(self.refresh)
-        for box in (self.consensus, self.minutes, self.next_steps):
+        for box in (self.opening, self.consensus, self.minutes, self.next_steps, self.closing):
             box.textChanged.connect(self._text_edited)
-        self.salutation.textEdited.connect(self._text_edited)
+        for line in (self.subject, self.salutation):
+            line.textEdited.connect(self._text_edited)
         self.text_dirty = False
         self._fill_letter()
         self._kind_changed()
@@ -172,13 +174,16 @@ class DocumentsDialog(QDialog):
         self._draft = draft(
             plan, self._inputs.letterhead.name, datetime.now(UTC).date(), locale=self.language.currentData()
         )
-        # What the salutation reads when no greeting is stored: a stored one is what the user wrote.
-        self._drafted_salutation = draft(
-            replace(plan, follow_up=replace(plan.follow_up, greeting="")),
+        # What the letter reads with nothing stored: text that differs from it is what the user wrote.
+        self._drafted = draft(
+            replace(
+                plan,
+                follow_up=replace(plan.follow_up, greeting="", letter_subject="", letter_opening="", letter_closing=""),
+            ),
             self._inputs.letterhead.name,
             datetime.now(UTC).date(),
             locale=self.language.currentData(),
-        ).salutation
+        )
         d = self._draft
         self._filling = True
         self.subject.setText(d.subject)
@@ -197,11 +202,17 @@ class DocumentsDialog(QDialog):
 
     def follow_up(self):
         """The follow-up as the letter form now says it."""
-        content = self.letter_content()
-        greeting = content.salutation.strip()
+        content, drafted = self.letter_content(), self._drafted
+
+        def written(mine: str, default: str) -> str:
+            return "" if mine.strip() == default.strip() else mine.strip()
+
         return replace(
             self._inputs.plan.follow_up,
-            greeting="" if greeting == self._drafted_salutation.strip() else greeting,
+            greeting=written(content.salutation, drafted.salutation),
+            letter_subject=written(content.subject, drafted.subject),
+            letter_opening=written(content.opening, drafted.opening),
+            letter_closing=written(content.closing, drafted.closing),
             consensus=content.consensus,
             minutes=content.minutes,
             next_steps=content.next_steps,
@@ -242,8 +253,10 @@ class DocumentsDialog(QDialog):
         self._ops.query(self, lambda session: documents.documents_input(session, visit_id), arrived)
 
     def done(self, result: int) -> None:
-        """Closing (Esc, the title bar's ✕) with letter text that is not saved asks first."""
-        if self.text_dirty:
+        """Closing (Esc, the title bar's ✕) with letter text that is not saved, or with "sent
+        today" ticked and not recorded, asks first."""
+        unrecorded = self.mark_sent.isChecked() and self._plan.follow_up.letter_sent is None
+        if self.text_dirty or unrecorded:
             box = QMessageBox(
                 QMessageBox.Question,
                 _("Unsaved letter"),
@@ -255,7 +268,7 @@ class DocumentsDialog(QDialog):
             answer = box.exec()
             if answer == QMessageBox.Cancel:
                 return
-            if answer == QMessageBox.Save and not self.store_text().wait():
+            if answer == QMessageBox.Save and not self.store_text(sent=self.mark_sent.isChecked()).wait():
                 return  # not stored (the message says why): the dialog stays open
         super().done(result)
 
@@ -412,3 +425,5 @@ class DocumentsDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.Accepted:
             self.print_to(printer)
+            if self.kind.currentData() == "letter" and (self.mark_sent.isChecked() or self.text_dirty):
+                self.store_text(sent=self.mark_sent.isChecked())  # printed as written: kept, and sent

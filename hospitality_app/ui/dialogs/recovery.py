@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from hospitality_app.db.backups import Backup, BackupFolder
-from hospitality_app.i18n import _, current_language
+from hospitality_app.db.backups import Backup, BackupFolder, visits_in
+from hospitality_app.i18n import _, current_language, ngettext
 from hospitality_app.ui.file_dialogs import open_file
 
 
@@ -31,6 +32,8 @@ def reason_text(reason: str) -> str:
         return _("backed up by hand")
     if reason.startswith("before-"):
         return _("before the upgrade to schema {revision}").format(revision=reason.removeprefix("before-"))
+    if reason == "replaced":
+        return _("the file an earlier restore replaced")
     return _("copy made by an earlier version")
 
 
@@ -50,7 +53,7 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         if problem:
-            what = QLabel(problem, self)
+            what = QLabel(problem[:1].upper() + problem[1:], self)
             what.setTextFormat(Qt.PlainText)  # the message may quote a path or a name
             what.setWordWrap(True)
             what.setStyleSheet("color: #b00020;")
@@ -96,16 +99,30 @@ class RecoveryDialog(QDialog):
     def _describe(self, backup: Backup) -> str:
         locale = "zh_CN" if current_language().startswith("zh") else "en"
         when = format_datetime(backup.taken.astimezone(), "medium", locale=locale)
-        size = f"{backup.size / 1_000_000:.1f} MB" if backup.size >= 100_000 else f"{backup.size / 1000:.0f} kB"
-        return f"{when} — {reason_text(backup.reason)} ({size})"
+        count = visits_in(backup.path)
+        held = _("cannot be read") if count is None else ngettext("{n} visit", "{n} visits", count).format(n=count)
+        return f"{when} — {reason_text(backup.reason)} — {held}"
 
     def selected(self) -> Path | None:
         item = self.list.currentItem()
         return item.data(Qt.UserRole) if item is not None else None
 
     def _restore(self, *_args) -> None:
+        item = self.list.currentItem()
         backup = self.selected()
-        if backup is not None:
+        if backup is None or item is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Question,
+            _("Restore from a backup"),
+            _("Put this backup in the place of the database?\n\n{backup}").format(backup=item.text()),
+            QMessageBox.Yes | QMessageBox.Cancel,
+            self,
+        )
+        box.setInformativeText(_("The file in use now is kept beside it, renamed; you can restore it later."))
+        box.setDefaultButton(QMessageBox.Cancel)
+        self.confirm_box = box
+        if box.exec() == QMessageBox.Yes:
             self.chosen.emit(backup)
             self.accept()
 

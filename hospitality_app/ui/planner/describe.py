@@ -46,7 +46,9 @@ def part_label(part: str) -> str:
     if part.count(":") >= 2:
         kind, rest = part.split(":", 1)
         name, field = rest.rsplit(":", 1)
-        return f"{kind_label(kind)} “{name}”: {field_label(kind, field)}"
+        return _("{what} of {kind} “{name}”").format(
+            what=field_label(kind, field).lower(), kind=kind_label(kind).lower(), name=name
+        )
     fields = {
         "visit.title": _("the visit's title"),
         "visit.purpose": _("the purpose"),

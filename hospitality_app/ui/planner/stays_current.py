@@ -27,13 +27,20 @@ class StaysCurrent:
             parent=self,
         )
         box.setInformativeText(conflict_text(error.parts))
-        self.reload_theirs_button = box.addButton(_("Take theirs there"), QMessageBox.RejectRole)
-        box.addButton(_("Save mine on top"), QMessageBox.AcceptRole)
+        self.reload_theirs_button = box.addButton(_("Take theirs there"), QMessageBox.ActionRole)
+        self.mine_on_top_button = box.addButton(_("Save mine on top"), QMessageBox.AcceptRole)
+        # Esc and the title bar's ✕ decide nothing: the edits stay on screen, unsaved.
+        keep = box.addButton(_("Keep editing"), QMessageBox.RejectRole)
+        box.setEscapeButton(keep)
+        box.setDefaultButton(keep)
         box.buttonClicked.connect(self._conflict_answered)
         self.conflict_box = box
         box.open()
 
     def _conflict_answered(self, button) -> None:
+        if button not in (self.reload_theirs_button, self.mine_on_top_button):
+            self.statusBar().showMessage(_("Not saved: your edits are still here."), 8000)
+            return
         mine = self._collect_or_none()
         prefer = "theirs" if button is self.reload_theirs_button else "mine"
         visit_id = self.plan.id

@@ -45,6 +45,7 @@ from hospitality_app.ui.planner.meals import MealsEditor
 from hospitality_app.ui.planner.stays_current import StaysCurrent
 from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
+from hospitality_app.ui.screen import fit_to_screen
 
 ICONS = {
     "error": QStyle.SP_MessageBoxCritical,
@@ -70,10 +71,12 @@ class PlannerWindow(StaysCurrent, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
     closed(object): the window closed (itself): it is deleted next.
+    close_abandoned: it was to close once saved, but the save failed: it stays open.
     """
 
     saved = Signal(int)
     closed = Signal(object)
+    close_abandoned = Signal()
 
     def __init__(self, ops: Ops, visit_id: int | None = None, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +89,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self._close_after_save = False
         self._check_generation = 0
         self._loading = True
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -338,6 +341,9 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         the plan on screen is not valid (the error names the field, nothing is written)."""
         if self.save_op is not None and not self.save_op.is_finished:
             return self.save_op
+        if not self.loaded:  # the visit could not be read (or is still arriving): nothing to save
+            self.statusBar().showMessage(_("Nothing to save: the visit is not loaded."), 6000)
+            return None
         try:
             plan = self.collect()
             validate_plan(plan)
@@ -377,7 +383,9 @@ class PlannerWindow(StaysCurrent, QMainWindow):
     def _save_failed(self, failure) -> None:
         self.tabs.setEnabled(True)
         self.statusBar().clearMessage()
-        self._close_after_save = False
+        if self._close_after_save:
+            self._close_after_save = False
+            self.close_abandoned.emit()
         error = failure.error
         if isinstance(error, ValidationError):
             self._show_error(error)
@@ -387,6 +395,10 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self.error.setText(failure.message)
 
     # closing ---------------------------------------------------------------------
+    def closing_after_save(self) -> bool:
+        """Whether the window is saving, and closes itself once the save has succeeded."""
+        return self._close_after_save and self.save_op is not None and not self.save_op.is_finished
+
     def closeEvent(self, event) -> None:
         if self.save_op is not None and not self.save_op.is_finished:
             self._close_after_save = True  # closes itself once saved (or stays open if it fails)
