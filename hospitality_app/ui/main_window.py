@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, 
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
@@ -32,6 +31,7 @@ from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
 from hospitality_app.ui.dashboard_page import DashboardPage
 from hospitality_app.ui.error_report import ErrorReporter
+from hospitality_app.ui.findings_list import titled
 from hospitality_app.ui.lazy_page import LazyPage
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
@@ -143,7 +143,7 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
         self.tabs.addTab(self.checklist, _("Checklist"))
         side = QSplitter(Qt.Vertical, self)
         side.addWidget(self.tabs)
-        side.addWidget(self._titled(_("Regional notes"), self.notes))
+        side.addWidget(titled(self, _("Regional notes"), self.notes))
         side.setSizes([430, 250])
 
         left = QWidget(self)
@@ -417,15 +417,6 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
     def selected_visit_id(self) -> int | None:
         row = self.model.row_at(self.table.currentIndex().row())
         return row.id if row is not None else self._current_id
-
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 6, 6, 6)
-        label = QLabel(f"<b>{title}</b>", box)
-        layout.addWidget(label)
-        layout.addWidget(widget)
-        return box
 
     def _update_status(self) -> None:
         total = self.model.total()

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QStyle
-
-from hospitality_app.i18n import _, current_language
+from hospitality_app.i18n import current_language
 from hospitality_app.services import plans, readiness, regions
+from hospitality_app.ui.findings_list import show_findings
 from hospitality_app.ui.region_notes import notes_html
-
-SEVERITY_ICON = {
-    "error": QStyle.SP_MessageBoxCritical,
-    "warning": QStyle.SP_MessageBoxWarning,
-    "info": QStyle.SP_MessageBoxInformation,
-}
 
 
 class VisitSidePanel:
@@ -50,18 +42,5 @@ class VisitSidePanel:
     def _side_arrived(self, visit_id: int, language: str, found, country) -> None:
         if visit_id != self._current_id:
             return  # the user moved on meanwhile
-        self.findings.clear()
-        style = self.style()
-        for f in found:
-            item = QListWidgetItem(
-                style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{f.subject or f.target}"
-            )
-            item.setToolTip(f"{f.code} — {f.target}")
-            item.setData(Qt.UserRole, f.target)
-            item.setData(Qt.UserRole + 1, f.code)
-            self.findings.addItem(item)
-        if not found:
-            self.findings.addItem(
-                QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings."))
-            )
+        show_findings(self.findings, found)
         self.notes.setHtml(notes_html(country, language))

@@ -99,7 +99,9 @@ class StaysCurrent:
             self.banner.show()
             return
         self._rebased(fresh, merged)
-        self.statusBar().showMessage(_("Changes made elsewhere were merged with your edits; undo starts again from here."), 8000)
+        self.statusBar().showMessage(
+            _("Changes made elsewhere were merged with your edits; undo starts again from here."), 8000
+        )
 
     def _fresh_failed(self, failure) -> None:
         if isinstance(failure.error, NotFoundError):

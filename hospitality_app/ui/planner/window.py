@@ -29,6 +29,7 @@ from hospitality_app.services import plans, readiness, regions
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
+from hospitality_app.ui.findings_list import show_findings, titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.planner.describe import change_text
 from hospitality_app.ui.planner.editors import (
@@ -47,11 +48,6 @@ from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.screen import fit_to_screen
 
-ICONS = {
-    "error": QStyle.SP_MessageBoxCritical,
-    "warning": QStyle.SP_MessageBoxWarning,
-    "info": QStyle.SP_MessageBoxInformation,
-}
 TAB_OF = {
     "visit": "overview",
     "company": "overview",
@@ -127,8 +123,8 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.findings.itemActivated.connect(self._finding_chosen)
         self.notes = QTextBrowser(self)
         side = QSplitter(Qt.Vertical, self)
-        side.addWidget(self._titled(_("Readiness"), self.findings))
-        side.addWidget(self._titled(_("Regional notes"), self.notes))
+        side.addWidget(titled(self, _("Readiness"), self.findings, margin=4))
+        side.addWidget(titled(self, _("Regional notes"), self.notes, margin=4))
         self.banner = QWidget(self)  # "changed elsewhere": what happened and what the user can do
         self.banner_text = QLabel(self.banner)
         self.banner_text.setWordWrap(True)
@@ -188,14 +184,6 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self._check_timer.timeout.connect(self.check)
         self._feed = ChangeFeed(ops, self._database_changed, parent=self)
         self.load(visit_id)
-
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel(f"<b>{title}</b>", box))
-        layout.addWidget(widget)
-        return box
 
     # loading and collecting --------------------------------------------------
     def load(self, visit_id: int | None):
@@ -308,17 +296,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
     def _checked(self, generation: int, language: str, found, country) -> None:
         if generation != self._check_generation:
             return  # the plan changed again meanwhile: a newer check is on its way
-        self.findings.clear()
-        style = self.style()
-        for f in found:
-            item = QListWidgetItem(style.standardIcon(ICONS[f.severity]), f"{f.message}\n{f.subject or f.target}")
-            item.setData(Qt.UserRole, f.target)
-            item.setData(Qt.UserRole + 1, f.code)
-            self.findings.addItem(item)
-        if not found:
-            self.findings.addItem(
-                QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings."))
-            )
+        show_findings(self.findings, found)
         self.notes.setHtml(notes_html(country, language) if country else "")
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,38 @@
+"""The readiness check's findings in a list, as the side panel and the planner show them: an
+icon for the severity, the message and where it is; the finding's target and code in the item.
+And the titled boxes the two windows put them (and the regional notes) in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from hospitality_app.i18n import _
+
+SEVERITY_ICON = {
+    "error": QStyle.SP_MessageBoxCritical,
+    "warning": QStyle.SP_MessageBoxWarning,
+    "info": QStyle.SP_MessageBoxInformation,
+}
+
+
+def show_findings(view: QListWidget, found) -> None:
+    view.clear()
+    style = view.style()
+    for f in found:
+        item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{f.subject or f.target}")
+        item.setToolTip(f"{f.code} — {f.target}")
+        item.setData(Qt.UserRole, f.target)
+        item.setData(Qt.UserRole + 1, f.code)
+        view.addItem(item)
+    if not found:
+        view.addItem(QListWidgetItem(style.standardIcon(QStyle.SP_DialogApplyButton), _("Ready: no findings.")))
+
+
+def titled(parent: QWidget, title: str, widget: QWidget, *, margin: int = 6) -> QWidget:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.addWidget(QLabel(f"<b>{title}</b>", box))
+    layout.addWidget(widget)
+    return box
