@@ -19,6 +19,7 @@ from hospitality_app import vocab
 from hospitality_app.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from hospitality_app.models import Base, Company, Dish, Hotel, Restaurant, Staff, TourStop, Vehicle, Visitor
 from hospitality_app.services.validation import check_code, check_codes, check_country
+from hospitality_app.services.visits import contains_pattern
 
 LIMIT = 1000  # a page lists this many; the search narrows larger lists in SQL
 
@@ -147,7 +148,7 @@ def list_records(session: Session, kind: Kind, text: str = "", *, limit: int = L
     """Records whose name contains `text` (any case), by name; and how many there are in all."""
     model = kind.model
     # True (no condition) is what SQLAlchemy accepts at runtime but its typing does not admit
-    where: Any = model.name.ilike(f"%{text.strip()}%") if text.strip() else True
+    where: Any = model.name.ilike(contains_pattern(text), escape="\\") if text.strip() else True
     total = session.scalar(select(func.count()).select_from(model).where(where)) or 0
     rows = session.scalars(select(model).where(where).order_by(model.name, model.id).limit(limit))
     return [Record(row.id, row.version, _values(kind, row)) for row in rows], total

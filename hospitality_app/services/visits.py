@@ -49,10 +49,22 @@ def _checklist_count(done_only: bool):
     return stmt.correlate(Visit).scalar_subquery()
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern for "contains `text`": % and _ typed by the user are literal characters."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _filtered(stmt: Select, f: VisitFilter) -> Select:
     if f.text:
-        like = f"%{f.text.strip()}%"
-        stmt = stmt.where(or_(Visit.title.ilike(like), Company.name.ilike(like), Visit.purpose.ilike(like)))
+        like = contains_pattern(f.text)
+        stmt = stmt.where(
+            or_(
+                Visit.title.ilike(like, escape="\\"),
+                Company.name.ilike(like, escape="\\"),
+                Visit.purpose.ilike(like, escape="\\"),
+            )
+        )
     if f.status:
         stmt = stmt.where(Visit.status == f.status)
     if f.country:

@@ -155,3 +155,17 @@ def test_a_served_dish_keeps_its_restaurant(db, reference_plan):
         delete_record(session, KINDS["restaurants"], restaurants[0].id, restaurants[0].version)
     assert set(caught.value.uses) >= {"meal"}
     assert names(db, "restaurants")[1] == len(restaurants)
+
+
+def test_percent_and_underscore_in_a_search_are_just_characters(db, reference_plan):
+    from dataclasses import replace
+
+    from hospitality_app.services.visits import VisitFilter, list_visits
+
+    with db.unit_of_work() as session:
+        plans.save(session, reference_plan, now=NOW)
+        plans.save(session, replace(reference_plan, title="Discount 10% _trial_ order"), now=NOW)
+        assert [r.title for r in list_visits(session, VisitFilter(text="10%"))] == ["Discount 10% _trial_ order"]
+        assert [r.title for r in list_visits(session, VisitFilter(text="_trial_"))] == ["Discount 10% _trial_ order"]
+        assert list_visits(session, VisitFilter(text="%")) != list_visits(session, VisitFilter())
+        assert list_records(session, KINDS["companies"], "_")[1] == 0  # no company has an underscore

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -31,7 +33,7 @@ class CalendarImportDialog(QDialog):
         for p in proposals:
             text = describe(p, zone)
             item = QListWidgetItem(text + (f"  ({_('already in the plan')})" if p.duplicate else ""))
-            item.setToolTip(p.summary)
+            item.setToolTip(escape(p.summary))  # a tooltip would render the file's markup
             if p.duplicate:
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled & ~Qt.ItemIsUserCheckable)
                 item.setCheckState(Qt.Unchecked)
