@@ -90,7 +90,13 @@ def clashes_for(session: Session, plan: VisitPlan) -> list[Clash]:
     """Other visits overlapping `plan` that share one of its people or vehicles."""
     if plan.id is None:
         return []
-    window = and_(Visit.start < plan.end, Visit.end > plan.start)
+    # The lower bound on start lets the start index narrow the scan to the visits near this one
+    # (a visit lasts days, not months); the overlap test alone would read every earlier visit.
+    window = and_(
+        Visit.start < plan.end,
+        Visit.end > plan.start,
+        Visit.start >= plan.start - timedelta(days=MAX_VISIT_DAYS),
+    )
     pairs = sweep(_bookings(session, window))
     out = []
     for a, b in pairs:

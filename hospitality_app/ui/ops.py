@@ -180,6 +180,8 @@ class Ops(QObject):
             if op == "poll":
                 self._check_outside()
                 continue
+            if self._stopped and not op.write:
+                continue  # closing: reads nobody will see are dropped; writes still run to the end
             tracker = ChangeTracker()
 
             def work(session, op=op, tracker=tracker):

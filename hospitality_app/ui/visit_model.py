@@ -15,6 +15,7 @@ from hospitality_app.services.visits import VisitFilter, count_visits, list_visi
 from hospitality_app.ui.ops import Ops
 
 PAGE = 100  # a few screens; more rows arrive as the user scrolls
+READINESS_CHUNK = 10  # rows checked per operation
 COLUMNS = ("start", "end", "company", "country", "status", "title", "errors", "checklist")
 SORTABLE = ("start", "end", "company", "country", "status", "title")
 
@@ -81,21 +82,33 @@ class VisitTableModel(QAbstractTableModel):
         self._ask_readiness(rows)
 
     def _ask_readiness(self, rows: list[VisitRow]) -> None:
-        ids, language, generation = [r.id for r in rows], current_language(), self._generation
-        if not ids:
-            return
-        self._ops.query(
-            self,
-            lambda session: readiness_of(session, ids, now=datetime.now(UTC), locale=language),
-            lambda found: self._readiness_arrived(generation, found),
-        )
+        """The readiness of `rows`, a few at a time: the first rows fill in first, and a newer
+        reload (or closing the window) does not wait behind the check of rows no longer shown."""
+        language, generation = current_language(), self._generation
+
+        def work(session, ids):
+            if generation != self._generation:
+                return {}  # replaced meanwhile (read on the database thread: a plain int)
+            return readiness_of(session, ids, now=datetime.now(UTC), locale=language)
+
+        ids = [r.id for r in rows]
+        for start in range(0, len(ids), READINESS_CHUNK):
+            chunk = ids[start : start + READINESS_CHUNK]
+            self._ops.query(
+                self,
+                lambda session, chunk=chunk: work(session, chunk),
+                lambda found: self._readiness_arrived(generation, found),
+            )
 
     def _readiness_arrived(self, generation: int, found: dict[int, Readiness]) -> None:
-        if generation != self._generation or not self._rows:
+        if generation != self._generation or not self._rows or not found:
             return
         self._ready.update(found)
         column = COLUMNS.index("errors")
-        self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        rows = [self.row_of(visit_id) for visit_id in found]
+        rows = [r for r in rows if r >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column))
 
     def readiness(self, visit_id: int) -> Readiness | None:
         return self._ready.get(visit_id)
