@@ -53,6 +53,13 @@ class InUseError(HospitalityError):
         super().__init__(f"{name!r} is still used ({where}); it was not deleted")
 
 
+class PermissionDenied(HospitalityError):
+    """Team mode: the database's grants refused what this login tried (a bottom line, for staff)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"your team role does not allow this ({detail}); nothing was saved — ask a manager")
+
+
 class DatabaseDamaged(DatabaseError):
     """The database file is damaged or is not a Hospitality database at all: restore a backup."""
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from hospitality_app.db.backups import BackupFolder
 from hospitality_app.db.engine import create_app_engine, sqlite_file, writing
 from hospitality_app.db.migrations import HEAD, REVISIONS
-from hospitality_app.errors import DatabaseDamaged, DatabaseError, NewerDatabase
+from hospitality_app.errors import DatabaseDamaged, DatabaseError, NewerDatabase, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ def upgrade(url: str, revision: str = "head", *, backups: BackupFolder | None = 
                 f"knows up to {HEAD}): update Hospitality to open it"
             )
         if current is None:
+            _check_visible_schema(engine)
             _check_unversioned(engine)
         backup = None
         path = sqlite_file(url)
@@ -88,9 +89,27 @@ def _run_alembic(engine: Engine, revision: str) -> None:
             raise meaning from exc
         # e.g. "table … already exists": an older version's upgrade was cut off half-way.
         raise DatabaseDamaged(
-            f"the database cannot be upgraded ({str(exc.orig).strip()}); nothing was changed — restore the "
+            f"the database cannot be upgraded ({_first_line(exc.orig)}); nothing was changed — restore the "
             "backup taken before the interrupted upgrade, or choose another file"
         ) from exc
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text_ = str(exc).strip()
+    return text_.splitlines()[0] if text_ else type(exc).__name__
+
+
+def _check_visible_schema(engine: Engine) -> None:
+    """A team login that was granted no role sees no schema at all; without this it would try
+    to create the database's tables and report that as a failed upgrade."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT current_schema()")).scalar() is None:
+            raise PermissionDenied(
+                "this login may not use the team database's schema; the owner runs 'hospitality-app team init' "
+                "once, then grants you hospitality_staff or hospitality_managers"
+            )
 
 
 def _check_unversioned(engine: Engine) -> None:

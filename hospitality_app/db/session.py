@@ -10,7 +10,7 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from hospitality_app.errors import ConflictError, DatabaseDamaged, DatabaseError, HospitalityError
+from hospitality_app.errors import ConflictError, DatabaseDamaged, DatabaseError, HospitalityError, PermissionDenied
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -39,6 +39,11 @@ def explain(exc: Exception) -> HospitalityError | None:
         return DatabaseError("the disk is full; nothing was saved — free some space and try again")
     if "database is locked" in lowered or "database is busy" in lowered:
         return DatabaseError("the database is busy (another program is writing to it); nothing was saved — try again")
+    sqlstate = getattr(orig, "sqlstate", None)  # PostgreSQL's error class, from psycopg
+    if sqlstate == "42501":  # insufficient_privilege: the team's grants refused it
+        return PermissionDenied(text)
+    if sqlstate is not None and sqlstate.startswith("22"):  # data exception: a value the column cannot hold
+        return DatabaseError(f"a value does not fit the database ({text}); nothing was saved")
     if isinstance(exc, DBAPIError) and (
         exc.connection_invalidated or type(exc).__name__ in ("OperationalError", "InterfaceError")
     ):

@@ -35,6 +35,7 @@ def init_statements(schema: str, roles: Roles = Roles()) -> list[str]:
         create.format(staff),
         create.format(managers),
         f"GRANT {staff} TO {managers}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM PUBLIC",  # nobody outside the team's roles
         f"GRANT USAGE ON SCHEMA {s} TO {staff}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {staff}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {staff}",
@@ -42,6 +43,23 @@ def init_statements(schema: str, roles: Roles = Roles()) -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.bottom_line TO {managers}",
         f"REVOKE ALL ON {s}.alembic_version FROM {staff}",
         f"GRANT SELECT ON {s}.alembic_version TO {staff}",
+        *_keep_bottom_lines(s),
+    ]
+
+
+def _keep_bottom_lines(s: str) -> list[str]:
+    """Staff may delete agenda items and visits, but the foreign keys' cascade deletes the bottom
+    lines with them, and a cascade runs with the table owner's rights, not the login's. This
+    trigger asks the login itself (`session_user`) whether it may delete bottom lines."""
+    return [
+        f"CREATE OR REPLACE FUNCTION {s}.keep_bottom_lines() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN IF NOT has_table_privilege(session_user, '{s}.bottom_line', 'DELETE') THEN "
+        "RAISE EXCEPTION 'only a manager may remove a negotiation item that has bottom lines, "
+        "or the visit that holds it' USING ERRCODE = 'insufficient_privilege'; "
+        "END IF; RETURN OLD; END $$",
+        f"DROP TRIGGER IF EXISTS keep_bottom_lines ON {s}.bottom_line",
+        f"CREATE TRIGGER keep_bottom_lines BEFORE DELETE ON {s}.bottom_line "
+        f"FOR EACH ROW EXECUTE FUNCTION {s}.keep_bottom_lines()",
     ]
 
 

@@ -24,6 +24,7 @@ class ChangeListener(QThread):
     def __init__(self, conninfo: str, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._conninfo = conninfo
+        self.backend_pid: int | None = None  # the server process listening, while connected
         if parent is not None:
             # A window deleted without being closed must not take a running thread with it: Qt
             # would abort the whole process. `destroyed` comes before the children are deleted.
@@ -37,6 +38,7 @@ class ChangeListener(QThread):
             try:
                 with psycopg.connect(self._conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    self.backend_pid = conn.info.backend_pid
                     if failures:
                         self.reconnected.emit()
                     failures = 0
@@ -44,6 +46,7 @@ class ChangeListener(QThread):
                         for note in conn.notifies(timeout=0.5):
                             self.changed.emit(note.payload)
             except psycopg.Error as exc:
+                self.backend_pid = None
                 self.failed.emit(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
                 delay = self.RETRY_SECONDS[min(failures, len(self.RETRY_SECONDS) - 1)]
                 failures += 1
