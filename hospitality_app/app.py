@@ -6,12 +6,30 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from hospitality_app import __version__
 
+MAX_ID = 2**63 - 1  # the databases' integer keys are 64-bit
+MAX_REMINDER_MINUTES = 7 * 24 * 60  # an alarm a week ahead is the most a calendar user would set
+MAX_DEMO_VISITS = 1_000_000
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Errors on one line, `hospitality-app: error: WHERE: WHAT` (argparse prints the usage
+    first, over several lines); the usage stays one `--help` away."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("hospitality-app").strip()
+        message = " ".join(message.split())  # a value with a line break stays on one line
+        if message.startswith("argument "):
+            message = message.removeprefix("argument ")
+        usage = f"hospitality-app {where + ' ' if where else ''}--help"
+        self.exit(2, f"hospitality-app: error: {where + ': ' if where else ''}{message}; usage: {usage}\n")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="hospitality-app",
         description="Plan and check the visits of foreign clients. Without a command, opens the window.",
     )
@@ -22,7 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: $HOSPITALITY_DB or a file in your data folder)",
     )
     parser.add_argument(
-        "--lang", default=os.environ.get("HOSPITALITY_LANG", "en"), help="language of messages: en or zh_CN"
+        "--lang",
+        type=_language,
+        default=os.environ.get("HOSPITALITY_LANG", "en"),
+        help="language of messages: en or zh_CN",
     )
     parser.add_argument(
         "--quit-after-startup",
@@ -48,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--staff", metavar="NAME", help="only this person's items (and open checklist items)")
     p.add_argument(
         "--reminder",
-        type=_count,
+        type=lambda text: _count(text, MAX_REMINDER_MINUTES),
         default=30,
         metavar="MINUTES",
         help="reminder before meals, the tour and meetings (0: none; default 30)",
@@ -67,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("letter", help="the thank-you letter as PDF, in the client's language")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--locale", help="the letter's language (default: the visit's client locale)")
+    p.add_argument("--locale", type=_locale, help="the letter's language (default: the visit's client locale)")
     p.add_argument("--sent", action="store_true", help="record the letter as sent today")
     p = commands.add_parser("sign", help="the welcome sign as PDF (landscape)")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
@@ -80,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("itinerary", help="the client's itinerary as PDF, in the client's language")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--locale", help="the itinerary's language (default: the visit's client locale)")
+    p.add_argument("--locale", type=_locale, help="the itinerary's language (default: the visit's client locale)")
     p = commands.add_parser("settings", help="show or set the letterhead (company.name, company.address…)")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
@@ -91,13 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("copy", help="copy every visit, person and place into another database")
     p.add_argument("--to", required=True, metavar="URL", help="the team database (postgresql://…)")
     p = commands.add_parser("notes", help="show a country's regional notes, or set one topic (--topic, --en, --zh)")
-    p.add_argument("country", metavar="COUNTRY", help="ISO 3166 code, such as ID or DE")
+    p.add_argument("country", metavar="COUNTRY", type=_country, help="ISO 3166 code, such as ID or DE")
     p.add_argument("--topic", help="language, punctuality, dining, gifts, payment, negotiation, communication")
     p.add_argument("--en", help="the note in English")
     p.add_argument("--zh", help="the note in Chinese")
     p = commands.add_parser("demo", help="fill the database with realistic demo visits")
     p.add_argument(
-        "--visits", type=_count, default=0, metavar="N", help="also insert N generated visits in bulk (for benchmarks)"
+        "--visits",
+        type=lambda text: _count(text, MAX_DEMO_VISITS),
+        default=0,
+        metavar="N",
+        help="also insert N generated visits in bulk (for benchmarks)",
     )
     return parser
 
@@ -107,19 +132,57 @@ def _visit_id(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a visit id: {text!r} (ids are numbers, see 'list')") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a visit id: {text!r}")
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"not a visit id: {text!r} (ids are numbers, see 'list')")
     return value
 
 
-def _count(text: str) -> int:
+def _count(text: str, most: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"at most {most}: {text!r}")
     return value
+
+
+def _language(text: str) -> str:
+    code = text.replace("-", "_")
+    if code.split("_")[0].lower() not in ("en", "zh"):
+        raise argparse.ArgumentTypeError(f"not a language of the interface: {text!r} (en or zh_CN)")
+    return text
+
+
+def _locale(text: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(text.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise argparse.ArgumentTypeError(f"unknown locale: {text!r} (like de_DE, ar_SA or zh_CN)") from None
+    return text
+
+
+def _country(text: str) -> str:
+    from babel import Locale
+
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isalpha() or code not in Locale("en").territories:
+        raise argparse.ArgumentTypeError(f"not a country code: {text!r} (ISO 3166, such as ID or DE)")
+    return code
+
+
+def _check_display() -> None:
+    """Qt aborts the process when there is no screen to open on; say so in one line instead."""
+    from hospitality_app.errors import HospitalityError
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise HospitalityError("no display to open the window on (DISPLAY is not set); the commands work without one")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command is None:
+            _check_display()
             from hospitality_app.ui.main import run_gui
 
             return run_gui(args)

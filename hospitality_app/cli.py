@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from hospitality_app.config import database_url
 from hospitality_app.db.session import Database, open_database
-from hospitality_app.errors import HospitalityError, ValidationError
+from hospitality_app.errors import DatabaseError, HospitalityError, ValidationError
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import translator
 
@@ -349,7 +349,11 @@ def cmd_team(db: Database, args) -> int:
 def cmd_copy(db: Database, args) -> int:
     from hospitality_app.services import team
 
-    target = open_database(database_url(args.to))
+    try:
+        target = open_database(database_url(args.to))
+    except DatabaseError as exc:  # the engine speaks of --db, the option a user gives most
+        text = str(exc)
+        raise DatabaseError("--to: " + text.removeprefix("--db: ")) if text.startswith("--db: ") else exc from None
     try:
         with db.unit_of_work() as source, target.unit_of_work() as into:
             copied, skipped = team.copy_all(source, into, now=datetime.now(UTC))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from hospitality_app.errors import DatabaseError
 
@@ -58,14 +59,24 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
         path = sqlite_file(url)
         if path is not None and not path.parent.exists():
             raise DatabaseError(f"--db: folder {str(path.parent)!r} does not exist")
+        if path is not None and path.is_dir():
+            raise DatabaseError(f"--db: {str(path)!r} is a folder, not a database file")
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_connect(foreign_keys))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseError(
+            f"--db: {parsed.get_backend_name()!r} databases are not supported (a file path, sqlite:///… "
+            "or postgresql://…)"
+        )
     if parsed.drivername == "postgresql":
         # psycopg 3 is the driver we test; plain postgresql:// would ask for psycopg2.
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, ArgumentError) as exc:  # postgresql+somedriver:// whose driver is not installed
+        raise DatabaseError(f"--db: the driver {parsed.drivername!r} is not installed (use postgresql://…)") from exc
 
 
 def writing(engine: Engine) -> Engine:

@@ -220,3 +220,130 @@ def test_no_command_writes_over_the_database(capsys, dbfile, suffix):
         refused = "that is the database file itself; choose another file to write"
         assert err == f"hospitality-app: error: {dbfile}{suffix}: {refused}\n"
     assert Path(dbfile).read_bytes() == before
+
+
+def _exit_of(argv: list[str], capsys) -> tuple[int, str]:
+    """Exit code and stderr, whether the parser exits or main returns."""
+    try:
+        code = main(argv)
+    except SystemExit as stop:
+        code = stop.code
+    return code, capsys.readouterr().err
+
+
+BIG = str(2**63)
+SUPPORTED = "(a file path, sqlite:///… or postgresql://…)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["check", "0"],
+            "check: VISIT: not a visit id: '0' (ids are numbers, see 'list'); usage: hospitality-app check --help",
+        ),
+        (
+            ["check", BIG],
+            f"check: VISIT: not a visit id: '{BIG}' (ids are numbers, see 'list'); usage: hospitality-app check --help",
+        ),
+        (
+            ["export", "9" * 30, "-o", "x.json"],
+            f"export: VISIT: not a visit id: '{'9' * 30}' (ids are numbers, see 'list'); "
+            "usage: hospitality-app export --help",
+        ),
+        (["check", str(2**63 - 1)], f"visit {2**63 - 1} does not exist"),
+        (["ics", "1"], "ics: the following arguments are required: -o/--output; usage: hospitality-app ics --help"),
+        (
+            ["ics", "1", "-o", "x.ics", "--reminder", "10081"],
+            "ics: --reminder: at most 10080: '10081'; usage: hospitality-app ics --help",
+        ),
+        (
+            ["ics", "1", "-o", "x.ics", "--reminder", "-1"],
+            "ics: --reminder: must not be negative: '-1'; usage: hospitality-app ics --help",
+        ),
+        (
+            ["frobnicate"],
+            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'list', 'check', 'ics', "
+            "'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', 'demo'); "
+            "usage: hospitality-app --help",
+        ),
+        (["list", "extra"], "unrecognized arguments: extra; usage: hospitality-app --help"),
+        (
+            ["--lang", "xx", "list"],
+            "--lang: not a language of the interface: 'xx' (en or zh_CN); usage: hospitality-app --help",
+        ),
+        (
+            ["letter", "1", "-o", "x.pdf", "--locale", "klingon"],
+            "letter: --locale: unknown locale: 'klingon' (like de_DE, ar_SA or zh_CN); "
+            "usage: hospitality-app letter --help",
+        ),
+        (
+            ["itinerary", "1", "-o", "x.pdf", "--locale", "../../etc/passwd"],
+            "itinerary: --locale: unknown locale: '../../etc/passwd' (like de_DE, ar_SA or zh_CN); "
+            "usage: hospitality-app itinerary --help",
+        ),
+        (
+            ["notes", "XX"],
+            "notes: COUNTRY: not a country code: 'XX' (ISO 3166, such as ID or DE); "
+            "usage: hospitality-app notes --help",
+        ),
+        (
+            ["notes", "I"],
+            "notes: COUNTRY: not a country code: 'I' (ISO 3166, such as ID or DE); usage: hospitality-app notes --help",
+        ),
+        (
+            ["ics", "1", "-o", "x.ics", "--staff", "Li\nWei"],
+            "--staff: 'Li\\nWei' is not a host of visit 1 (hosts: Li Wei, Zhang Min, Chen Jie, Wang Fang)",
+        ),
+        (
+            ["demo", "--visits", "1000001"],
+            "demo: --visits: at most 1000000: '1000001'; usage: hospitality-app demo --help",
+        ),
+        (["team"], "team: the following arguments are required: ACTION; usage: hospitality-app team --help"),
+        (["copy", "--to", "garbage://x"], f"--to: 'garbage' databases are not supported {SUPPORTED}"),
+    ],
+)
+def test_each_bad_command_line_gets_its_one_line(capsys, dbfile, argv, message):
+    from tests.conftest import REFERENCE
+
+    assert main(["--db", dbfile, "import", str(REFERENCE)]) == 0
+    capsys.readouterr()
+    code, err = _exit_of(["--db", dbfile, *argv], capsys)
+    assert (code, err) == (2, f"hospitality-app: error: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        ("garbage://x", f"--db: 'garbage' databases are not supported {SUPPORTED}"),
+        ("mysql://user@host/db", f"--db: 'mysql' databases are not supported {SUPPORTED}"),
+        ("postgresql+nodriver://u@h/d", "--db: the driver 'postgresql+nodriver' is not installed (use postgresql://…)"),
+    ],
+)
+def test_unknown_kinds_of_database_are_named(capsys, db, message):
+    assert _exit_of(["--db", db, "list"], capsys) == (2, f"hospitality-app: error: {message}\n")
+
+
+def test_files_that_are_no_database_are_refused_and_left_alone(capsys, tmp_path):
+    text = tmp_path / "notes.db"
+    text.write_text("my shopping list\n")
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    cases = [
+        (text, f"cannot open the database {text}: the database file is damaged (file is not a database)"),
+        (folder, f"--db: {str(folder)!r} is a folder, not a database file"),
+    ]
+    for path, message in cases:
+        assert _exit_of(["--db", str(path), "list"], capsys) == (2, f"hospitality-app: error: {message}\n")
+    assert text.read_text() == "my shopping list\n" and list(folder.iterdir()) == []
+
+
+def test_without_a_display_the_window_says_so(capsys, monkeypatch):
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert _exit_of([], capsys) == (
+        2,
+        "hospitality-app: error: no display to open the window on (DISPLAY is not set); "
+        "the commands work without one\n",
+    )
