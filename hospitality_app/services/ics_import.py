@@ -27,18 +27,41 @@ class Proposal:
     duplicate: bool = False  # the plan already has it (same flight and arrival, or hotel and date)
 
 
+MAX_BYTES = 2_000_000  # a confirmation is a few kilobytes; a whole year's calendar is not one
+MAX_EVENTS = 200
+
+
 def read_proposals(data: bytes, plan: VisitPlan) -> list[Proposal]:
+    """The bookings found in `data`. A file that is not a calendar, is far larger than any
+    confirmation, or holds an event whose times or texts the plan could not keep, is refused
+    whole with a ValidationError naming the event: nothing half-understood is proposed."""
     from icalendar import Calendar
 
+    from hospitality_app.services.validation import check_limits
+
+    if len(data) > MAX_BYTES or data.count(b"BEGIN:VEVENT") > MAX_EVENTS:
+        # Refused before parsing: reading 50,000 events takes the library many seconds.
+        raise ValidationError(
+            "calendar file", f"too large for a booking confirmation (at most {MAX_EVENTS} events, 2 MB)"
+        )
     try:
         cal = Calendar.from_ical(data)
-    except ValueError as exc:
+    except (ValueError, TypeError, IndexError, KeyError) as exc:
         raise ValidationError("calendar file", f"not an iCalendar file: {exc}") from None
     out = []
-    for event in cal.walk("VEVENT"):
-        proposal = _proposal(event, plan)
-        if proposal is not None:
-            out.append(proposal)
+    for number, event in enumerate(cal.walk("VEVENT"), start=1):
+        where = f"event {number} ({_text(event, 'summary')[:60] or 'no title'})"
+        try:
+            proposal = _proposal(event, plan)
+        except (ValueError, TypeError, OverflowError, KeyError) as exc:
+            raise ValidationError(where, f"cannot read its times: {exc}") from None
+        if proposal is None:
+            continue
+        if proposal.pickup is not None:
+            check_limits(proposal.pickup, where)
+        if proposal.stay is not None:
+            check_limits(proposal.stay, where)
+        out.append(proposal)
     return out
 
 
@@ -51,12 +74,17 @@ def _proposal(event, plan: VisitPlan) -> Proposal | None:
     summary, location, description = _text(event, "summary"), _text(event, "location"), _text(event, "description")
     text = f"{summary}\n{location}\n{description}"
     lower = text.lower()
-    start: datetime | date | None = event.decoded("dtstart") if event.get("dtstart") else None
-    end: datetime | date | None = event.decoded("dtend") if event.get("dtend") else start
+    start = _moment(event, "dtstart")
     if start is None:
         return None
-    if end is None:  # cannot happen: a DTEND decodes to a date, and without one `end` is `start`
-        end = start
+    end = _moment(event, "dtend")
+    if end is None:
+        duration = event.decoded("duration") if event.get("duration") is not None else None
+        if duration is not None and not isinstance(duration, timedelta):
+            raise ValueError(f"DURATION is not a length of time: {duration!r}")
+        end = start + duration if duration is not None else start
+    if type(end) is type(start) and end < start:  # a date and a time cannot be compared
+        raise ValueError("it ends before it starts")
     visitors = tuple(v.name for v in plan.visitors)
     driver = next((h.name for h in plan.hosts if "driver" in h.roles), None)
     timed = isinstance(start, datetime)
@@ -100,6 +128,18 @@ def _proposal(event, plan: VisitPlan) -> Proposal | None:
         duplicate = any(s.hotel.name == name and s.check_in == check_in for s in plan.hotel_stays)
         return Proposal(summary, stay=stay, duplicate=duplicate)
     return None
+
+
+def _moment(event, key: str) -> datetime | date | None:
+    """DTSTART or DTEND as a date or a time; a property given twice or unreadable is an error."""
+    if event.get(key) is None:
+        return None
+    if isinstance(event.get(key), list):
+        raise ValueError(f"{key.upper()} is given more than once")
+    value = event.decoded(key)
+    if not isinstance(value, date):
+        raise ValueError(f"{key.upper()} is not a date or a time")
+    return value
 
 
 def _aware(moment: datetime | date, plan: VisitPlan) -> datetime:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import builtins
 import datetime as _dt
-from datetime import date, datetime
+import re
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, overload
 from zoneinfo import ZoneInfo
 
+from hospitality_app import limits
 from hospitality_app.errors import ValidationError
+
+# ISO 8601 as the format writes it: a date, a time to the minute or second (a fraction to the
+# microsecond), and an optional offset.
+MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
 class JsonObject:
@@ -100,11 +106,21 @@ class JsonObject:
         if text is None:
             return None
         try:
+            if not MOMENT.fullmatch(text):
+                raise ValueError(text)  # Python reads week dates and nanoseconds too; the format does not
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise ValidationError(self.at(key), f"not a date and time: {text!r} (like 2026-12-03T09:00)") from None
+            raise ValidationError(self.at(key), f"not a date and time: {text[:40]!r} (like 2026-12-03T09:00)") from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
+            limits.check_day(self.at(key), moment)
+            if self.zone is not None and moment.astimezone(UTC).astimezone(self.zone).replace(tzinfo=None) != (
+                moment.replace(tzinfo=None)
+            ):
+                raise ValidationError(
+                    self.at(key),
+                    f"{text} does not exist in {self.zone.key}: the clocks go forward over it; write the time after",
+                )
         return moment
 
     @overload

@@ -119,12 +119,49 @@ TOP = {
 def loads(text: str) -> VisitPlan:
     """Parse and validate a JSON document; raises ValidationError naming the JSON path."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, parse_int=_whole_number, object_pairs_hook=_no_twice)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"line {exc.lineno} column {exc.colno}", f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise ValidationError("", "not a visit: lists or objects nested too deeply") from None
     plan = parse(data)
     validate_plan(plan)
+    _check_anchors(plan)
     return plan
+
+
+def _check_anchors(plan: VisitPlan) -> None:
+    """A checklist item due relative to a moment the plan does not have would never be due."""
+    from hospitality_app.checklists.engine import anchors
+
+    known = anchors(plan)
+    for i, item in enumerate(plan.checklist):
+        if item.due_anchor and item.due_anchor not in known:
+            raise ValidationError(
+                f"checklist[{i}].due_anchor",
+                f"unknown anchor {item.due_anchor[:40]!r} (expected one of: {', '.join(known)})",
+            )
+
+
+def _no_constant(name: str) -> Any:
+    raise ValidationError("", f"{name} is not a number JSON allows; write the amount, or leave it out")
+
+
+def _whole_number(digits: str) -> int:
+    # Python refuses to read 4,300 digits and more; far fewer are refused later, by their path.
+    if len(digits.lstrip("-")) > 400:
+        raise ValidationError("", f"a number of {len(digits):,} digits is in the file ({digits[:12]}…)")
+    return int(digits)
+
+
+def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Python keeps the last of two equal keys; a file that says two things is refused instead."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValidationError(str(key)[:80], "given twice in the same object")
+        seen[key] = value
+    return seen
 
 
 def parse(data: Any) -> VisitPlan:

@@ -12,14 +12,13 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from hospitality_app.errors import NotFoundError
+from hospitality_app.limits import MAX_VISIT_DAYS  # longer visits cannot be saved, so the window is safe
 from hospitality_app.models import Pickup, Staff, Vehicle, Visit, VisitHost
 from hospitality_app.rules.context import Clash
 from hospitality_app.rules.engine import counts, run_check
 from hospitality_app.rules.finding import Finding
 from hospitality_app.services import plans, regions
 from hospitality_app.services.dto import VisitPlan
-
-MAX_VISIT_DAYS = 30  # longer visits are not double-checked against ones that start after them
 
 
 @dataclass(frozen=True)

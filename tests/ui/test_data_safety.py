@@ -402,7 +402,7 @@ def test_quit_with_a_planner_answered_save_quits_once_saved(window, qtbot, db):
     answer(planner, "close_box", QMessageBox.Save)
     window.close()
     settle(window)
-    qtbot.wait_until(lambda: not window.isVisible(), timeout=3000)
+    qtbot.wait_until(lambda: not window.isVisible(), timeout=10000)
     assert stored(db).purpose == "Saved on the way out"
 
 

@@ -70,3 +70,79 @@ def test_applying_adds_and_importing_twice_is_recognised(reference_plan):
 def test_not_a_calendar(reference_plan):
     with pytest.raises(ValidationError, match="not an iCalendar file"):
         ics_import.read_proposals(b"hello", reference_plan)
+
+
+def _flight(*lines: str) -> bytes:
+    """A one-event confirmation whose time lines are `lines` (the flight's summary is kept)."""
+    body = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Airline//EN",
+            "BEGIN:VEVENT",
+            "UID:pnr@airline.example",
+            "DTSTAMP:20261101T000000Z",
+            "SUMMARY:Flight MU 5634 Jakarta - Xiamen",
+            *lines,
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    return body.encode()
+
+
+EVENT = "event 1 (Flight MU 5634 Jakarta - Xiamen)"
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            ["DTSTART:20261202T080000Z", "DTEND:20261202T140000Z", "DTEND:20261202T150000Z"],
+            f"{EVENT}: cannot read its times: DTEND is given more than once",
+        ),
+        (
+            ["DTSTART:20261202T080000Z", "DTEND:99991231T235900Z"],
+            f"{EVENT}.driver_due: 9999-12-31 is outside the years this app plans (2000–2099)",
+        ),
+        (
+            ["DTSTART:00010101T000000Z", "DTEND:00010101T060000Z"],
+            f"{EVENT}.driver_due: 0001-01-01 is outside the years this app plans (2000–2099)",
+        ),
+        (
+            ["DTSTART:20261202T080000Z", "DURATION:P99999999W"],
+            f"{EVENT}: cannot read its times: date value out of range",
+        ),
+        (
+            ["DTSTART:20261202T140000Z", "DTEND:20261202T080000Z"],
+            f"{EVENT}: cannot read its times: it ends before it starts",
+        ),
+    ],
+)
+def test_a_booking_the_plan_could_not_keep_is_refused_naming_the_event(reference_plan, lines, message):
+    with pytest.raises(ValidationError) as refused:
+        ics_import.read_proposals(_flight(*lines), reference_plan)
+    assert str(refused.value) == message
+
+
+def test_a_flight_given_by_its_duration_lands_at_the_end_of_it(reference_plan):
+    (flight,) = ics_import.read_proposals(_flight("DTSTART:20261202T080000Z", "DURATION:PT6H5M"), reference_plan)
+    assert flight.pickup.arrival == datetime(2026, 12, 2, 14, 5, tzinfo=UTC)
+
+
+def test_a_hotel_name_longer_than_any_hotel_is_refused(reference_plan):
+    data = FLIGHT.replace(b"LOCATION:Jimei Garden Hotel", b"LOCATION:Jimei Garden Hotel" + b"x" * 100_000)
+    with pytest.raises(ValidationError) as refused:
+        ics_import.read_proposals(data, reference_plan)
+    assert str(refused.value) == (
+        "event 2 (Hotel reservation 酒店预订).hotel.name: too long: 100,018 characters (at most 200)"
+    )
+
+
+def test_a_whole_years_calendar_is_refused_before_it_is_read(reference_plan):
+    event = FLIGHT.split(b"BEGIN:VEVENT", 1)[1].split(b"END:VEVENT", 1)[0]
+    many = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + (b"BEGIN:VEVENT" + event + b"END:VEVENT\r\n") * 201
+    with pytest.raises(ValidationError) as refused:
+        ics_import.read_proposals(many + b"END:VCALENDAR\r\n", reference_plan)
+    assert str(refused.value) == ("calendar file: too large for a booking confirmation (at most 200 events, 2 MB)")
