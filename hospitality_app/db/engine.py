@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -61,6 +62,10 @@ def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
             raise DatabaseError(f"--db: folder {str(path.parent)!r} does not exist")
         if path is not None and path.is_dir():
             raise DatabaseError(f"--db: {str(path)!r} is a folder, not a database file")
+        if path is not None and not path.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+            raise DatabaseError(f"--db: cannot create a database in {str(path.parent)!r}: no permission to write there")
+        if path is not None and path.exists() and not os.access(path, os.R_OK):
+            raise DatabaseError(f"--db: cannot read {str(path)!r}: no permission")
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_connect(foreign_keys))
         event.listen(engine, "begin", _sqlite_begin)

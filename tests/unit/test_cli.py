@@ -347,3 +347,26 @@ def test_without_a_display_the_window_says_so(capsys, monkeypatch):
         "hospitality-app: error: no display to open the window on (DISPLAY is not set); "
         "the commands work without one\n",
     )
+
+
+def test_a_database_where_one_may_not_write_or_read_says_so(capsys, tmp_path, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    existing = tmp_path / "secret.sqlite3"
+    assert main(["--db", str(existing), "list"]) == 0
+    capsys.readouterr()
+    # The tests may run as root, whom the file system lets do anything: ask the question instead.
+    real = os.access
+    denied = {str(locked): os.W_OK, str(existing): os.R_OK}
+    monkeypatch.setattr(os, "access", lambda p, mode: not (denied.get(str(p), 0) & mode) and real(p, mode))
+    assert _exit_of(["--db", str(locked / "new.sqlite3"), "list"], capsys) == (
+        2,
+        f"hospitality-app: error: --db: cannot create a database in {str(locked)!r}: no permission to write there\n",
+    )
+    assert _exit_of(["--db", str(existing), "list"], capsys) == (
+        2,
+        f"hospitality-app: error: --db: cannot read {str(existing)!r}: no permission\n",
+    )
+    assert list(locked.iterdir()) == []
