@@ -58,6 +58,8 @@ def read_proposals(data: bytes, plan: VisitPlan) -> list[Proposal]:
         if proposal is None:
             continue
         if proposal.pickup is not None:
+            if proposal.pickup.arrival is not None:  # named first: the driver's time follows from it
+                check_limits(proposal.pickup.arrival, f"{where}.arrival")
             check_limits(proposal.pickup, where)
         if proposal.stay is not None:
             check_limits(proposal.stay, where)

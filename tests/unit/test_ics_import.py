@@ -104,11 +104,11 @@ EVENT = "event 1 (Flight MU 5634 Jakarta - Xiamen)"
         ),
         (
             ["DTSTART:20261202T080000Z", "DTEND:99991231T235900Z"],
-            f"{EVENT}.driver_due: 9999-12-31 is outside the years this app plans (2000–2099)",
+            f"{EVENT}.arrival: 9999-12-31 is outside the years this app plans (2000–2099)",
         ),
         (
             ["DTSTART:00010101T000000Z", "DTEND:00010101T060000Z"],
-            f"{EVENT}.driver_due: 0001-01-01 is outside the years this app plans (2000–2099)",
+            f"{EVENT}.arrival: 0001-01-01 is outside the years this app plans (2000–2099)",
         ),
         (
             ["DTSTART:20261202T080000Z", "DURATION:P99999999W"],
