@@ -32,6 +32,12 @@ class Entry:
     cancelled: bool = False
 
 
+def _one_line(text: str) -> str:
+    """Names and addresses stored before line breaks were refused at input: a property value or
+    parameter cannot carry one, and the library rightly raises instead of writing it."""
+    return " ".join(text.split())
+
+
 def render(
     entries: list[Entry], *, timezone: str, now: datetime, name: str, organizer: HostData | None = None
 ) -> bytes:
@@ -44,7 +50,7 @@ def render(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", timezone)
     for entry in entries:
         item = entry.item
@@ -71,12 +77,12 @@ def render(
         if item.categories:
             comp.add("categories", list(item.categories))
         if organizer is not None and item.component == "VEVENT":
-            org = vCalAddress(f"mailto:{organizer.email}")
-            org.params["CN"] = vText(organizer.name)
+            org = vCalAddress(f"mailto:{_one_line(organizer.email)}")
+            org.params["CN"] = vText(_one_line(organizer.name))
             comp.add("organizer", org)
         for person in item.attendees:
-            att = vCalAddress(f"mailto:{person.email}")
-            att.params["CN"] = vText(person.name)
+            att = vCalAddress(f"mailto:{_one_line(person.email)}")
+            att.params["CN"] = vText(_one_line(person.name))
             att.params["ROLE"] = vText(person.role)
             att.params["PARTSTAT"] = vText("ACCEPTED")
             comp.add("attendee", att)

@@ -249,3 +249,18 @@ def test_icaljs_reads_the_reference_pickup(db, icaljs, tmp_path, reference_plan)
         "Asia/Shanghai",
         "-PT30M",
     )
+
+
+def test_line_breaks_stored_before_they_were_refused_do_not_break_the_calendar(db, reference_plan):
+    from sqlalchemy import text
+
+    visit_id = store(db, reference_plan)
+    with db.unit_of_work() as session:  # as an older version let them in
+        session.execute(
+            text("UPDATE staff SET email = 'li.wei@example.com\r\nBCC: x@y', name = 'Li\nWei' WHERE name = 'Li Wei'")
+        )
+        session.execute(text("UPDATE visit SET title = 'Visit\nof the year'"))
+    data = export(db, visit_id)
+    assert b"mailto:li.wei@example.com BCC: x@y" in data.replace(b"\r\n ", b"")
+    assert b"X-WR-CALNAME:Visit of the year" in data and b"BCC" not in data.split(b"\r\n")[0]
+    assert all(not line.startswith(b"BCC") for line in data.split(b"\r\n"))
