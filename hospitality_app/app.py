@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="export one visit as hospitality-visit/1 JSON")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p = commands.add_parser("schema", help="print the JSON Schema of the hospitality-visit/1 format")
+    p.add_argument("-o", "--output", metavar="FILE.json", help="write it to a file instead")
     p = commands.add_parser("list", help="list visits")
     p.add_argument("--upcoming", action="store_true", help="only visits that have not ended")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -25,7 +25,9 @@ def run(args) -> int:
             return cmd_import(db, plan)
         finally:
             db.dispose()
-    if command is None:  # cannot happen: "import" is the one command without a function, handled above
+    if args.command == "schema":  # the format's own description: no database involved
+        return cmd_schema(args)
+    if command is None:  # cannot happen: "import" and "schema" have no database, handled above
         raise TypeError(f"no function for command {args.command!r}")
     db = open_database(database_url(args.db))
     try:
@@ -75,6 +77,18 @@ def _refuse_database(db: Database, output: str) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         if target == Path(f"{path.resolve()}{suffix}"):
             raise HospitalityError(f"{output}: that is the database file itself; choose another file to write")
+
+
+def cmd_schema(args) -> int:
+    from hospitality_app.services.visit_format import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        atomic_write(args.output, text.encode("utf-8"))
+        print(f"Wrote {args.output}")
+    else:
+        print(text, end="")
+    return 0
 
 
 def cmd_export(db: Database, args) -> int:
@@ -403,6 +417,7 @@ def cmd_demo(db: Database, args) -> int:
 
 COMMANDS = {
     "import": None,
+    "schema": None,
     "export": cmd_export,
     "list": cmd_list,
     "check": cmd_check,

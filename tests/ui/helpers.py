@@ -32,7 +32,8 @@ def settle(window_or_ops):
     """Wait until every database operation asked for (and what its callbacks and the changes
     they made asked for) has run: the window reads and writes off the GUI thread."""
     ops = getattr(window_or_ops, "ops", window_or_ops)
-    assert ops.wait_idle(), "database operations still running after 20 s"
+    # Generous: the whole suite on two cores, with PostgreSQL beside it, once took over 20 s here.
+    assert ops.wait_idle(60_000), "database operations still running after 60 s"
 
 
 def save(planner) -> bool:

@@ -263,7 +263,7 @@ SUPPORTED = "(a file path, sqlite:///… or postgresql://…)"
         ),
         (
             ["frobnicate"],
-            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'list', 'check', 'ics', "
+            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'check', 'ics', "
             "'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', 'demo'); "
             "usage: hospitality-app --help",
         ),
