@@ -62,6 +62,10 @@ def cmd_import(db: Database, plan) -> int:
     print(f"Imported visit {plan.title!r} ({plan.company.name}, {plan.company.country}).")
     for change in saved.changes:
         print(f"Updated {change.describe()}")
+    for name, path in saved.new_staff:
+        print(
+            f"Added staff member {name!r} ({path}), who is not a host of this visit: check the name on the Staff page"
+        )
     print(saved.visit_id)
     return 0
 

@@ -44,6 +44,7 @@ class Refs:
     restaurants: dict
     dishes: dict
     stops: dict
+    new_staff: tuple[tuple[str, str], ...] = ()  # added for a checklist: (name, JSON path)
 
 
 def assign(row, **values) -> None:

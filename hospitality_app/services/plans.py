@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hospitality_app.errors import ConflictError, NotFoundError
-from hospitality_app.models import ChecklistItem, Visit
+from hospitality_app.models import ChecklistItem, Staff, Visit
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_loading import load_plan
 from hospitality_app.services.plan_parts import parts
@@ -36,6 +36,9 @@ class Saved:
     visit_id: int
     changes: tuple[SharedChange, ...] = ()  # shared records whose stored values changed
     written: tuple[str, ...] = ()  # the visit's parts written
+    # People the save added to the staff because a checklist item names them (assignee, done by)
+    # without their being hosts: a file may well name a colleague, or misspell a host.
+    new_staff: tuple[tuple[str, str], ...] = ()  # (name, the JSON path that names them)
 
 
 def _to_write(session: Session, plan: VisitPlan, visit: Visit) -> set[str]:
@@ -80,7 +83,7 @@ def save(session: Session, plan: VisitPlan, *, now: datetime | None = None, crea
         session.flush()
         if todo & ANCHOR_PARTS:
             _reschedule(session, visit.id)
-    return Saved(visit.id, tuple(shared.changes), tuple(sorted(todo)))
+    return Saved(visit.id, tuple(shared.changes), tuple(sorted(todo)), refs.new_staff)
 
 
 def _resolve(shared: SharedRecords, plan: VisitPlan) -> Refs:
@@ -96,11 +99,14 @@ def _resolve(shared: SharedRecords, plan: VisitPlan) -> Refs:
         for d in m.dishes:
             dishes[(rname, d.name)] = shared.dish(restaurants.get(rname) if rname else None, d)
     stops = {s.name: shared.tour_stop(s) for s in (plan.tour.stops if plan.tour else ())}
-    for c in plan.checklist:  # people a checklist names who are not hosts (import)
-        for name in (c.assignee, c.done_by):
+    new_staff = []
+    for i, c in enumerate(plan.checklist):  # people a checklist names who are not hosts (import)
+        for key, name in (("assignee", c.assignee), ("done_by", c.done_by)):
             if name and name not in staff:
+                if shared.session.scalar(select(Staff.id).where(Staff.name == name)) is None:
+                    new_staff.append((name, f"checklist[{i}].{key}"))
                 staff[name] = shared.staff(name)
-    return Refs(company, visitors, staff, vehicles, hotels, restaurants, dishes, stops)
+    return Refs(company, visitors, staff, vehicles, hotels, restaurants, dishes, stops, tuple(new_staff))
 
 
 def _reschedule(session: Session, visit_id: int) -> None:

@@ -206,6 +206,29 @@ def test_a_second_import_says_which_shared_records_it_changed(capsys, dbfile, tm
     assert sum(f["code"] == "dietary.forbidden" for f in json.loads(out)) == 2  # Budi is still halal
 
 
+def test_an_import_says_whom_a_checklist_added_to_the_staff(capsys, dbfile, tmp_path, reference_data):
+    data = json.loads(json.dumps(reference_data))
+    data["checklist"] = [
+        {"phase": "before", "title": "Book the hotel", "assignee": "Huang Lei"},  # a colleague, not a host
+        {"phase": "before", "title": "Print the sign", "assignee": "Li Wei", "done_by": "Huang Lei"},
+        {"phase": "before", "title": "Call the driver", "assignee": "Li Wie", "done_at": "2026-11-30T10:00"},
+    ]
+    path = tmp_path / "checklist.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "--db", dbfile, "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"Imported visit {data['visit']['title']!r} (PT Sinar Jaya Abadi, ID).",
+        "Added staff member 'Huang Lei' (checklist[0].assignee), who is not a host of this visit: "
+        "check the name on the Staff page",
+        "Added staff member 'Li Wie' (checklist[2].assignee), who is not a host of this visit: "
+        "check the name on the Staff page",
+        "1",
+    ]
+    code, out, _ = run(capsys, "--db", dbfile, "import", str(path))  # they are on the staff now
+    assert (code, out.splitlines()[1:]) == (0, ["2"])
+
+
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
 def test_no_command_writes_over_the_database(capsys, dbfile, suffix):
     from pathlib import Path

@@ -350,6 +350,10 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             message += " " + _("Changed for every visit: {what}").format(
                 what="; ".join(change_text(c) for c in result.changes)
             )
+        if result.new_staff:  # named by a checklist item, not hosts: a typo would show here
+            message += " " + _("Added to the staff: {names}").format(
+                names=", ".join(f"“{name}”" for name, _path in result.new_staff)
+            )
         self.dirty = False
         self.saved.emit(result.visit_id)
         if self._close_after_save:
