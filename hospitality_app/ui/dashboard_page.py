@@ -3,6 +3,7 @@ overdue tasks and follow-ups. Every table exports to CSV; a monthly report goes 
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -142,6 +143,7 @@ class DashboardPage(QWidget):
         self.refresh_button = QPushButton(_("Refresh"), self)
         self.refresh_button.clicked.connect(self.reload)
         self.status = QLabel(self)
+        self._notice_until = 0.0  # until then a refresh leaves the status line's outcome alone
         top = QHBoxLayout()
         top.addWidget(QLabel("<h2>" + _("Dashboard") + "</h2>", self))
         top.addStretch(1)
@@ -175,7 +177,7 @@ class DashboardPage(QWidget):
         """Read everything the page shows off the GUI thread; returns the operation."""
         now = now or datetime.now(UTC)
         language = current_language()
-        self.status.setText(_("Updating…"))
+        self._progress(_("Updating…"))
         return self._ops.query(
             self, lambda session: dashboard.everything(session, now, locale=language), lambda got: self._show(now, got)
         )
@@ -186,7 +188,17 @@ class DashboardPage(QWidget):
         self.doubles.set_rows(got.doubles)
         self.tasks.set_rows(got.tasks)
         self.follow_ups.set_rows(got.follow_ups)
-        self.status.setText(_("Updated {time}").format(time=now.astimezone().strftime("%H:%M")))
+        self._progress(_("Updated {time}").format(time=now.astimezone().strftime("%H:%M")))
+
+    def _progress(self, text: str) -> None:
+        """A refresh's own line, which never hides an outcome the user has had no time to read
+        (a refresh that a change elsewhere started just after "Saved …" would)."""
+        if time.monotonic() >= self._notice_until:
+            self.status.setText(text)
+
+    def _notice(self, text: str) -> None:
+        self.status.setText(text)
+        self._notice_until = time.monotonic() + 10
 
     def _choose_csv_folder(self) -> None:
         folder = choose_folder(self, _("Folder for the CSV files"), Path.home())
@@ -200,9 +212,9 @@ class DashboardPage(QWidget):
                 header, rows = getattr(self, name).table()
                 written.append(write_csv(folder / f"dashboard-{name}.csv", header, rows))
         except OSError as exc:
-            self.status.setText(str(exc))
+            self._notice(str(exc))
             return written
-        self.status.setText(_("Saved {n} CSV files in {folder}").format(n=len(written), folder=folder))
+        self._notice(_("Saved {n} CSV files in {folder}").format(n=len(written), folder=folder))
         return written
 
     def _choose_report_file(self) -> None:
@@ -230,11 +242,11 @@ class DashboardPage(QWidget):
                 atomic_write(path, MonthlyReportRenderer(head, report, language=language).render())
 
             def done(_result) -> None:
-                self.status.setText(_("Saved {path}").format(path=path))
+                self._notice(_("Saved {path}").format(path=path))
 
-            self.report_job = run_in_background(self, _("Writing the monthly report…"), work, done, self.status.setText)
+            self.report_job = run_in_background(self, _("Writing the monthly report…"), work, done, self._notice)
 
-        return self._ops.query(self, read, render, lambda failure: self.status.setText(failure.message))
+        return self._ops.query(self, read, render, lambda failure: self._notice(failure.message))
 
 
 _ROLES = set(vocab.HOST_ROLES)

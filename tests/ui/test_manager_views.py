@@ -63,6 +63,9 @@ def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
     qtbot.wait_until(lambda: window.dashboard.report_job.done)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert window.dashboard.status.text().endswith(str(tmp_path / "report.pdf"))
+    window.dashboard.reload()  # as a change elsewhere does: the outcome stays to be read
+    settle(window)
+    assert window.dashboard.status.text().endswith(str(tmp_path / "report.pdf"))
     window.dashboard.save_report(tmp_path / "no" / "report.pdf", today.year, today.month)
     settle(window)
     qtbot.wait_until(lambda: window.dashboard.report_job.done)
