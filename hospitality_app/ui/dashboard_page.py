@@ -141,7 +141,7 @@ class DashboardPage(QWidget):
         self.report_button = QPushButton(_("Monthly report (PDF)…"), self)
         self.report_button.clicked.connect(self._choose_report_file)
         self.refresh_button = QPushButton(_("Refresh"), self)
-        self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(self._refresh_asked)
         self.status = QLabel(self)
         self._notice_until = 0.0  # until then a refresh leaves the status line's outcome alone
         top = QHBoxLayout()
@@ -172,6 +172,10 @@ class DashboardPage(QWidget):
         visit_id = index.data(Qt.UserRole)
         if visit_id is not None:
             self.visit_chosen.emit(visit_id)
+
+    def _refresh_asked(self) -> None:
+        self._notice_until = 0.0  # the user asked: the refresh's own line is the news now
+        self.reload()
 
     def reload(self, now: datetime | None = None):
         """Read everything the page shows off the GUI thread; returns the operation."""

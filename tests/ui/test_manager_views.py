@@ -66,6 +66,9 @@ def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
     window.dashboard.reload()  # as a change elsewhere does: the outcome stays to be read
     settle(window)
     assert window.dashboard.status.text().endswith(str(tmp_path / "report.pdf"))
+    qtbot.mouseClick(window.dashboard.refresh_button, Qt.LeftButton)  # asked for: the news now
+    settle(window)
+    assert window.dashboard.status.text().startswith(("Updated ", "更新于 "))
     window.dashboard.save_report(tmp_path / "no" / "report.pdf", today.year, today.month)
     settle(window)
     qtbot.wait_until(lambda: window.dashboard.report_job.done)
