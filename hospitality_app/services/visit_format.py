@@ -22,6 +22,7 @@ from pydantic import ConfigDict, Field, WithJsonSchema, field_validator
 from hospitality_app import vocab
 from hospitality_app.errors import ValidationError
 from hospitality_app.services import dto
+from hospitality_app.services.validation import check_timezone
 from hospitality_app.services.visit_format_base import (
     Allergen,
     Amount,
@@ -260,8 +261,6 @@ class Visit(Part):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, name: str) -> str:
-        from hospitality_app.services.validation import check_timezone
-
         try:
             check_timezone("", name)
         except ValidationError as exc:

@@ -181,7 +181,7 @@ _DTO_PARTS: dict[type, type[Part]] = {}
 class Part(BaseModel):
     """One object of the file, which maps onto one of the plan's data classes."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
     dto: ClassVar[type | None] = None
     # Written even when empty; and fields whose false or zero is left out like an empty one.

@@ -98,6 +98,7 @@ def test_what_the_app_writes_the_schema_accepts(capsys, tmp_path):
         ("gifts.0.value", -1, "gifts[0].value", "must not be negative"),
         ("company.gift_policy", "maybe", "company.gift_policy", "unknown gift policy 'maybe'"),
         ("visitors.0.dietery", [], "visitors[0]", "unknown field 'dietery'"),
+        ("pickups.0.origin", "Jakarta", "pickups[0]", "unknown field 'origin'"),  # the plan's name, not the file's
         ("meals.1.dishes", {"name": "x"}, "meals[1].dishes", "expected a list, got an object"),
     ],
 )
