@@ -62,6 +62,14 @@ class Op(QObject):
         self.failure: Failure | None = None
         self.changes: Changes | None = None
         self.is_finished = False
+        self.dropped = False  # a read the closing window no longer needed: not run
+
+    def describe(self) -> str:
+        """Which work this is, for whom: for a test's failure message."""
+        work = getattr(self.work, "__qualname__", repr(self.work))
+        owner = type(self.owner).__name__ if self.owner is not None and shiboken6.isValid(self.owner) else self.owner
+        state = "failed" if self.failure is not None else "done, not delivered" if self.result is not None else "queued"
+        return f"{'write' if self.write else 'read'} {work} (owner {owner}; {state})"
 
     @property
     def succeeded(self) -> bool:
@@ -95,6 +103,7 @@ class Ops(QObject):
         self.db = db
         self._queue: queue.Queue = queue.Queue()
         self._pending = 0
+        self._in_flight: dict[int, Op] = {}  # asked for, callback not run yet (what a stuck test names)
         self._polling = False
         self._seen_version: int | None = None
         self._poll_connection = None
@@ -133,6 +142,14 @@ class Ops(QObject):
         """No operation is waiting or running, and no view is about to hear of a change."""
         return self._pending == 0 and not any(feed.waiting() for feed in list(self._feeds))
 
+    def describe_pending(self) -> list[str]:
+        """What keeps this from being idle, one line each: for a test's failure message."""
+        lines = [f"operation: {op.describe()}" for op in list(self._in_flight.values())]
+        if self._pending != len(self._in_flight):
+            lines.append(f"{self._pending} operation(s) counted as pending, {len(self._in_flight)} known")
+        lines += [f"change feed waiting: {feed.describe()}" for feed in list(self._feeds) if feed.waiting()]
+        return lines
+
     def wait_idle(self, timeout_ms: int = 20_000) -> bool:
         """Turn the event loop until every operation asked for so far (and any its callbacks
         and the changes they made asked for) has run: for tests."""
@@ -152,6 +169,7 @@ class Ops(QObject):
             op.is_finished = True
             return op
         self._pending += 1
+        self._in_flight[id(op)] = op
         if busy and isinstance(op.owner, QWidget):
             self._busy_dialog(op, busy)
         self._queue.put(op)
@@ -181,7 +199,11 @@ class Ops(QObject):
                 self._check_outside()
                 continue
             if self._stopped and not op.write:
-                continue  # closing: reads nobody will see are dropped; writes still run to the end
+                # Closing: a read nobody will see is not run, but it is delivered (without its
+                # callbacks), or it would count as pending for ever. Writes still run to the end.
+                op.dropped = True
+                self._delivered.emit(op)
+                continue
             tracker = ChangeTracker()
 
             def work(session, op=op, tracker=tracker):
@@ -236,7 +258,8 @@ class Ops(QObject):
     # back on the GUI thread ------------------------------------------------------------
     def _deliver(self, op: Op) -> None:
         self._pending -= 1
-        alive = op.owner is None or shiboken6.isValid(op.owner)
+        self._in_flight.pop(id(op), None)
+        alive = (op.owner is None or shiboken6.isValid(op.owner)) and not op.dropped
         try:
             if op.failure is None:
                 if alive and op.done_callback is not None:
@@ -309,6 +332,10 @@ class ChangeFeed(QObject):
 
     def waiting(self) -> bool:
         return shiboken6.isValid(self) and self._timer.isActive()
+
+    def describe(self) -> str:
+        callback = getattr(self._callback, "__qualname__", repr(self._callback))
+        return f"{callback}, to hear {self._pending!r}"
 
     def _heard(self, changes: Changes) -> None:
         self._pending = changes if self._pending is None else self._pending.merged(changes)

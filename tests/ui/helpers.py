@@ -33,7 +33,9 @@ def settle(window_or_ops):
     they made asked for) has run: the window reads and writes off the GUI thread."""
     ops = getattr(window_or_ops, "ops", window_or_ops)
     # Generous: the whole suite on two cores, with PostgreSQL beside it, once took over 20 s here.
-    assert ops.wait_idle(60_000), "database operations still running after 60 s"
+    if not ops.wait_idle(60_000):
+        pending = "\n  ".join(ops.describe_pending()) or "nothing named (became idle at the deadline?)"
+        raise AssertionError(f"database operations still running after 60 s:\n  {pending}")
 
 
 def save(planner) -> bool:
