@@ -8,10 +8,17 @@ class HospitalityError(Exception):
 
 
 class ValidationError(HospitalityError):
-    """Input that breaks a rule of the domain. `path` names the field (`visitors[1].dietary[0]`)."""
+    """Input that breaks a rule of the domain. `path` names the field (`visitors[1].dietary[0]`).
 
-    def __init__(self, path: str, message: str) -> None:
+    With `params`, `message` is a template (`"{what} {name!r} is listed twice"`): the command line
+    shows it filled in English, the window translates the template first (`params["what"]`, a
+    noun marked with `N_`, is translated too)."""
+
+    def __init__(self, path: str, message: str, **params: object) -> None:
         self.path = path
+        self.template = message
+        self.params = params
+        message = message.format(**params) if params else message
         self.message = message
         super().__init__(f"{path}: {message}" if path else message)
 

@@ -59,6 +59,11 @@ def _(message: str) -> str:
     return translator(_Current.language).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Marks `message` for the catalog where it is translated later (a noun in an error)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translator(_Current.language).ngettext(singular, plural, n)
 

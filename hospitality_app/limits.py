@@ -68,34 +68,54 @@ def check_text(path: str, value: str, *, multi_line: bool | None = None, most: i
     multi = name in MULTI_LINE if multi_line is None else multi_line
     limit = most if most is not None else (TEXT_LENGTH if multi else NARROW.get(name, NAME_LENGTH))
     if len(value) > limit:
-        raise ValidationError(path, f"too long: {len(value):,} characters (at most {limit:,})")
+        raise ValidationError(
+            path, "too long: {length:,} characters (at most {limit:,})", length=len(value), limit=limit
+        )
     for i, ch in enumerate(value):
         if "\ud800" <= ch <= "\udfff":
-            raise ValidationError(path, f"contains an invalid character at position {i + 1} (a lone surrogate)")
+            raise ValidationError(
+                path, "contains an invalid character at position {position} (a lone surrogate)", position=i + 1
+            )
         if multi and ch in _LINE_BREAKS:
             continue
         if unicodedata.category(ch) == "Cc" or ch in "\u2028\u2029":
-            what = "a line break" if ch in "\n\r\u2028\u2029" else f"a control character (U+{ord(ch):04X})"
-            where = "; this field is one line" if ch in "\n\r\u2028\u2029" else ""
-            raise ValidationError(path, f"contains {what} at position {i + 1}{where}")
+            if ch in "\n\r\u2028\u2029":
+                raise ValidationError(
+                    path, "contains a line break at position {position}; this field is one line", position=i + 1
+                )
+            raise ValidationError(
+                path,
+                "contains a control character (U+{code:04X}) at position {position}",
+                code=ord(ch),
+                position=i + 1,
+            )
     return value
 
 
 def check_number(path: str, value: int) -> int:
     low, high = NUMBERS.get(field_name(path), (0, 1_000_000))
     if not low <= value <= high:
-        got = f"{value:,}" if abs(value) < 10**21 else f"a number of {len(str(abs(value)))} digits"
-        raise ValidationError(path, f"must be between {low:,} and {high:,}, got {got}")
+        if abs(value) >= 10**21:
+            raise ValidationError(
+                path,
+                "must be between {low:,} and {high:,}, got a number of {digits} digits",
+                low=low,
+                high=high,
+                digits=len(str(abs(value))),
+            )
+        raise ValidationError(path, "must be between {low:,} and {high:,}, got {got:,}", low=low, high=high, got=value)
     return value
 
 
 def check_amount(path: str, value: Decimal) -> Decimal:
     if not value.is_finite():
-        raise ValidationError(path, f"not an amount: {value}")
+        raise ValidationError(path, "not an amount: {value}", value=value)
     if value < 0:
         raise ValidationError(path, "must not be negative")
     if value >= MAX_AMOUNT:
-        raise ValidationError(path, f"too large an amount: {value:,} (less than {MAX_AMOUNT:,.0f})")
+        raise ValidationError(
+            path, "too large an amount: {value:,} (less than {most:,.0f})", value=value, most=MAX_AMOUNT
+        )
     return value
 
 
@@ -103,11 +123,17 @@ def check_day(path: str, value: date) -> date:
     day = value.date() if isinstance(value, datetime) else value
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ValidationError(
-            path, f"{day.isoformat()} is outside the years this app plans ({FIRST_DAY.year}–{LAST_DAY.year})"
+            path,
+            "{day} is outside the years this app plans ({first}–{last})",
+            day=day.isoformat(),
+            first=FIRST_DAY.year,
+            last=LAST_DAY.year,
         )
     return value
 
 
 def check_length_of_visit(path: str, start: datetime, end: datetime) -> None:
     if end - start > timedelta(days=MAX_VISIT_DAYS):
-        raise ValidationError(path, f"a visit lasts at most {MAX_VISIT_DAYS} days; this one {(end - start).days}")
+        raise ValidationError(
+            path, "a visit lasts at most {most} days; this one {days}", most=MAX_VISIT_DAYS, days=(end - start).days
+        )

@@ -25,12 +25,19 @@ def messages() -> list[str | tuple[str, str]]:
                 f = node.func
                 name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
                 if (
-                    name == "_"
+                    name in ("_", "N_")
                     and node.args
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)
                 ):
                     found.append(node.args[0].value)
+                if (  # its template is translated in the window (hospitality_app.errors)
+                    name == "ValidationError"
+                    and len(node.args) >= 2
+                    and isinstance(node.args[1], ast.Constant)
+                    and isinstance(node.args[1].value, str)
+                ):
+                    found.append(node.args[1].value)
                 if (
                     name == "ngettext"
                     and len(node.args) >= 2
