@@ -37,6 +37,22 @@ def window(qtbot, db):
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
+def cell(items, row, column):
+    return items.model.index(row, column).data()
+
+
+def add_visitor(qtbot, visitors, name, *, diet=(), allergies=()):
+    """Add a visitor with the button, type the name, tick the diet and allergies."""
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    form = visitors.form
+    assert form.widgets["name"].hasFocus() or not form.isVisible()  # the cursor is in the new name
+    type_text(qtbot, form.widgets["name"], name)
+    for code in diet:
+        form.widgets["dietary"].boxes[code].click()
+    for code in allergies:
+        form.widgets["allergies"].boxes[code].click()
+
+
 def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path):
     planner = window.new_visit()
     settle(window)
@@ -44,22 +60,18 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
     overview = planner.editors["overview"]
     qtbot.keyClicks(overview.title, "Al-Noor first visit")
     qtbot.keyClicks(overview.company, "Al-Noor Trading")
-    qtbot.keyClicks(overview.country, "SA")
+    overview.country.setFocus()
+    overview.country.lineEdit().selectAll()
+    qtbot.keyClicks(overview.country, "Saudi Arabia")  # the name, not the code
+    qtbot.keyClick(overview.country, Qt.Key_Return)
 
     visitors = planner.editors["visitors"]
     planner.tabs.setCurrentWidget(visitors)
-    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
-    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
-    edit_cell(visitors.items, 0, 0, "Abdullah Al-Harbi")
-    edit_cell(visitors.items, 1, 0, "张伟")
-    visitors.items.focus(0)
-    qtbot.mouseClick(visitors.diet_button, Qt.LeftButton)  # picked from the list, never typed
-    dialog = visitors.choices
-    for i in range(dialog.list.count()):
-        if dialog.list.item(i).data(Qt.UserRole) == "halal":
-            dialog.list.item(i).setCheckState(Qt.Checked)
-    dialog.accept()
-    assert visitors.items.text(0, 2) == "halal"
+    assert visitors.items.detail.currentWidget() is visitors.items.placeholder  # says what to do
+    add_visitor(qtbot, visitors, "Abdullah Al-Harbi", diet=["halal"], allergies=["peanuts"])
+    add_visitor(qtbot, visitors, "张伟")
+    assert [cell(visitors.items, 0, c) for c in (0, 2, 3)] == ["Abdullah Al-Harbi", "Halal", "Peanuts"]
+    assert cell(visitors.items, 1, 0) == "张伟"
 
     meals = planner.editors["meals"]
     planner.tabs.setCurrentWidget(meals)
@@ -102,6 +114,8 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
         plan = plans.load_plan(session, planner.plan.id)
     assert [v.name for v in plan.visitors] == ["Abdullah Al-Harbi", "张伟"]
     assert plan.meals[0].dishes[1].contains == ("pork",) and plan.company.country == "SA"
+    assert (plan.visitors[0].dietary, plan.visitors[0].allergies) == (("halal",), ("peanuts",))
+    assert plan.client_locale == "ar_SA"  # the client's language follows the country
 
 
 def test_typing_chinese_names(window, qtbot):
@@ -141,10 +155,25 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(window, qtbot, d
     settle(window)
     qtbot.keyClicks(planner.editors["overview"].title, "Visit")
     qtbot.keyClicks(planner.editors["overview"].company, "Acme")
-    qtbot.keyClicks(planner.editors["overview"].country, "XX")
+    country = planner.editors["overview"].country
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "Atlantis")
     assert not save(planner)
-    assert "company.country: unknown country code 'XX'" in planner.error.text()
-    assert planner.tabs.currentWidget() is planner.editors["overview"]
+    assert planner.error.text() == "Not saved: Overview › Country: no country is called “Atlantis”"
+    beside = planner.editors["overview"].errors["company.country"]
+    assert beside.isVisible() and beside.text() == "no country is called “Atlantis”"
+    assert planner.tabs.currentWidget() is planner.editors["overview"] and country.hasFocus()
+    assert window.model.total() == 0
+
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "Indonesia")  # not "IN", which is India
+    assert country.code() == "ID"
+    planner.editors["visitors"].items.add()
+    assert not save(planner)  # a visitor without a name: the error is under the name
+    visitors = planner.editors["visitors"]
+    assert planner.tabs.currentWidget() is visitors
+    assert visitors.form.errors["name"].text() == "must not be empty"
+    assert planner.error.text() == "Not saved: Visitors › 1 › Name: must not be empty"
     assert window.model.total() == 0
 
 
@@ -246,12 +275,12 @@ def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
     edit_cell(stays.items, 0, 3, "twin × 2, suite")
     edit_cell(stays.items, 0, 2, "5 Dec")
     assert not save(planner)
-    assert planner.error.text() == "hotel_stays[0].check_out: not a date: '5 Dec' (like 2026-12-03)"
+    assert planner.error.text() == "Not saved: Hotel › 1: not a date: '5 Dec' (like 2026-12-03)"
     assert (stays.items.table.currentRow(), stays.items.table.currentColumn()) == (0, 2)
 
     edit_cell(stays.items, 0, 2, "2026-12-01")
     assert not save(planner)
-    assert planner.error.text() == "hotel_stays[0].check_out: check-out must be after check-in"
+    assert planner.error.text() == "Not saved: Hotel › 1: check-out must be after check-in"
 
     edit_cell(stays.items, 0, 2, "2026-12-04")
     assert save(planner)
@@ -272,7 +301,8 @@ def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, refere
     assert offered.currentCompletion() == "PT Sinar Jaya Abadi"
     overview.company.setText("PT Sinar Jaya Abadi")
     offered.activated.emit("PT Sinar Jaya Abadi")  # the user picks it from the list
-    assert (overview.country.text(), overview.city.text()) == ("ID", "Jakarta")
+    assert (overview.country.code(), overview.city.text()) == ("ID", "Jakarta")
+    assert overview.locale.code() == "id_ID"
 
     meals = planner.editors["meals"]
     qtbot.mouseClick(meals.meals.add_button, Qt.LeftButton)
@@ -334,9 +364,7 @@ def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan)
     qtbot.keyClicks(overview.purpose, "Price talks")  # one step, however many keys
     visitors = planner.editors["visitors"]
     planner.tabs.setCurrentWidget(visitors)
-    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
-    row = visitors.items.rows() - 1
-    edit_cell(visitors.items, row, 0, "Siti Nurhaliza")
+    add_visitor(qtbot, visitors, "Siti Nurhaliza")
     names = [v.name for v in reference_plan.visitors]
     assert planner.collect().purpose == "Price talks"
     assert [v.name for v in planner.collect().visitors] == [*names, "Siti Nurhaliza"]
@@ -345,7 +373,7 @@ def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan)
     planner.tabs.setCurrentWidget(overview)
     planner.undo_action.trigger()  # the new visitor goes, shown where she was added
     assert planner.tabs.currentWidget() is visitors
-    assert [visitors.items.text(r, 0) for r in range(visitors.items.rows())] == names
+    assert [cell(visitors.items, r, 0) for r in range(visitors.items.model.rowCount())] == names
     assert planner.collect().purpose == "Price talks" and planner.dirty
     planner.undo_action.trigger()
     assert planner.collect() == planner._baseline and not planner.dirty

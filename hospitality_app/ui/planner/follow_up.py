@@ -127,7 +127,7 @@ class FollowUpEditor(Editor):
             ),
         )
 
-    def focus(self, path: str) -> bool:
+    def focus(self, path: str, message: str = "") -> bool:
         part, _i, field, _j = parse_path(path)
         if part != "follow_up":
             return False

@@ -29,7 +29,7 @@ def whole_number(text: str, path: str, *, blank: int | None = 0) -> int | None:
     if not text:
         return blank
     if not text.isdigit():
-        raise ValidationError(path, f"not a whole number: {text!r}")
+        raise ValidationError(path, "not a whole number: {text!r}", text=text)
     return int(text)
 
 
@@ -43,7 +43,7 @@ def parse_rooms(text: str, path: str) -> tuple[RoomData, ...]:
     for j, part in enumerate(names(text)):
         m = ROOM.match(part)
         if not m:
-            raise ValidationError(f"{path}[{j}]", f"not a room: {part!r} (like 'twin × 2')")
+            raise ValidationError(f"{path}[{j}]", "not a room: {text!r} (like 'twin × 2')", text=part)
         rooms.append(RoomData(m["type"].strip(), int(m["count"] or 1)))
     return tuple(rooms)
 
@@ -52,7 +52,7 @@ def parse_day(text: str, path: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(path, f"not a date: {text!r} (like 2026-12-03)") from None
+        raise ValidationError(path, "not a date: {text!r} (like 2026-12-03)", text=text) from None
 
 
 class PickupsEditor(Editor):
@@ -184,7 +184,7 @@ class PickupsEditor(Editor):
             )
         return replace(plan, pickups=tuple(pickups))
 
-    def focus(self, path: str) -> bool:
+    def focus(self, path: str, message: str = "") -> bool:
         part, i, field, _j = parse_path(path)
         if part != "pickups" or i is None:
             return False
@@ -302,7 +302,7 @@ class HotelStaysEditor(Editor):
             stays.append(replace(base, **values) if base else HotelStayData(**values))
         return replace(plan, hotel_stays=tuple(stays))
 
-    def focus(self, path: str) -> bool:
+    def focus(self, path: str, message: str = "") -> bool:
         part, i, field, _j = parse_path(path)
         if part != "hotel_stays" or i is None:
             return False

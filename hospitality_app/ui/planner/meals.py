@@ -166,7 +166,7 @@ class MealsEditor(Editor):
             meals.append(meal)
         return replace(plan, meals=tuple(meals))
 
-    def focus(self, path: str) -> bool:
+    def focus(self, path: str, message: str = "") -> bool:
         part, i, field, j = parse_path(path)
         if part != "meals" or i is None:
             return False

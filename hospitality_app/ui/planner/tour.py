@@ -147,7 +147,7 @@ class TourEditor(Editor):
             ),
         )
 
-    def focus(self, path: str) -> bool:
+    def focus(self, path: str, message: str = "") -> bool:
         part, _i, field, j = parse_path(path)
         if part != "tour":
             return False

@@ -29,20 +29,18 @@ from hospitality_app.services import plans, readiness, regions
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
+from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
+from hospitality_app.ui.planner.agenda import AgendaEditor, GiftsEditor
 from hospitality_app.ui.planner.describe import change_text
-from hospitality_app.ui.planner.editors import (
-    AgendaEditor,
-    HostsEditor,
-    OverviewEditor,
-    VisitorsEditor,
-    parse_path,
-)
+from hospitality_app.ui.planner.editors import parse_path
 from hospitality_app.ui.planner.follow_up import FollowUpEditor
 from hospitality_app.ui.planner.history import PlanEdit, new_plan
 from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
 from hospitality_app.ui.planner.meals import MealsEditor
+from hospitality_app.ui.planner.overview import OverviewEditor
+from hospitality_app.ui.planner.people import HostsEditor, VisitorsEditor
 from hospitality_app.ui.planner.stays_current import StaysCurrent
 from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
@@ -58,6 +56,7 @@ TAB_OF = {
     "meals": "meals",
     "tour": "tour",
     "agenda": "agenda",
+    "gifts": "gifts",
     "follow_up": "follow_up",
     "followup": "follow_up",
 }
@@ -99,6 +98,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             "meals": MealsEditor(),
             "tour": TourEditor(),
             "agenda": AgendaEditor(),
+            "gifts": GiftsEditor(),
             "follow_up": FollowUpEditor(),
         }
         titles = {
@@ -110,6 +110,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             "meals": _("Meals"),
             "tour": _("Factory tour"),
             "agenda": _("Agenda"),
+            "gifts": _("Gifts"),
             "follow_up": _("Follow-up"),
         }
         self.tabs = QTabWidget(self)
@@ -244,7 +245,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
     def collect(self) -> VisitPlan:
         """The plan as the tabs now show it (raises ValidationError naming the field)."""
         plan = self.editors["overview"].apply(self.plan)
-        for key in ("visitors", "hosts", "pickups", "stays", "meals", "tour", "agenda", "follow_up"):
+        for key in ("visitors", "hosts", "pickups", "stays", "meals", "tour", "agenda", "gifts", "follow_up"):
             plan = self.editors[key].apply(plan)
         return plan
 
@@ -279,7 +280,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         try:
             plan = self.collect()
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(self._where(exc.path) + error_text(exc))
             return None
         self.error.setText("")
         language = current_language()
@@ -304,14 +305,15 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         if target:
             self.go_to(target)
 
-    def go_to(self, path: str) -> None:
-        """Show the tab and field that a finding or an error names."""
+    def go_to(self, path: str, message: str = "") -> bool:
+        """Show the tab and field that a finding or an error names (with `message` beside the
+        field); False when no tab shows it."""
         part = parse_path(path)[0]
         key = TAB_OF.get(part)
         if key is None:
-            return
+            return False
         self.tabs.setCurrentWidget(self.editors[key])
-        self.editors[key].focus(path)
+        return self.editors[key].focus(path, message)
 
     # saving ----------------------------------------------------------------------
     def save(self):
@@ -340,8 +342,18 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         return self.save_op
 
     def _show_error(self, exc: ValidationError) -> None:
-        self.error.setText(str(exc))
-        self.go_to(exc.path)
+        message = error_text(exc)
+        self.go_to(exc.path, message)  # beside the field; above the tabs too, so it is never missed
+        self.error.setText(_("Not saved: {what}").format(what=self._where(exc.path) + message))
+
+    def _where(self, path: str) -> str:
+        """The field a path names, as the user sees it: "Visitors › 2 › Diet: "."""
+        key = TAB_OF.get(parse_path(path)[0])
+        if key is None:
+            return ""
+        editor = self.editors[key]
+        place = [self.tabs.tabText(self.tabs.indexOf(editor)), *editor.place(path)]
+        return " › ".join(p for p in place if p) + ": "
 
     def _saved(self, result) -> None:
         self.save_op = None  # done: closing now closes

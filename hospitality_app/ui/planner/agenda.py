@@ -1,0 +1,97 @@
+"""The planner's Agenda and Gifts tabs: the meeting's items (who presents, what to bring, what is
+negotiated and how far we may go) and the gifts (for whom, what they are worth)."""
+
+from __future__ import annotations
+
+from hospitality_app import vocab
+from hospitality_app.i18n import _, label
+from hospitality_app.services.dto import AgendaItemData, GiftData, VisitPlan
+from hospitality_app.ui.planner.item_form import Spec
+from hospitality_app.ui.planner.list_editor import ListEditor
+
+
+def _money(gift: GiftData) -> str:
+    if gift.value is None:
+        return ""
+    from babel.numbers import format_currency
+
+    from hospitality_app.i18n import current_language
+
+    return format_currency(gift.value, gift.currency or "CNY", locale=current_language())
+
+
+class AgendaEditor(ListEditor):
+    part = "agenda"
+
+    def __init__(self, *, parent=None) -> None:
+        super().__init__(
+            [
+                (_("Start"), lambda a: self.when(a.start)),
+                (_("Minutes"), lambda a: a.minutes),
+                (_("Agenda item"), lambda a: a.title),
+                (_("Kind"), lambda a: label(a.kind)),
+                (_("Presenter"), lambda a: a.presenter or ""),
+            ],
+            [
+                Spec("title", _("Agenda item")),
+                Spec("kind", _("Kind"), "choice", vocab.AGENDA_KINDS, labels=label),
+                Spec("start", _("Start"), "moment"),
+                Spec("minutes", _("Length"), "minutes", minimum=1, maximum=24 * 60),
+                Spec("presenter", _("Presenter"), "name", source=self.host_names),
+                Spec("materials", _("Materials"), "lines", hint=_("What to prepare: slides, samples, the video…")),
+                Spec("topics", _("Negotiation topics"), "codes", vocab.NEGOTIATION_TOPICS, labels=label),
+                Spec(
+                    "bottom_lines",
+                    _("Bottom lines"),
+                    "secret",
+                    hint=_("Confidential: never in calendars or documents for the client."),
+                ),
+            ],
+            empty=_("No agenda yet. Add the items of the meeting: welcome, introductions, the tour, the negotiation."),
+            add=_("Add item"),
+            parent=parent,
+        )
+
+    def when(self, moment) -> str:
+        from hospitality_app.ui.planner.editors import local_text
+
+        return local_text(moment, self._plan) if self._plan else ""
+
+    def host_names(self) -> list[str]:
+        return [h.name for h in self.plan_now().hosts if h.name]
+
+    def new_item(self, plan: VisitPlan) -> AgendaItemData:
+        """The next item starts when the last one ends."""
+        start = max((a.end for a in self.items.items()), default=plan.start)
+        return AgendaItemData(start, 30, "", presenter=None)
+
+
+class GiftsEditor(ListEditor):
+    part = "gifts"
+    fields = {"for": "recipient", "currency": "value"}  # noqa: RUF012
+
+    def __init__(self, *, parent=None) -> None:
+        super().__init__(
+            [
+                (_("Gift"), lambda g: g.item),
+                (_("For"), lambda g: g.recipient or _("the whole delegation")),
+                (_("Value"), _money),
+            ],
+            [
+                Spec("item", _("Gift")),
+                Spec(
+                    "recipient", _("For"), "name", source=self.visitor_names, hint=_("Blank: for the whole delegation")
+                ),
+                Spec("value", _("Value"), "money"),
+                Spec("notes", _("Notes"), "note"),
+            ],
+            empty=_("No gifts planned. A small gift from the region (tea, a local craft) is usual on a first visit."),
+            add=_("Add gift"),
+            parent=parent,
+        )
+
+    def visitor_names(self) -> list[str]:
+        return [v.name for v in self.plan_now().visitors if v.name]
+
+    def new_item(self, plan: VisitPlan) -> GiftData:
+        return GiftData("")

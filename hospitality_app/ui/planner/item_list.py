@@ -1,0 +1,278 @@
+"""A list of a plan's items beside the form that edits the selected one: the items are the plan's
+own typed data (never text in cells), added, copied, removed and moved with buttons, the
+keyboard (Insert, Delete, Ctrl+Up/Down) or the context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hospitality_app.i18n import _
+from hospitality_app.ui.planner.item_form import ItemForm
+
+
+class ItemsModel(QAbstractTableModel):
+    """The items, one per row; columns are (header, item → text shown)."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable]], *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.items: list = []
+        self.marked: Callable[[int], str] | None = None  # row → a finding's message, "" for none
+
+    def set_items(self, items: Sequence) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def replace(self, row: int, item) -> None:
+        self.items[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][0]
+        return section + 1 if orientation == Qt.Vertical else None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            text = str(self.columns[index.column()][1](self.items[index.row()]))
+            if role == Qt.ToolTipRole:
+                mark = self.marked(index.row()) if self.marked else ""
+                return f"{text}\n{mark}" if mark else text
+            return text
+        if role == Qt.ForegroundRole and self.marked and self.marked(index.row()):
+            return QBrush(QColor("#b00020"))
+        return None
+
+
+class ItemList(QWidget):
+    """Signals:
+    changed: an item was edited, added, removed or moved.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable]],
+        form: ItemForm,
+        new_item: Callable[[], object],
+        *,
+        empty: str,
+        nouns: tuple[str, str] = ("", ""),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.form, self.new_item = form, new_item
+        self.zone: tzinfo = ZoneInfo("UTC")
+        self.model = ItemsModel(columns, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for the form
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        add_text, _plural = nouns
+        self.add_action = self._action(add_text or _("Add"), QKeySequence(Qt.Key_Insert), self.add)
+        self.copy_action = self._action(_("Duplicate"), QKeySequence("Ctrl+D"), self.duplicate)
+        self.remove_action = self._action(_("Remove"), QKeySequence(QKeySequence.Delete), self.remove)
+        self.up_action = self._action(_("Move up"), QKeySequence("Ctrl+Up"), lambda: self.move(-1))
+        self.down_action = self._action(_("Move down"), QKeySequence("Ctrl+Down"), lambda: self.move(1))
+        self.buttons = QHBoxLayout()
+        for action in (self.add_action, self.copy_action, self.remove_action, self.up_action, self.down_action):
+            button = QPushButton(action.text(), self)
+            button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.NativeText)})")
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            self.buttons.addWidget(button)
+        self.add_button = self.buttons.itemAt(0).widget()
+        self.remove_button = self.buttons.itemAt(2).widget()
+        self.buttons.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        self.placeholder = QLabel(empty, self)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.detail = QStackedWidget(self)
+        self.detail.addWidget(self.placeholder)
+        self.detail.addWidget(scroll)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view)
+        column.addLayout(self.buttons)
+        self.split = QSplitter(Qt.Horizontal, self)
+        self.split.addWidget(left)
+        self.split.addWidget(self.detail)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
+        form.changed.connect(self._form_edited)
+        self._update_actions()
+
+    def _action(self, text: str, keys: QKeySequence, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _menu(self, point) -> None:
+        menu = QMenu(self)
+        for action in (self.add_action, self.copy_action, self.remove_action, None, self.up_action, self.down_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        self.context_menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    # the items -------------------------------------------------------------------
+    def items(self) -> list:
+        return list(self.model.items)
+
+    def set_items(self, items: Sequence, zone: tzinfo) -> None:
+        """Show `items`; the row selected stays selected (after a save or an undo)."""
+        row = self.current_row()
+        self.zone = zone
+        self.model.set_items(items)
+        self.select(min(row, len(items) - 1) if row >= 0 else (0 if items else -1))
+
+    def current_row(self) -> int:
+        index = self.view.selectionModel().currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current(self):
+        row = self.current_row()
+        return self.model.items[row] if row >= 0 else None
+
+    def select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            )
+        else:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+        self._row_changed()
+
+    def _row_changed(self, *_args) -> None:
+        item = self.current()
+        if item is None:
+            self.detail.setCurrentIndex(0)
+        else:
+            self.form.show_item(item, self.zone)
+            self.detail.setCurrentIndex(1)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        row, count = self.current_row(), self.model.rowCount()
+        for action in (self.copy_action, self.remove_action):
+            action.setEnabled(row >= 0)
+        self.up_action.setEnabled(row > 0)
+        self.down_action.setEnabled(0 <= row < count - 1)
+
+    def _form_edited(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.model.replace(row, self.form.read(self.model.items[row]))
+        self.changed.emit()
+
+    def add(self) -> None:
+        self._insert(self.model.rowCount(), self.new_item())
+        first = next(iter(self.form.widgets.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def duplicate(self) -> None:
+        item = self.current()
+        if item is not None:
+            fields = {"id": None} if hasattr(item, "id") else {}
+            self._insert(self.current_row() + 1, replace(item, **fields))
+
+    def _insert(self, row: int, item) -> None:
+        items = self.items()
+        items.insert(row, item)
+        self.model.set_items(items)
+        self.select(row)
+        self.changed.emit()
+
+    def remove(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        items = self.items()
+        del items[row]
+        self.model.set_items(items)
+        self.select(min(row, len(items) - 1))
+        self.view.setFocus()
+        self.changed.emit()
+
+    def move(self, step: int) -> None:
+        row = self.current_row()
+        to = row + step
+        if row < 0 or not 0 <= to < self.model.rowCount():
+            return
+        items = self.items()
+        items[row], items[to] = items[to], items[row]
+        self.model.set_items(items)
+        self.select(to)
+        self.changed.emit()
+
+    def focus(self, row: int, key: str | None = None, message: str = "") -> None:
+        """Select the item and put the cursor in its field (`key`), with a message under it."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        self.select(row)
+        if key in self.form.widgets:
+            self.form.show_error(key, message)
+            self.form.widgets[key].setFocus()
+        else:
+            self.view.setFocus()

@@ -1,0 +1,73 @@
+"""The planner's Visitors and Hosts tabs: who comes, what they eat and speak; who receives them,
+in which roles. Diets, allergies and roles are ticked from the vocabularies, never typed."""
+
+from __future__ import annotations
+
+from hospitality_app import vocab
+from hospitality_app.i18n import _, label
+from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
+from hospitality_app.ui.planner.item_form import Spec
+from hospitality_app.ui.planner.list_editor import ListEditor
+
+
+def labels(codes) -> str:
+    return ", ".join(label(code) for code in codes)
+
+
+class VisitorsEditor(ListEditor):
+    part = "visitors"
+
+    def __init__(self, *, parent=None) -> None:
+        super().__init__(
+            [
+                (_("Name"), lambda v: v.name),
+                (_("Title"), lambda v: v.title),
+                (_("Diet"), lambda v: labels(v.dietary)),
+                (_("Allergies"), lambda v: labels(v.allergies)),
+            ],
+            [
+                Spec("name", _("Name")),
+                Spec("title", _("Title")),
+                Spec("languages", _("Languages"), "languages"),
+                Spec("dietary", _("Diet"), "codes", vocab.DIETARY, labels=label),
+                Spec("allergies", _("Allergies"), "codes", vocab.ALLERGENS, labels=label),
+                Spec("preferences", _("Food preferences"), "lines", hint=_("Such as: fried fish, not too spicy")),
+                Spec("interests", _("Interests"), "lines", hint=_("For small talk and the gift: badminton, tea…")),
+                Spec("notes", _("Notes"), "note"),
+            ],
+            empty=_("No visitors yet. Add each person who comes, with their diet and allergies."),
+            add=_("Add visitor"),
+            parent=parent,
+        )
+
+    def new_item(self, plan: VisitPlan) -> VisitorData:
+        return VisitorData("")
+
+
+class HostsEditor(ListEditor):
+    part = "hosts"
+
+    def __init__(self, *, parent=None) -> None:
+        super().__init__(
+            [
+                (_("Name"), lambda h: h.name),
+                (_("Roles"), lambda h: labels(h.roles)),
+                (_("Phone"), lambda h: h.phone),
+            ],
+            [
+                Spec("name", _("Name")),
+                Spec("roles", _("Roles"), "codes", vocab.HOST_ROLES, labels=label),
+                Spec("languages", _("Languages"), "languages"),
+                Spec("phone", _("Phone")),
+                Spec("email", _("E-mail")),
+                Spec("department", _("Department")),
+            ],
+            empty=_(
+                "No hosts yet. Add the colleagues who receive the visitors: the sales lead, the driver, the guide…"
+            ),
+            add=_("Add host"),
+            parent=parent,
+        )
+
+    def new_item(self, plan: VisitPlan) -> HostData:
+        return HostData("")

@@ -1,0 +1,243 @@
+"""The planner's list-and-form tabs (visitors, hosts, agenda, gifts), driven as a user would:
+the keyboard adds, removes and moves items; people are picked, amounts and times typed into real
+controls; the bottom lines stay hidden from staff; labels are shown in the interface language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+from hospitality_app.i18n import label, set_language
+from hospitality_app.services import plans
+from tests.ui.helpers import save, settle, type_text
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def window(qtbot, db):
+    from hospitality_app.ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    win.show()
+    settle(win)
+    yield win
+    for planner in win.planners:
+        planner.dirty = False
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def open_plan(window, db, plan):
+    with db.unit_of_work() as session:
+        visit_id = plans.save(session, plan, now=NOW).visit_id
+    window.model.reload()
+    settle(window)
+    window.table.selectRow(0)
+    planner = window.open_selected()
+    settle(window)
+    return visit_id, planner
+
+
+def stored(db, visit_id):
+    with db.unit_of_work() as session:
+        return plans.load_plan(session, visit_id)
+
+
+def names(items) -> list[str]:
+    return [items.model.index(r, 0).data() for r in range(items.model.rowCount())]
+
+
+def test_the_keyboard_adds_moves_and_removes_visitors(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, reference_plan)
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    qtbot.wait_exposed(planner)
+    before = [v.name for v in reference_plan.visitors]
+    assert names(visitors.items) == before and len(before) >= 2
+    view = visitors.items.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Insert)  # a new visitor, last, the cursor in the name
+    assert visitors.items.current_row() == len(before)
+    type_text(qtbot, visitors.form.widgets["name"], "Сергей Иванов")
+    assert names(visitors.items) == [*before, "Сергей Иванов"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Up, Qt.ControlModifier)  # moves up one
+    assert names(visitors.items) == [*before[:-1], "Сергей Иванов", before[-1]]
+    assert visitors.items.current_row() == len(before) - 1
+    qtbot.keyClick(view, Qt.Key_Down, Qt.ControlModifier)
+    assert names(visitors.items) == [*before, "Сергей Иванов"]
+    qtbot.keyClick(view, Qt.Key_D, Qt.ControlModifier)  # a copy, to be renamed
+    assert names(visitors.items) == [*before, "Сергей Иванов", "Сергей Иванов"]
+    qtbot.keyClick(view, Qt.Key_Delete)
+    assert names(visitors.items) == [*before, "Сергей Иванов"]
+    assert save(planner), planner.error.text()
+    assert [v.name for v in stored(db, visit_id).visitors] == [*before, "Сергей Иванов"]
+
+
+def test_the_empty_list_says_what_to_do_and_the_buttons_follow_the_selection(window, qtbot):
+    planner = window.new_visit()
+    settle(window)
+    hosts = planner.editors["hosts"].items
+    assert hosts.detail.currentWidget() is hosts.placeholder
+    assert "Add the colleagues who receive the visitors" in hosts.placeholder.text()
+    assert not hosts.remove_button.isEnabled() and not hosts.copy_action.isEnabled()
+    hosts.add()
+    assert hosts.remove_button.isEnabled() and not hosts.up_action.isEnabled()
+    assert hosts.detail.currentWidget() is not hosts.placeholder
+    hosts.remove()
+    assert hosts.detail.currentWidget() is hosts.placeholder
+
+
+def test_a_host_s_roles_and_languages_are_ticked_never_typed(window, qtbot, db):
+    planner = window.new_visit()
+    settle(window)
+    overview = planner.editors["overview"]
+    qtbot.keyClicks(overview.title, "Roles")
+    qtbot.keyClicks(overview.company, "Acme")
+    qtbot.keyClicks(overview.country, "Germany")
+    qtbot.keyClick(overview.country, Qt.Key_Return)
+    assert overview.locale.code() == "de_DE"
+    hosts = planner.editors["hosts"]
+    hosts.items.add()
+    type_text(qtbot, hosts.form.widgets["name"], "Chen Jie")
+    roles = hosts.form.widgets["roles"]
+    assert roles.boxes["sales_lead"].text() == "Sales lead" == label("sales_lead")
+    roles.boxes["sales_lead"].click()
+    roles.boxes["guide"].click()
+    spoken = hosts.form.widgets["languages"]
+    chinese = next(
+        spoken.list.item(i) for i in range(spoken.list.count()) if spoken.list.item(i).data(Qt.UserRole) == "zh"
+    )
+    assert chinese.text() == "Chinese"
+    chinese.setCheckState(Qt.Checked)
+    spoken.other.setCurrentIndex(spoken.other.findData("ms"))
+    spoken.other.activated.emit(spoken.other.currentIndex())  # "Another language…": Malay
+    assert hosts.items.model.index(0, 1).data() == "Sales lead, Guide"
+    assert save(planner), planner.error.text()
+    host = stored(db, planner.visit_id).hosts[0]
+    assert (host.name, host.roles, host.languages) == ("Chen Jie", ("sales_lead", "guide"), ("zh", "ms"))
+
+
+def test_agenda_items_follow_each_other_and_pick_their_presenter(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, replace(reference_plan, agenda=()))
+    agenda = planner.editors["agenda"]
+    planner.tabs.setCurrentWidget(agenda)
+    agenda.items.add()
+    form = agenda.form
+    type_text(qtbot, form.widgets["title"], "Price negotiation")
+    presenter = form.widgets["presenter"]
+    offered = [presenter.itemText(i) for i in range(presenter.count())]
+    assert offered == ["", *(h.name for h in reference_plan.hosts)]  # the hosts, and nobody
+    presenter.setCurrentIndex(1)
+    form.widgets["minutes"].setValue(90)
+    form.widgets["topics"].boxes["price"].click()
+    form.widgets["kind"].setCurrentIndex(form.widgets["kind"].findData("negotiation"))
+    first = agenda.items.items()[0]
+    assert first.start == reference_plan.start and first.minutes == 90
+    agenda.items.add()  # the next item starts when the last one ends
+    assert agenda.items.items()[1].start == first.end
+    type_text(qtbot, form.widgets["title"], "Lunch break")
+    assert save(planner), planner.error.text()
+    saved = stored(db, visit_id).agenda
+    assert [(a.title, a.kind, a.minutes, a.presenter, a.topics) for a in saved] == [
+        ("Price negotiation", "negotiation", 90, reference_plan.hosts[0].name, ("price",)),
+        ("Lunch break", "other", 30, None, ()),
+    ]
+
+
+def test_bottom_lines_a_user_may_not_read_stay_unread_and_untouched(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    agenda = planner.editors["agenda"]
+    hidden = replace(planner.plan, agenda=tuple(replace(a, bottom_lines=None) for a in planner.plan.agenda))
+    agenda.load(hidden)  # what team mode gives a user who is not a manager
+    agenda.items.select(0)
+    box = agenda.form.widgets["bottom_lines"]
+    assert box.isReadOnly() and box.toPlainText() == ""
+    assert box.placeholderText() == "Only managers can read and change the bottom lines."
+    type_text(qtbot, agenda.form.widgets["title"], "!")
+    assert agenda.items.items()[0].bottom_lines is None  # kept unread, so saving leaves it alone
+
+    agenda.load(planner.plan)  # a manager reads and edits them
+    agenda.items.select(0)
+    assert not box.isReadOnly() and box.toPlainText() == (planner.plan.agenda[0].bottom_lines or "")
+
+
+def test_a_gift_for_a_visitor_with_its_value_and_currency(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, replace(reference_plan, gifts=()))
+    gifts = planner.editors["gifts"]
+    planner.tabs.setCurrentWidget(gifts)
+    assert gifts.items.detail.currentWidget() is gifts.items.placeholder
+    gifts.items.add()
+    form = gifts.form
+    type_text(qtbot, form.widgets["item"], "Tieguanyin tea set")
+    recipient = form.widgets["recipient"]
+    assert [recipient.itemText(i) for i in range(recipient.count())] == ["", *(v.name for v in reference_plan.visitors)]
+    recipient.setCurrentIndex(1)
+    money = form.widgets["value"]
+    assert money.amount.text() == "no value given" and money.currency.code() == "CNY"
+    money.amount.setValue(380.5)
+    money.currency.setCurrentIndex(money.currency.findData("USD"))
+    assert gifts.items.model.index(0, 2).data() == "$380.50"
+    assert save(planner), planner.error.text()
+    gift = stored(db, visit_id).gifts[0]
+    assert (gift.item, gift.recipient, gift.value, gift.currency) == (
+        "Tieguanyin tea set",
+        reference_plan.visitors[0].name,
+        Decimal("380.5"),
+        "USD",
+    )
+
+
+def test_correcting_the_visit_s_zone_keeps_the_times_as_typed(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    before = [reference_plan.local(a.start).strftime("%Y-%m-%d %H:%M") for a in reference_plan.agenda]
+    zone = planner.editors["overview"].timezone
+    zone.setCurrentIndex(zone.findData("Asia/Jakarta"))  # an hour behind Xiamen
+    plan = planner.collect()
+    assert plan.timezone == "Asia/Jakarta"
+    assert [plan.local(a.start).strftime("%Y-%m-%d %H:%M") for a in plan.agenda] == before
+    assert plan.agenda[0].start.astimezone(UTC) == reference_plan.agenda[0].start.astimezone(UTC).replace(
+        hour=reference_plan.agenda[0].start.astimezone(UTC).hour + 1
+    )
+
+
+def test_an_error_lands_under_its_field_in_the_agenda(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    agenda = planner.editors["agenda"]
+    planner.tabs.setCurrentWidget(planner.editors["overview"])
+    agenda.items.select(1)
+    agenda.form.widgets["title"].setText("x" * 300)
+    assert not save(planner)
+    assert planner.tabs.currentWidget() is agenda and agenda.items.current_row() == 1
+    error = agenda.form.errors["title"]
+    assert error.isVisible() and error.text() == "too long: 300 characters (at most 200)"
+    assert planner.error.text() == "Not saved: Agenda › 2 › Agenda item: too long: 300 characters (at most 200)"
+
+
+def test_the_forms_speak_chinese(window, qtbot, db, reference_plan):
+    set_language("zh_CN")
+    try:
+        _visit_id, planner = open_plan(window, db, reference_plan)
+        visitors = planner.editors["visitors"]
+        diet = visitors.form.widgets["dietary"].boxes["halal"]
+        assert diet.text() == label("halal") != "Halal"
+        header = [visitors.items.model.headerData(c, Qt.Horizontal) for c in range(4)]
+        assert header == ["姓名", "职务", "饮食", "过敏"]
+        agenda = planner.editors["agenda"]
+        assert agenda.items.model.headerData(2, Qt.Horizontal) != "职务"  # an agenda item, not a job title
+        planner.editors["overview"].country.lineEdit().selectAll()
+        qtbot.keyClicks(planner.editors["overview"].country, "Atlantis")
+        assert not save(planner)
+        assert planner.editors["overview"].errors["company.country"].text() == "没有名为“Atlantis”的国家"
+        agenda.items.select(0)
+        agenda.form.widgets["minutes"].setValue(0)  # the spin box refuses it: at least a minute
+        assert agenda.form.widgets["minutes"].value() == 1
+    finally:
+        set_language("en")
