@@ -72,15 +72,10 @@ def cmd_import(db: Database, plan) -> int:
 
 def _refuse_database(db: Database, output: str) -> None:
     """An output file must never be the database itself (or its journal): writing it would destroy it."""
-    from hospitality_app.db.engine import sqlite_file
+    from hospitality_app.db.engine import is_database_file
 
-    path = sqlite_file(db.url)
-    if path is None:
-        return
-    target = Path(output).expanduser().resolve()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        if target == Path(f"{path.resolve()}{suffix}"):
-            raise HospitalityError(f"{output}: that is the database file itself; choose another file to write")
+    if is_database_file(db.url, output):
+        raise HospitalityError(f"{output}: that is the database file itself; choose another file to write")
 
 
 def cmd_schema(args) -> int:

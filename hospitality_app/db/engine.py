@@ -50,6 +50,16 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def is_database_file(url: str, target: Path | str) -> bool:
+    """Whether `target` is the SQLite database of `url` or one of its journals: a file written
+    there would destroy the database."""
+    path = sqlite_file(url)
+    if path is None:
+        return False
+    chosen = Path(target).expanduser().resolve()
+    return any(chosen == Path(f"{path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm", "-journal"))
+
+
 def create_app_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine for `url`. `foreign_keys=False` is for migrations only."""
     try:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, 
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
@@ -37,6 +38,7 @@ from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
 from hospitality_app.ui.regions_page import RegionsPage
 from hospitality_app.ui.screen import fit_to_screen
+from hospitality_app.ui.visit_actions import VisitActions
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 from hospitality_app.ui.visit_side_panel import VisitSidePanel
@@ -63,7 +65,7 @@ def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
     return getattr(directory_page, factory)(ops, parent)
 
 
-class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, QMainWindow):
+class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, QMainWindow):
     """Signals:
     first_rows_painted: the visit list painted its first rows (start-up is over).
     """
@@ -419,8 +421,12 @@ class MainWindow(CalendarFiles, WindowDialogs, WindowMenus, WindowBackups, Visit
         return row.id if row is not None else self._current_id
 
     def _update_status(self) -> None:
+        """The count stays at the right of the status bar: what an action says stays readable."""
+        if getattr(self, "count_label", None) is None or not shiboken6.isValid(self.count_label):
+            self.count_label = QLabel(self.statusBar())
+            self.statusBar().addPermanentWidget(self.count_label)
         total = self.model.total()
-        self.statusBar().showMessage(ngettext("{count} visit", "{count} visits", total).format(count=total))
+        self.count_label.setText(ngettext("{count} visit", "{count} visits", total).format(count=total))
 
     def _search_edited(self, text: str) -> None:
         if not text:  # cleared (its ✕ button): the whole list again, without waiting for Enter

@@ -112,7 +112,7 @@ def test_filters_narrow_the_list_in_the_database(window, qtbot):
     assert {window.model.row_at(r).country for r in range(window.model.rowCount())} == {"ID"}
     with_id = window.model.total()
     assert 0 < with_id < total
-    assert window.statusBar().currentMessage() == (f"{with_id} visits" if with_id != 1 else "1 visit")
+    assert window.count_label.text() == (f"{with_id} visits" if with_id != 1 else "1 visit")
 
     window.filters.status.setCurrentIndex(window.filters.status.findData("cancelled"))
     settle(window)

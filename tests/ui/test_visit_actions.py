@@ -1,0 +1,140 @@
+"""The visit list's own actions, as a user reaches them: the context menu, the Delete key, the
+File menu's import and export, and a returning client's visit duplicated to new dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hospitality_app.services import plans
+from tests.ui.helpers import answer, settle
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def window(qtbot, db, reference_plan):
+    from hospitality_app.ui.main_window import MainWindow
+
+    with db.unit_of_work() as session:
+        plans.save(session, reference_plan, now=NOW)
+    win = MainWindow(db)
+    win.show()
+    settle(win)
+    win.table.selectRow(0)
+    yield win
+    for planner in win.planners:
+        planner.dirty = False
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def visit_ids(db) -> list[int]:
+    from hospitality_app.services.visits import VisitFilter, list_visits
+
+    with db.reading() as session:
+        return sorted(row.id for row in list_visits(session, VisitFilter(), limit=None))
+
+
+def test_the_context_menu_offers_the_visit_s_actions(window, qtbot):
+    row = window.table.visualRect(window.model.index(0, 0)).center()
+    window._visit_menu(row)
+    texts = [a.text() for a in window.visit_menu.actions() if not a.isSeparator()]
+    assert texts[:3] == ["&Open visit", "D&uplicate visit…", "E&xport visit to file…"]
+    assert texts[-1] == "De&lete visit…"
+    window.visit_menu.close()
+    window._visit_menu(QPoint(5, window.table.viewport().height() - 3))  # below the rows
+    enabled = {a.text(): a.isEnabled() for a in window.visit_menu.actions() if not a.isSeparator()}
+    assert enabled["&Open visit"] and not enabled["De&lete visit…"]
+    window.visit_menu.close()
+    assert window.delete_action.isEnabled()  # the menu gone, the actions are back for the keys
+
+
+def test_the_delete_key_asks_and_cancel_keeps_the_visit(window, qtbot, db):
+    before = visit_ids(db)
+    window.table.setFocus()
+    answer(window, "delete_box", QMessageBox.Cancel)
+    window.delete_action.trigger()  # what Delete does in the list
+    settle(window)
+    assert visit_ids(db) == before
+    answer(window, "delete_box", "Delete")
+    window.delete_visit()
+    settle(window)
+    assert visit_ids(db) == []
+    assert window.statusBar().currentMessage().startswith("Deleted “")
+    assert window.model.total() == 0
+
+
+def test_the_delete_key_only_works_in_the_list(window, qtbot):
+    assert window.delete_action.shortcutContext() == Qt.WidgetShortcut
+    assert window.delete_action in window.table.actions()
+
+
+def test_a_visit_open_in_a_planner_is_not_deleted_under_it(window, qtbot, db):
+    window.open_selected()
+    settle(window)
+    assert window.delete_visit() is None
+    assert window.statusBar().currentMessage() == "Close the visit's planner first."
+    assert len(visit_ids(db)) == 1
+
+
+def test_export_and_import_a_visit_file(window, qtbot, db, tmp_path, reference_data):
+    target = tmp_path / "visit.json"
+    window.export_visit_file(target)
+    settle(window)
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["visit"]["title"] == reference_data["visit"]["title"]
+    assert window.statusBar().currentMessage() == f"Exported to {target}"
+    window.import_visit_file(target)
+    settle(window)
+    assert len(visit_ids(db)) == 2
+    imported = window.planners[-1]
+    assert imported.plan.title == reference_data["visit"]["title"] and imported.visit_id == max(visit_ids(db))
+
+
+def test_a_bad_file_says_where_and_imports_nothing(window, qtbot, db, tmp_path, reference_data):
+    bad = tmp_path / "bad.json"
+    reference_data["visitors"][0]["dietary"] = ["halal", "maybe"]
+    bad.write_text(json.dumps(reference_data), encoding="utf-8")
+    window.import_visit_file(bad)
+    settle(window)
+    assert "visitors[0].dietary[1]" in window.failure_box.text() and "'maybe'" in window.failure_box.text()
+    assert window.failure_box.windowTitle() == "The visit was not imported"
+    assert len(visit_ids(db)) == 1
+
+
+def test_exporting_onto_the_database_file_is_refused(window, qtbot, db):
+    from hospitality_app.db.engine import sqlite_file
+
+    path = sqlite_file(db.url)
+    if path is None:
+        pytest.skip("the database is not a file here")
+    size = path.stat().st_size
+    window.export_visit_file(path)
+    settle(window)
+    assert "that is the database file itself" in window.failure_box.text()
+    assert path.stat().st_size == size and len(visit_ids(db)) == 1
+
+
+def test_duplicate_a_visit_to_new_dates(window, qtbot, db, reference_plan):
+    window.duplicate_visit()
+    settle(window)
+    dialog = window.duplicate_dialog
+    first = reference_plan.local(reference_plan.start).date()
+    suggested = dialog.chosen()
+    assert suggested > first and suggested.weekday() == first.weekday()
+    dialog.first_day.setDate(QDate(2027, 5, 3))
+    dialog.accept()
+    settle(window)
+    ids = visit_ids(db)
+    assert len(ids) == 2
+    with db.reading() as session:
+        copy = plans.load_plan(session, max(ids))
+    assert copy.local(copy.start).date() == date(2027, 5, 3)
+    assert copy.local(copy.start).time() == reference_plan.local(reference_plan.start).time()
+    assert window.planners[-1].visit_id == max(ids)  # the copy is open to be adjusted
