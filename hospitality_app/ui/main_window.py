@@ -410,7 +410,8 @@ class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, Window
             if content is not None and hasattr(content, "reload") and not isinstance(page, LazyPage):
                 content.reload()
         if changes.external:
-            self.statusBar().showMessage(_("Updated with changes made elsewhere."), 4000)
+            if not self.statusBar().currentMessage():  # what the user's own action said comes first
+                self.statusBar().showMessage(_("Updated with changes made elsewhere."), 4000)
             self.load_filter_choices()
 
     def _problem(self, failure) -> None:

@@ -112,8 +112,11 @@ class ItemForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.rows: dict[str, QLabel] = {}
-        self.layout_ = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.layout_ = QFormLayout()
         self.layout_.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        outer.addLayout(self.layout_)
+        outer.addStretch(1)  # the fields stay together at the top, each hint under its field
         self._zone: tzinfo | None = None
         for spec in specs:
             widget = self._widget(spec)
@@ -261,6 +264,7 @@ class ItemForm(QWidget):
         else:
             if widget.text() != (value or ""):
                 widget.setText(value or "")
+                widget.setCursorPosition(0)  # a long title shows its beginning
 
     def read(self, item):
         """`item` with the values on the form."""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +109,7 @@ class ItemList(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
+        header.setMaximumSectionSize(260)  # a long title is elided, not pushing the others out of sight
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -120,7 +122,12 @@ class ItemList(QWidget):
         self.down_action = self._action(_("Move down"), QKeySequence("Ctrl+Down"), lambda: self.move(1))
         self.buttons = QHBoxLayout()
         for action in (self.add_action, self.copy_action, self.remove_action, self.up_action, self.down_action):
-            button = QPushButton(action.text(), self)
+            if action in (self.up_action, self.down_action):  # arrows: the row of buttons fits a narrow list
+                button = QToolButton(self)
+                button.setArrowType(Qt.UpArrow if action is self.up_action else Qt.DownArrow)
+                button.setAccessibleName(action.text())
+            else:
+                button = QPushButton(action.text(), self)
             button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.NativeText)})")
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
@@ -155,6 +162,18 @@ class ItemList(QWidget):
         form.changed.connect(self._form_edited)
         self._update_actions()
 
+    def showEvent(self, event) -> None:
+        # Once, when first shown: two fifths for the list, the rest for the form, whatever the
+        # table's own size hint asks (on a small screen it would squeeze the form).
+        if not getattr(self, "_split_set", False):
+            self._split_set = True
+            QTimer.singleShot(0, self._share_width)  # once laid out, when the width is known
+        super().showEvent(event)
+
+    def _share_width(self) -> None:
+        width = self.split.width()
+        self.split.setSizes([width * 2 // 5, width - width * 2 // 5])
+
     def _action(self, text: str, keys: QKeySequence, slot) -> QAction:
         action = QAction(text, self)
         action.setShortcut(keys)
@@ -182,6 +201,7 @@ class ItemList(QWidget):
         row = self.current_row()
         self.zone = zone
         self.model.set_items(items)
+        self.view.resizeColumnsToContents()  # dates and times shown whole; the last column stretches
         self.select(min(row, len(items) - 1) if row >= 0 else (0 if items else -1))
 
     def current_row(self) -> int:

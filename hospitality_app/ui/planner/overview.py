@@ -217,6 +217,8 @@ class OverviewEditor(Editor):
         self.blockSignals(False)
         self._loading = False
         self.show_error(None, "")
+        for line in self.findChildren(QLineEdit):  # long texts show their beginning
+            line.setCursorPosition(0)
 
     def apply(self, plan: VisitPlan) -> VisitPlan:
         tz = self.timezone.code()
