@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from babel import Locale
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,6 +75,16 @@ def countries(language: str) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: pair[1])
 
 
+def error_label(parent: QWidget) -> QLabel:
+    """The red line under a field that says what is wrong with it (hidden until then)."""
+    error = QLabel(parent)
+    error.setStyleSheet("color: #b00020;")
+    error.setWordWrap(True)
+    error.setTextFormat(Qt.PlainText)
+    error.hide()
+    return error
+
+
 class CodesBox(QWidget):
     """Any number of a vocabulary's codes, as check boxes in columns — picked, never typed."""
 
@@ -119,10 +129,7 @@ class RecordForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         for f in kind.fields:
             widget = self._widget(f)
-            error = QLabel(self)
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(self)
             cell = QWidget(self)
             column = QVBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)

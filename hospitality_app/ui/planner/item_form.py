@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.i18n import _
 from hospitality_app.ui.planner.widgets import LocalDateTime
-from hospitality_app.ui.record_form import CodesBox
+from hospitality_app.ui.record_form import CodesBox, error_label
 
 
 @dataclass(frozen=True)
@@ -121,11 +121,7 @@ class ItemForm(QWidget):
         for spec in specs:
             widget = self._widget(spec)
             widget.setAccessibleName(spec.label)
-            error = QLabel(self)
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.setTextFormat(Qt.PlainText)
-            error.hide()
+            error = error_label(self)
             cell = QWidget(self)
             column = QVBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)

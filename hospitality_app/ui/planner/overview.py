@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import Editor
 from hospitality_app.ui.planner.pickers import CountryBox, LanguageBox, ZoneBox, default_locale
 from hospitality_app.ui.planner.widgets import LocalDateTime, completer
+from hospitality_app.ui.record_form import error_label
 
 
 class OverviewEditor(Editor):
@@ -114,11 +115,7 @@ class OverviewEditor(Editor):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        error = QLabel(cell)
-        error.setStyleSheet("color: #b00020;")
-        error.setWordWrap(True)
-        error.setTextFormat(Qt.PlainText)
-        error.hide()
+        error = error_label(cell)
         column.addWidget(error)
         caption = QLabel(text, self)
         caption.setBuddy(widget)
