@@ -17,6 +17,7 @@ HOST_ROLES = (
     "interpreter",
     "greeter",
 )
+SALUTATIONS = ("mr", "ms", "mx", "dr", "prof")  # how a letter addresses a visitor
 PICKUP_KINDS = ("airport", "station", "hotel_to_office", "office_to_hotel", "drop_off")
 TOUR_VIEWS = ("walk_in", "glass_window")
 VISIT_STATUSES = ("draft", "confirmed", "in_progress", "completed", "cancelled")

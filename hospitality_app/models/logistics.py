@@ -39,6 +39,7 @@ class Pickup(Versioned, Base):
     carrier_number: Mapped[str] = mapped_column(String(40), default="")
     origin: Mapped[str] = mapped_column(String(200), default="")
     destination: Mapped[str] = mapped_column(String(200), default="")
+    meeting_point: Mapped[str] = mapped_column(String(200), default="")  # terminal, exit, gate
     arrival: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     driver_due: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     driver_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)

@@ -24,6 +24,11 @@ class Visitor(Versioned, Base):
     preferences: Mapped[list[str]] = mapped_column(JSON, default=list)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # How a letter addresses the person: "Dear Dr. Santoso" needs both.
+    salutation: Mapped[str] = mapped_column(String(10), default="")
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    # None: not said. Sensitive like the diet; a visitor may tell us they do not fast.
+    observes_fasting: Mapped[bool | None] = mapped_column(Boolean, default=None)
 
 
 class Staff(Versioned, Base):

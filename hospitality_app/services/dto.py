@@ -37,6 +37,9 @@ class VisitorData:
     preferences: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
     notes: str = ""
+    salutation: str = ""  # mr, ms, mx, dr, prof; blank: not said
+    family_name: str = ""
+    observes_fasting: bool | None = None
     id: int | None = None
     # The fields a file gave (import): only these replace what is stored. None: not from a file.
     given: frozenset[str] | None = field(default=None, compare=False, repr=False)
@@ -84,6 +87,7 @@ class PickupData:
     luggage_pieces: int = 0
     confirm_call_minutes_before: int | None = 30
     notes: str = ""
+    meeting_point: str = ""  # terminal, exit, gate
     id: int | None = None
 
 

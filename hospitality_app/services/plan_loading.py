@@ -133,6 +133,9 @@ def _visitor_data(v) -> VisitorData:
         preferences=tuple(v.preferences or ()),
         interests=tuple(v.interests or ()),
         notes=v.notes,
+        salutation=v.salutation or "",
+        family_name=v.family_name or "",
+        observes_fasting=v.observes_fasting,
         id=v.id,
     )
 
@@ -151,6 +154,7 @@ def _load_pickups(session, visit_id) -> tuple[PickupData, ...]:
             carrier_number=p.carrier_number,
             origin=p.origin,
             destination=p.destination,
+            meeting_point=p.meeting_point or "",
             arrival=p.arrival,
             driver=p.driver.name if p.driver else None,
             vehicle=VehicleData(p.vehicle.name, p.vehicle.seats, p.vehicle.id) if p.vehicle else None,

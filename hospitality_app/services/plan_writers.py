@@ -128,6 +128,7 @@ def _write_pickups(session, visit, plan, refs, _shared) -> None:
             carrier_number=p.carrier_number,
             origin=p.origin,
             destination=p.destination,
+            meeting_point=p.meeting_point,
             arrival=p.arrival,
             driver_due=p.driver_due,
             driver_id=refs.staff[p.driver].id if p.driver else None,

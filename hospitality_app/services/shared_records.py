@@ -35,7 +35,19 @@ from hospitality_app.services.dto import (
 # The fields of each kind that belong to the shared record (the rest of a DTO belongs to the plan).
 FIELDS: dict[str, tuple[str, ...]] = {
     "company": ("name", "country", "city", "website", "gift_policy", "research"),
-    "visitor": ("name", "title", "languages", "dietary", "allergies", "preferences", "interests", "notes"),
+    "visitor": (
+        "name",
+        "title",
+        "languages",
+        "dietary",
+        "allergies",
+        "preferences",
+        "interests",
+        "notes",
+        "salutation",
+        "family_name",
+        "observes_fasting",
+    ),
     "staff": ("languages", "phone", "email", "department"),
     "vehicle": ("seats",),
     "hotel": ("address", "drive_minutes"),

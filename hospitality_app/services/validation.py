@@ -148,6 +148,8 @@ def validate_plan(plan: VisitPlan) -> None:
     for i, v in enumerate(plan.visitors):
         check_codes(f"visitors[{i}].dietary", v.dietary, vocab.DIETARY, N_("restriction"))
         check_codes(f"visitors[{i}].allergies", v.allergies, vocab.ALLERGENS, N_("allergen"))
+        if v.salutation:
+            check_code(f"visitors[{i}].salutation", v.salutation, vocab.SALUTATIONS, N_("salutation"))
     for i, h in enumerate(plan.hosts):
         if h.name in visitors:
             raise ValidationError(f"hosts[{i}].name", "{name!r} is already a visitor", name=h.name)

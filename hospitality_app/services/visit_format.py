@@ -69,6 +69,9 @@ class Visitor(Part):
     preferences: list[str] = []
     interests: list[str] = []
     notes: str = ""
+    salutation: Annotated[str, codes(vocab.SALUTATIONS)] = Field("", description="How a letter addresses the person")
+    family_name: str = Field("", description="The name a letter uses after the salutation")
+    observes_fasting: bool | None = Field(None, description="Whether the visitor fasts in Ramadan; left out: not said")
 
 
 class Host(Part):
@@ -95,6 +98,7 @@ class Pickup(Part):
     carrier_number: str = ""
     origin: str = Field("", alias="from")
     destination: str = Field("", alias="to")
+    meeting_point: str = Field("", description="Where the driver waits: terminal, exit, gate")
     arrival: Moment | None = None
     driver_due: Moment
     driver: Person | None = None

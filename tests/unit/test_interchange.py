@@ -35,6 +35,24 @@ def test_reference_round_trips_through_the_database(db, reference_plan, referenc
     assert interchange.to_data(loaded) == reference_data
 
 
+def test_how_to_address_a_visitor_and_where_the_driver_waits_survive_the_database(db, reference_data):
+    data = json.loads(json.dumps(reference_data))
+    data["visitors"][0].update(salutation="mr", family_name="Santoso", observes_fasting=False)
+    data["visitors"][1].update(salutation="ms", observes_fasting=True)
+    data["pickups"][0]["meeting_point"] = "Terminal 3, exit B"
+    with db.unit_of_work() as session:
+        visit_id = plans.save(session, interchange.loads(json.dumps(data))).visit_id
+    with db.unit_of_work() as session:
+        loaded = plans.load_plan(session, visit_id)
+    budi, siti, hendra = loaded.visitors
+    assert (budi.salutation, budi.family_name, budi.observes_fasting) == ("mr", "Santoso", False)
+    assert (siti.salutation, siti.family_name, siti.observes_fasting) == ("ms", "", True)
+    assert (hendra.salutation, hendra.observes_fasting) == ("", None)  # not said stays not said
+    assert loaded.pickups[0].meeting_point == "Terminal 3, exit B"
+    assert interchange.to_data(loaded) == data
+    assert "salutation" not in interchange.to_data(loaded)["visitors"][2]
+
+
 def _broken(data: dict, mutate) -> str:
     mutate(data)
     return json.dumps(data)
@@ -83,6 +101,11 @@ def _broken(data: dict, mutate) -> str:
             lambda d: d["tour"].__setitem__("door_back", "Ghost"),
             "tour.door_back",
             "'Ghost' is not a host of this visit",
+        ),
+        (
+            lambda d: d["visitors"][0].__setitem__("salutation", "sir"),
+            "visitors[0].salutation",
+            "unknown salutation 'sir'",
         ),
         (lambda d: d["agenda"][5]["topics"].append("weather"), "agenda[5].topics[4]", "unknown topic 'weather'"),
         (
