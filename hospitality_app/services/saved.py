@@ -8,14 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hospitality_app.models import Company, Dish, Hotel, Restaurant, TourStop, Vehicle
-from hospitality_app.services.dto import CompanyData
+from hospitality_app.services.dto import CompanyData, HotelData, RestaurantData
 
 
 @dataclass(frozen=True)
 class SavedNames:
     companies: dict[str, CompanyData] = field(default_factory=dict)
-    hotels: dict[str, int | None] = field(default_factory=dict)  # name → minutes to the office
-    restaurants: list[str] = field(default_factory=list)
+    # Whole records, so that picking a saved hotel or restaurant brings its address, drive time
+    # and certificates into the plan, and the check sees them at once.
+    hotels: dict[str, HotelData] = field(default_factory=dict)
+    restaurants: dict[str, RestaurantData] = field(default_factory=dict)
     dishes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → what it contains
     tour_stops: list[str] = field(default_factory=list)
     vehicles: dict[str, int] = field(default_factory=dict)  # name → seats
@@ -32,8 +34,16 @@ def saved_names(session: Session) -> SavedNames:
         dishes.setdefault(name, tuple(contains or ()))
     return SavedNames(
         companies=companies,
-        hotels=dict(session.execute(select(Hotel.name, Hotel.drive_minutes).order_by(Hotel.name)).all()),
-        restaurants=list(session.scalars(select(Restaurant.name).order_by(Restaurant.name))),
+        hotels={
+            h.name: HotelData(h.name, h.address, h.drive_minutes, h.id)
+            for h in session.scalars(select(Hotel).order_by(Hotel.name))
+        },
+        restaurants={
+            r.name: RestaurantData(
+                r.name, r.address, r.private_room, r.halal_certified, r.kosher_certified, r.drive_minutes, r.id
+            )
+            for r in session.scalars(select(Restaurant).order_by(Restaurant.name))
+        },
         dishes=dishes,
         tour_stops=list(session.scalars(select(TourStop.name).order_by(TourStop.name))),
         vehicles=dict(session.execute(select(Vehicle.name, Vehicle.seats).order_by(Vehicle.name)).all()),

@@ -163,8 +163,9 @@ def test_nothing_touches_the_database_on_the_gui_thread(window, qtbot, db):
     try:
         planner = open_first(window)
         meals = planner.editors["meals"]
-        meals.meals.focus(0)
-        meals.dishes.table.item(0, 0).setText("Steamed grouper with ginger and spring onion")
+        meals.items.focus(0)
+        meals.dishes.list.focus(0, "name")
+        meals.dishes.form.widgets["name"].setText("Steamed grouper with ginger and spring onion")
         assert save(planner)
         window.table.selectRow(0)
         settle(window)

@@ -6,18 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
 from hospitality_app.models import Vehicle
 from hospitality_app.services import plans
 from tests.ui.helpers import answer, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-
-
-def edit_cell(table, row, column, text):
-    table.table.item(row, column).setText(text)
 
 
 @pytest.fixture
@@ -75,20 +71,12 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
 
     meals = planner.editors["meals"]
     planner.tabs.setCurrentWidget(meals)
-    qtbot.mouseClick(meals.meals.add_button, Qt.LeftButton)
-    assert meals.meals.text(0, 6) == "Abdullah Al-Harbi, 张伟"
-    edit_cell(meals.meals, 0, 3, "Haiyun Seafood House")
-    meals.meals.focus(0)
-    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
-    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
-    edit_cell(meals.dishes, 0, 0, "Steamed greens")
-    edit_cell(meals.dishes, 1, 0, "Sweet and sour pork")
-    meals.dishes.focus(1)
-    qtbot.mouseClick(meals.contains_button, Qt.LeftButton)
-    for i in range(meals.choices.list.count()):
-        if meals.choices.list.item(i).data(Qt.UserRole) == "pork":
-            meals.choices.list.item(i).setCheckState(Qt.Checked)
-    meals.choices.accept()
+    qtbot.mouseClick(meals.items.add_button, Qt.LeftButton)
+    assert meals.form.widgets["attendees"].value() == ("Abdullah Al-Harbi", "张伟")  # everyone, to begin with
+    type_text(qtbot, meals.form.widgets["restaurant.name"], "Haiyun Seafood House")
+    add_dish(qtbot, meals, "Steamed greens")
+    add_dish(qtbot, meals, "Sweet and sour pork", contains=["pork"])
+    assert [cell(meals.dishes.list, r, 1) for r in (0, 1)] == ["", "Pork"]
 
     def pork_finding():
         for i in range(planner.findings.count()):
@@ -104,7 +92,11 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
     planner.tabs.setCurrentWidget(planner.editors["overview"])
     planner.findings.itemClicked.emit(item)  # the user clicks the finding
     assert planner.tabs.currentWidget() is meals
-    assert (meals.meals.table.currentRow(), meals.dishes.table.currentRow()) == (0, 1)
+    assert (meals.items.current_row(), meals.dishes.list.current_row()) == (0, 1)
+    dishes = meals.dishes.list.model
+    assert dishes.data(dishes.index(1, 0), Qt.ForegroundRole) is not None  # the pork dish is marked
+    assert dishes.data(dishes.index(0, 0), Qt.ForegroundRole) is None
+    assert "Abdullah Al-Harbi" in dishes.data(dishes.index(1, 0), Qt.ToolTipRole)
     planner.grab().save(str(tmp_path / "planner-meals.png"))
 
     assert planner.windowTitle().startswith("* ")
@@ -116,6 +108,14 @@ def test_plan_a_visit_and_land_on_the_forbidden_dish(window, qtbot, db, tmp_path
     assert plan.meals[0].dishes[1].contains == ("pork",) and plan.company.country == "SA"
     assert (plan.visitors[0].dietary, plan.visitors[0].allergies) == (("halal",), ("peanuts",))
     assert plan.client_locale == "ar_SA"  # the client's language follows the country
+
+
+def add_dish(qtbot, meals, name, *, contains=()):
+    """Add a dish to the selected meal, type its name, tick what it contains."""
+    qtbot.mouseClick(meals.dishes.list.add_button, Qt.LeftButton)
+    type_text(qtbot, meals.dishes.form.widgets["name"], name)
+    for code in contains:
+        meals.dishes.form.widgets["contains"].boxes[code].click()
 
 
 def test_typing_chinese_names(window, qtbot):
@@ -138,7 +138,7 @@ def test_reorder_tour_stops_by_drag_and_drop(window, qtbot, db, reference_plan):
     assert tour.route()[0].name == "Showroom — wristband samples"
     assert tour.total.text() == "Total: 65 min"
     # What the view does on a drop with InternalMove: move the row in its model.
-    tour.stops.model().moveRow(QModelIndex(), 0, QModelIndex(), 4)
+    tour.stops.model.moveRow(QModelIndex(), 0, QModelIndex(), 4)
     names = [s.name for s in tour.route()]
     assert names[-1] == "Showroom — wristband samples" and names[0] == "Silicone moulding line"
     assert planner.dirty
@@ -239,11 +239,17 @@ def test_late_driver_leads_to_the_pickup_and_the_fix_is_saved(window, qtbot, db,
     planner.findings.itemClicked.emit(late)
     pickups = planner.editors["pickups"]
     assert planner.tabs.currentWidget() is pickups
-    assert (pickups.items.table.currentRow(), pickups.items.table.currentColumn()) == (0, 1)
-    assert pickups.items.text(0, 1) == "2026-12-02 21:45"
+    due = pickups.form.widgets["driver_due"]
+    assert pickups.items.current_row() == 0 and due.hasFocus()
+    assert due.text() == "2026-12-02 21:45" == cell(pickups.items, 0, 1)
 
-    edit_cell(pickups.items, 0, 1, "2026-12-02 21:05")
-    edit_cell(pickups.items, 0, 9, "5")
+    due.setSelectedSection(QDateTimeEdit.MinuteSection)  # the minutes; then the arrow key
+    for _step in range(40):
+        qtbot.keyClick(due, Qt.Key_Down)
+    assert due.text() == "2026-12-02 21:05"
+    luggage = pickups.form.widgets["luggage_pieces"]
+    luggage.selectAll()
+    qtbot.keyClicks(luggage, "5")
     qtbot.wait_until(lambda: finding(planner, "pickup.driver_late") is None, timeout=3000)
     assert planner.dirty and save(planner)
     with db.unit_of_work() as session:
@@ -269,25 +275,31 @@ def test_removing_a_pickup_keeps_the_others_own_ids(window, qtbot, db, reference
 def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
     visit_id, planner = open_reference(window, db, reference_plan)
     stays = planner.editors["stays"]
-    shown = [stays.items.text(0, c) for c in range(4)]
-    assert shown == ["Xiamen Marriott Hotel", "2026-12-02", "2026-12-05", "king × 3"]
+    shown = [cell(stays.items, 0, c) for c in range(4)]
+    assert shown == ["Xiamen Marriott Hotel", "2026-12-02", "2026-12-05", "3 people"]
     planner.tabs.setCurrentWidget(stays)
-    edit_cell(stays.items, 0, 3, "twin × 2, suite")
-    edit_cell(stays.items, 0, 2, "5 Dec")
+    rooms = stays.form.widgets["rooms"]
+    assert [(k.currentText(), n.value()) for k, n, _line in rooms.lines] == [("king", 3)]
+    rooms.lines[0][0].setCurrentIndex(rooms.lines[0][0].findData("twin"))
+    rooms.lines[0][1].setValue(2)
+    qtbot.mouseClick(rooms.add_button, Qt.LeftButton)
+    rooms.lines[1][0].setCurrentIndex(rooms.lines[1][0].findData("suite"))
+    check_out = stays.form.widgets["check_out"]
+    check_out.setDate(QDate(2026, 12, 1))  # before check-in
     assert not save(planner)
-    assert planner.error.text() == "Not saved: Hotel › 1: not a date: '5 Dec' (like 2026-12-03)"
-    assert (stays.items.table.currentRow(), stays.items.table.currentColumn()) == (0, 2)
+    assert planner.error.text() == "Not saved: Hotel › 1 › Check-out: check-out must be after check-in"
+    assert stays.form.errors["check_out"].text() == "check-out must be after check-in" and check_out.hasFocus()
 
-    edit_cell(stays.items, 0, 2, "2026-12-01")
-    assert not save(planner)
-    assert planner.error.text() == "Not saved: Hotel › 1: check-out must be after check-in"
-
-    edit_cell(stays.items, 0, 2, "2026-12-04")
+    check_out.setDate(QDate(2026, 12, 4))
+    check_in = stays.form.widgets["check_in"]
+    check_in.setDate(QDate(2026, 12, 1))  # a day earlier: the nights move with it
+    assert check_out.date() == QDate(2026, 12, 3)
     assert save(planner)
     with db.unit_of_work() as session:
         stay = plans.load_plan(session, visit_id).hotel_stays[0]
     assert [(r.type, r.count) for r in stay.rooms] == [("twin", 2), ("suite", 1)]
-    assert stay.check_out.isoformat() == "2026-12-04" and stay.paid_by == "client"
+    assert (stay.check_in.isoformat(), stay.check_out.isoformat()) == ("2026-12-01", "2026-12-03")
+    assert (stay.booked_by, stay.paid_by) == ("us", "client")
 
 
 def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, reference_plan):
@@ -305,18 +317,23 @@ def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, refere
     assert overview.locale.code() == "id_ID"
 
     meals = planner.editors["meals"]
-    qtbot.mouseClick(meals.meals.add_button, Qt.LeftButton)
-    meals.meals.focus(0)
-    qtbot.mouseClick(meals.dishes.add_button, Qt.LeftButton)
-    edit_cell(meals.dishes, 0, 0, "Sweet and sour pork")
-    assert meals.dishes.text(0, 1) == "pork, gluten"  # what the saved dish contains comes with it
+    planner.tabs.setCurrentWidget(meals)
+    qtbot.mouseClick(meals.items.add_button, Qt.LeftButton)
+    add_dish(qtbot, meals, "Sweet and sour pork")
+    assert meals.dishes.form.widgets["contains"].value() == ("pork", "gluten")  # as saved, at once
+    type_text(qtbot, meals.form.widgets["restaurant.name"], "Bismillah Lanzhou Kitchen")
+    assert meals.form.widgets["restaurant.halal_certified"].isChecked()  # the saved restaurant's
+    assert meals.form.widgets["restaurant.drive_minutes"].value_or_none() == 15
 
     stays = planner.editors["stays"]
+    planner.tabs.setCurrentWidget(stays)
     qtbot.mouseClick(stays.items.add_button, Qt.LeftButton)
-    edit_cell(stays.items, 0, 0, "Xiamen Marriott Hotel")
-    assert stays.items.text(0, 7) == "35"
-    editor = stays.items.table.itemDelegateForColumn(0).createEditor(stays.items.table, None, None)
-    assert editor.completer().model().stringList() == ["Xiamen Marriott Hotel"]
+    hotel = stays.form.widgets["hotel.name"]
+    assert hotel.completer().model().stringList() == ["Xiamen Marriott Hotel"]
+    type_text(qtbot, hotel, "Xiamen Marriott Hotel")
+    assert stays.form.widgets["hotel.drive_minutes"].value_or_none() == 35
+    assert stays.form.widgets["hotel.address"].text() == "8 Jiahe Road, Siming District, Xiamen"
+    assert hotel.hasFocus() and hotel.cursorPosition() == len("Xiamen Marriott Hotel")  # still typing
 
 
 def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_plan):
@@ -325,30 +342,17 @@ def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_p
     visit_id, planner = open_reference(window, db, reference_plan)
     pickups = planner.editors["pickups"]
     planner.tabs.setCurrentWidget(pickups)
-    table = pickups.items.table
-
-    def open_editor(column):
-        index = table.model().index(1, column)
-        table.setCurrentIndex(index)
-        table.edit(index)
-        combo = table.indexWidget(index)
-        assert combo is not None
-        return combo
-
-    driver = open_editor(5)
+    pickups.items.select(1)
+    driver = pickups.form.widgets["driver"]
     assert [driver.itemText(i) for i in range(driver.count())] == ["", "Chen Jie", "Li Wei", "Zhang Min", "Wang Fang"]
     assert not driver.isEditable()
     driver.setCurrentIndex(2)
-    qtbot.keyClick(driver, Qt.Key_Return)  # the delegate commits on the next turn of the event loop
-    qtbot.wait_until(lambda: pickups.items.text(1, 5) == "Li Wei")
+    assert cell(pickups.items, 1, 4) == "Li Wei"
 
-    pickups.items.set_text(1, 7, "")
-    vehicle = open_editor(6)
+    vehicle = pickups.form.widgets["vehicle.name"]
     assert [vehicle.itemText(i) for i in range(vehicle.count())][:3] == ["", "Buick GL8", "Toyota Coaster"]
     vehicle.setCurrentIndex(vehicle.findText("Toyota Coaster"))
-    qtbot.keyClick(vehicle, Qt.Key_Return)
-    qtbot.wait_until(lambda: pickups.items.text(1, 6) == "Toyota Coaster")
-    assert pickups.items.text(1, 7) == "20"  # the seats it was saved with
+    assert pickups.form.widgets["vehicle.seats"].value() == 20  # the seats it was saved with
     assert save(planner)
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id).pickups[1]

@@ -28,13 +28,6 @@ def local_text(moment: datetime | None, plan: VisitPlan) -> str:
     return plan.local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-def parse_local(text: str, plan: VisitPlan, path: str) -> datetime:
-    try:
-        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=plan.zone)
-    except ValueError:
-        raise ValidationError(path, "not a date and time: {text!r} (like 2026-12-03 12:00)", text=text) from None
-
-
 class Editor(QWidget):
     """Signals:
     changed: the user edited something.
@@ -68,3 +61,6 @@ class Editor(QWidget):
 
     def offer(self, saved: SavedNames) -> None:
         """Offer what earlier visits saved (companies, places, dishes) while the user types."""
+
+    def mark(self, findings) -> None:
+        """Show which items the readiness findings concern (the offending dish, the late pickup)."""

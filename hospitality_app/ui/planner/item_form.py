@@ -1,6 +1,7 @@
-"""The form that edits one item of a plan (a visitor, an agenda item, a gift): one typed widget per
-field — check lists for vocabularies and people, spin boxes, date-time editors in the visit's
-zone, pickers for hosts — and a line under each field for its error, in the interface language."""
+"""The form that edits one item of a plan (a visitor, a pickup, a meal, an agenda item…): one typed
+widget per field — check lists for vocabularies and people, spin boxes, date-time editors in the
+visit's zone, pickers for hosts — and a line under each field for its error, in the interface
+language. A field of a record the item refers to is named by a dotted key ("hotel.address")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.i18n import _
-from hospitality_app.ui.planner.widgets import LocalDateTime
+from hospitality_app.ui.planner.form_fields import (
+    DayEdit,
+    NameBox,
+    NamesBox,
+    OptionalMoment,
+    OptionalNumber,
+    RoomsBox,
+)
+from hospitality_app.ui.planner.widgets import LocalDateTime, completer
 from hospitality_app.ui.record_form import CodesBox, error_label
 
 
@@ -37,7 +44,9 @@ class Spec:
     codes (a vocabulary, ticked), languages (language codes), choice (one code), names (people
     ticked from `source`), name (one person from `source`, blank for none), minutes, count,
     moment (a date and time in the visit's zone), flag, secret (a note this user may not be
-    allowed to read: None), money (an amount, with its currency code in the field `currency`)."""
+    allowed to read: None), money (an amount, with its currency code in the field `currency`),
+    day, rooms, custom (a widget made by `factory`, with set_value/value/changed).
+    `optional`: minutes, count and moment may be None ("not known", `unknown` says so)."""
 
     key: str
     label: str
@@ -50,51 +59,39 @@ class Spec:
     hint: str = ""
     currency: str = "currency"
     editable: bool = False  # a name not offered may be typed
+    optional: bool = False
+    unknown: str = ""
+    factory: Callable[[QWidget], QWidget] | None = None
 
 
-class NamesBox(QListWidget):
-    """People ticked from a list (attendees, passengers, guests, the gift's recipients)."""
-
-    changed = Signal()
-
-    def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMaximumHeight(120)
-        self.itemChanged.connect(lambda _item: self.changed.emit())
-
-    def set_value(self, offered: Sequence[str], chosen: Sequence[str]) -> None:
-        self.blockSignals(True)
-        self.clear()
-        # A name no longer offered (a visitor renamed) stays ticked until the user unticks it.
-        for name in dict.fromkeys([*offered, *chosen]):
-            item = QListWidgetItem(name, self)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if name in chosen else Qt.Unchecked)
-        self.blockSignals(False)
-
-    def value(self) -> tuple[str, ...]:
-        return tuple(self.item(i).text() for i in range(self.count()) if self.item(i).checkState() == Qt.Checked)
+def get_value(item, key: str):
+    """The value a dotted key names ("vehicle.seats"); None where a record on the way is None."""
+    for part in key.split("."):
+        if item is None:
+            return None
+        item = getattr(item, part)
+    return item
 
 
-class NameBox(QComboBox):
-    """One person from a list, blank for none."""
-
-    def __init__(self, *, editable: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(editable)
-        if editable:
-            self.setInsertPolicy(QComboBox.NoInsert)
-
-    def set_value(self, offered: Sequence[str], chosen: str | None) -> None:
-        self.blockSignals(True)
-        self.clear()
-        names = list(dict.fromkeys(["", *offered, *([chosen] if chosen else [])]))
-        self.addItems(names)
-        self.setCurrentIndex(names.index(chosen or ""))
-        self.blockSignals(False)
-
-    def value(self) -> str | None:
-        return self.currentText().strip() or None
+def with_values(item, values: dict[str, object], blanks: dict[str, Callable[[], object]]):
+    """`item` with `values` (by dotted key); a referred record that is None is made from `blanks`."""
+    direct = {k: v for k, v in values.items() if "." not in k}
+    nested: dict[str, dict[str, object]] = {}
+    for key, value in values.items():
+        if "." in key:
+            head, rest = key.split(".", 1)
+            nested.setdefault(head, {})[rest] = value
+    for head, inner in nested.items():
+        record = getattr(item, head)
+        if record is None:
+            record = blanks[head]()
+        changed = with_values(record, inner, blanks)
+        if getattr(changed, "name", None) != getattr(record, "name", None) and getattr(changed, "id", None):
+            # Another name is another place (a hotel, a car): the record itself is renamed on its
+            # own page, never by the plan that names it.
+            changed = replace(changed, id=None)
+        direct[head] = changed
+    return replace(item, **direct) if direct else item
 
 
 class ItemForm(QWidget):
@@ -106,9 +103,16 @@ class ItemForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, specs: Sequence[Spec], *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        specs: Sequence[Spec],
+        *,
+        blanks: dict[str, Callable[[], object]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.specs = {s.key: s for s in specs}
+        self.blanks = blanks or {}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.rows: dict[str, QLabel] = {}
@@ -133,7 +137,7 @@ class ItemForm(QWidget):
                 hint.setStyleSheet("color: palette(mid);")
                 column.addWidget(hint)
             column.addWidget(error)
-            caption = QLabel(spec.label + ":", self)
+            caption = QLabel("" if spec.kind == "flag" else spec.label + ":", self)
             caption.setBuddy(widget)
             self.layout_.addRow(caption, cell)
             self.widgets[spec.key], self.errors[spec.key], self.rows[spec.key] = widget, error, caption
@@ -149,15 +153,20 @@ class ItemForm(QWidget):
             box.textChanged.connect(self.changed)
             return box
         if kind in ("minutes", "count"):
-            spin = QSpinBox(self)
-            spin.setRange(spec.minimum, spec.maximum)
+            spin = (
+                OptionalNumber(spec.minimum, spec.maximum, spec.unknown or _("not known"), parent=self)
+                if spec.optional
+                else QSpinBox(self)
+            )
+            if not spec.optional:
+                spin.setRange(spec.minimum, spec.maximum)
             if kind == "minutes":
                 spin.setSuffix(" " + _("min"))
                 spin.setSingleStep(5)
             spin.valueChanged.connect(self.changed)
             return spin
         if kind == "flag":
-            check = QCheckBox(self)
+            check = QCheckBox(spec.label, self)  # the text beside the box: the caption stays empty
             check.toggled.connect(self.changed)
             return check
         if kind == "codes":
@@ -188,9 +197,23 @@ class ItemForm(QWidget):
             name.currentTextChanged.connect(lambda _text: self.changed.emit())
             return name
         if kind == "moment":
+            if spec.optional:
+                maybe = OptionalMoment(spec.unknown, parent=self)
+                maybe.changed.connect(self.changed)
+                return maybe
             moment = LocalDateTime("UTC", parent=self)
             moment.dateTimeChanged.connect(self.changed)
             return moment
+        if kind in ("day", "rooms", "custom"):
+            made = DayEdit(parent=self) if kind == "day" else RoomsBox(parent=self) if kind == "rooms" else None
+            if made is None:
+                assert spec.factory is not None
+                made = spec.factory(self)
+            if kind == "day":
+                made.dateChanged.connect(self.changed)
+            else:
+                made.changed.connect(self.changed)
+            return made
         if kind == "money":
             row = QWidget(self)
             line = QHBoxLayout(row)
@@ -218,12 +241,28 @@ class ItemForm(QWidget):
         self.blockSignals(True)
         try:
             for key, spec in self.specs.items():
-                self._put(spec, self.widgets[key], getattr(item, key))
+                self._put(spec, self.widgets[key], get_value(item, key))
                 if spec.kind == "money":
                     self.widgets[key].currency.set_code(getattr(item, spec.currency) or "")
         finally:
             self.blockSignals(False)
         self.show_error(None, "")
+
+    def show_fields(self, item, was) -> None:
+        """Show the fields of `item` that differ from `was` (a saved hotel's drive time filled in
+        while the user types its name): the other fields keep their cursor and selection."""
+        self.blockSignals(True)
+        try:
+            for key, spec in self.specs.items():
+                if get_value(item, key) != get_value(was, key):
+                    self._put(spec, self.widgets[key], get_value(item, key))
+        finally:
+            self.blockSignals(False)
+
+    def set_completions(self, key: str, names) -> None:
+        """Offer `names` (saved before) while the user types in the text field `key`."""
+        widget = self.widgets[key]
+        widget.setCompleter(completer(names, widget))
 
     def _put(self, spec: Spec, widget, value) -> None:
         kind = spec.kind
@@ -240,7 +279,10 @@ class ItemForm(QWidget):
             if tuple(_lines(widget.toPlainText())) != tuple(value or ()):
                 widget.setPlainText("\n".join(value or ()))
         elif kind in ("minutes", "count"):
-            widget.setValue(int(value or 0))
+            if spec.optional:
+                widget.set_value(value)
+            else:
+                widget.setValue(int(value or 0))
         elif kind == "flag":
             widget.setChecked(bool(value))
         elif kind in ("codes", "languages"):
@@ -253,8 +295,12 @@ class ItemForm(QWidget):
             widget.set_value(spec.source() if spec.source else (), value)
         elif kind == "moment":
             widget.set_zone(getattr(self._zone, "key", "UTC"))
-            if value is not None:
+            if spec.optional:
+                widget.set_moment(value, self.default_moment())
+            elif value is not None:
                 widget.set_moment(value)
+        elif kind in ("day", "rooms", "custom"):
+            widget.set_value(value)
         elif kind == "money":
             widget.amount.setValue(-1 if value is None else float(value))
         else:
@@ -267,28 +313,33 @@ class ItemForm(QWidget):
         changes: dict[str, object] = {}
         for key, spec in self.specs.items():
             widget, kind = self.widgets[key], spec.kind
-            if kind == "secret" and getattr(item, key) is None:
+            if kind == "secret" and get_value(item, key) is None:
                 continue  # unread, so left as it is stored
             if kind in ("note", "secret"):
                 changes[key] = widget.toPlainText().strip()
             elif kind == "lines":
                 changes[key] = tuple(_lines(widget.toPlainText()))
             elif kind in ("minutes", "count"):
-                changes[key] = widget.value()
+                changes[key] = widget.value_or_none() if spec.optional else widget.value()
             elif kind == "flag":
                 changes[key] = widget.isChecked()
-            elif kind in ("codes", "languages", "names", "name"):
+            elif kind in ("codes", "languages", "names", "name", "day", "rooms", "custom"):
                 changes[key] = widget.value()
             elif kind == "choice":
                 changes[key] = widget.currentData()
             elif kind == "moment":
-                changes[key] = widget.moment(self._zone) if self._zone else getattr(item, key)
+                changes[key] = widget.moment(self._zone) if self._zone else get_value(item, key)
             elif kind == "money":
                 changes[key] = _amount(widget.amount.value())
                 changes[spec.currency] = widget.currency.code() if changes[key] is not None else ""
             else:
                 changes[key] = widget.text().strip()
-        return replace(item, **changes)
+        return with_values(item, changes, self.blanks)
+
+    def default_moment(self) -> datetime:
+        """Where an optional time starts when the user ticks it: the form's `default_at`."""
+        at = getattr(self, "default_at", None)
+        return at() if at is not None else datetime.now(self._zone)
 
     def show_error(self, key: str | None, message: str) -> None:
         """The message under the field it concerns, and the cursor in that field."""
@@ -313,6 +364,11 @@ def _amount(value: float) -> Decimal | None:
         return Decimal(f"{value:.2f}").normalize() if value != int(value) else Decimal(int(value))
     except InvalidOperation:
         return None
+
+
+def renamed(place):
+    """A dish or tour stop the user gave another name: another one, not the old one renamed."""
+    return replace(place, id=None, given=None) if place.id is not None else place
 
 
 def rezone(item, keys: Sequence[str], old: tzinfo, new: tzinfo):

@@ -49,6 +49,27 @@ class ItemsModel(QAbstractTableModel):
         self.items[row] = item
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
+    def flags(self, index: QModelIndex):
+        base = super().flags(index) | Qt.ItemIsDropEnabled
+        return base | Qt.ItemIsDragEnabled if index.isValid() else base
+
+    def supportedDropActions(self):
+        return Qt.MoveAction
+
+    def moveRows(self, source: QModelIndex, row: int, count: int, target: QModelIndex, to: int) -> bool:
+        """Move `count` items from `row` to before `to` (what a drop in the list asks for)."""
+        if source.isValid() or target.isValid() or count != 1 or not 0 <= row < len(self.items):
+            return False
+        to = max(0, min(to, len(self.items)))
+        if to in (row, row + 1):
+            return False
+        if not self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to):
+            return False
+        item = self.items.pop(row)
+        self.items.insert(to - 1 if to > row else to, item)
+        self.endMoveRows()
+        return True
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self.items)
 
@@ -76,12 +97,33 @@ class ItemsModel(QAbstractTableModel):
         return None
 
 
+class ItemsView(QTableView):
+    """The list; a row dragged and dropped is moved in the model, never copied or removed."""
+
+    def dropEvent(self, event) -> None:
+        if event.source() is not self:
+            event.ignore()
+            return
+        source = self.currentIndex().row()
+        target = self.indexAt(event.position().toPoint())
+        to = target.row() if target.isValid() else self.model().rowCount()
+        if target.isValid() and self.dropIndicatorPosition() == QAbstractItemView.BelowItem:
+            to += 1
+        if source >= 0:
+            self.model().moveRow(QModelIndex(), source, QModelIndex(), to)
+        # Not a MoveAction: the view would then remove the dragged row from the model itself.
+        event.setDropAction(Qt.IgnoreAction)
+        event.accept()
+
+
 class ItemList(QWidget):
     """Signals:
     changed: an item was edited, added, removed or moved.
+    current_changed: another item (or none) is selected, or the items were shown anew.
     """
 
     changed = Signal()
+    current_changed = Signal()
 
     def __init__(
         self,
@@ -91,14 +133,23 @@ class ItemList(QWidget):
         *,
         empty: str,
         nouns: tuple[str, str] = ("", ""),
+        adjust: Callable[[object, object], object] | None = None,
+        vertical: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`adjust(before, after)`: the item as an edit should leave it (a saved hotel's details
+        filled in when its name is picked); `vertical`: the form under the list, not beside it."""
         super().__init__(parent)
-        self.form, self.new_item = form, new_item
+        self.form, self.new_item, self.adjust = form, new_item, adjust
+        self.vertical = vertical
         self.zone: tzinfo = ZoneInfo("UTC")
         self.model = ItemsModel(columns, parent=self)
-        self.view = QTableView(self)
+        self.view = ItemsView(self)
         self.view.setModel(self.model)
+        self.view.setDragDropMode(QAbstractItemView.InternalMove)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setDropIndicatorShown(True)
+        self.model.rowsMoved.connect(self._rows_moved)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -150,7 +201,7 @@ class ItemList(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view)
         column.addLayout(self.buttons)
-        self.split = QSplitter(Qt.Horizontal, self)
+        self.split = QSplitter(Qt.Vertical if vertical else Qt.Horizontal, self)
         self.split.addWidget(left)
         self.split.addWidget(self.detail)
         self.split.setStretchFactor(0, 2)
@@ -165,7 +216,7 @@ class ItemList(QWidget):
     def showEvent(self, event) -> None:
         # Once, when first shown: two fifths for the list, the rest for the form, whatever the
         # table's own size hint asks (on a small screen it would squeeze the form).
-        if not getattr(self, "_split_set", False):
+        if not getattr(self, "_split_set", False) and not self.vertical:
             self._split_set = True
             QTimer.singleShot(0, self._share_width)  # once laid out, when the width is known
         super().showEvent(event)
@@ -230,6 +281,7 @@ class ItemList(QWidget):
             self.form.show_item(item, self.zone)
             self.detail.setCurrentIndex(1)
         self._update_actions()
+        self.current_changed.emit()
 
     def _update_actions(self) -> None:
         row, count = self.current_row(), self.model.rowCount()
@@ -242,8 +294,22 @@ class ItemList(QWidget):
         row = self.current_row()
         if row < 0:
             return
-        self.model.replace(row, self.form.read(self.model.items[row]))
+        read = self.form.read(self.model.items[row])
+        if self.adjust is not None:
+            adjusted = self.adjust(self.model.items[row], read)
+            if adjusted != read:
+                self.form.show_fields(adjusted, read)
+                read = adjusted
+        self.model.replace(row, read)
         self.changed.emit()
+
+    def mark(self, marks: dict[int, str]) -> None:
+        """Show the rows that findings concern in red, with the finding in the tooltip."""
+        self.model.marked = marks.get if marks else None
+        if self.model.rowCount():
+            self.model.dataChanged.emit(
+                self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, len(self.model.columns) - 1)
+            )
 
     def add(self) -> None:
         self._insert(self.model.rowCount(), self.new_item())
@@ -284,6 +350,10 @@ class ItemList(QWidget):
         items[row], items[to] = items[to], items[row]
         self.model.set_items(items)
         self.select(to)
+        self.changed.emit()
+
+    def _rows_moved(self, _parent, row: int, _end: int, _target, to: int) -> None:
+        self.select(to - 1 if to > row else to)
         self.changed.emit()
 
     def focus(self, row: int, key: str | None = None, message: str = "") -> None:

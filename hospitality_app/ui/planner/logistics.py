@@ -1,311 +1,183 @@
 """The planner's logistics tabs: pickups and transfers (who drives whom, in what, when the driver
-must be there) and hotel stays (which hotel, nights, rooms, who books and who pays)."""
+must be there, where the driver waits) and hotel stays (which hotel, nights, rooms, who books and
+who pays). Each is a list beside a form; names picked from the visit, times in its zone."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date, timedelta
-from functools import partial
-
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import timedelta
 
 from hospitality_app import vocab
-from hospitality_app.errors import ValidationError
-from hospitality_app.i18n import _
-from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, RoomData, VehicleData, VisitPlan
+from hospitality_app.i18n import _, label, ngettext
+from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, VehicleData, VisitPlan
 from hospitality_app.services.saved import SavedNames
-from hospitality_app.ui.planner.editors import Editor, local_text, parse_local, parse_path
-from hospitality_app.ui.planner.widgets import ItemTable
-
-ROOM = re.compile(r"^(?P<type>[^×xX*]+?)\s*(?:[×xX*]\s*(?P<count>\d+))?$")
-
-
-def names(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+from hospitality_app.ui.planner.editors import local_text
+from hospitality_app.ui.planner.item_form import Spec
+from hospitality_app.ui.planner.list_editor import ListEditor
 
 
-def whole_number(text: str, path: str, *, blank: int | None = 0) -> int | None:
-    if not text:
-        return blank
-    if not text.isdigit():
-        raise ValidationError(path, "not a whole number: {text!r}", text=text)
-    return int(text)
+def people(names) -> str:
+    return ngettext("{n} person", "{n} people", len(names)).format(n=len(names)) if names else ""
 
 
-def rooms_text(rooms: tuple[RoomData, ...]) -> str:
-    return ", ".join(room.type if room.count == 1 else f"{room.type} × {room.count}" for room in rooms)
+def shifted(before, after, key: str, follower: str):
+    """`after` with `follower` moved as far as `key` moved (the end follows the start)."""
+    old, new = getattr(before, key), getattr(after, key)
+    if old is None or new is None or old == new or getattr(after, follower) != getattr(before, follower):
+        return after
+    if getattr(after, follower) is None:
+        return after
+    return replace(after, **{follower: getattr(after, follower) + (new - old)})
 
 
-def parse_rooms(text: str, path: str) -> tuple[RoomData, ...]:
-    """'twin × 2, suite' → two twin rooms and one suite."""
-    rooms = []
-    for j, part in enumerate(names(text)):
-        m = ROOM.match(part)
-        if not m:
-            raise ValidationError(f"{path}[{j}]", "not a room: {text!r} (like 'twin × 2')", text=part)
-        rooms.append(RoomData(m["type"].strip(), int(m["count"] or 1)))
-    return tuple(rooms)
-
-
-def parse_day(text: str, path: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(path, "not a date: {text!r} (like 2026-12-03)", text=text) from None
-
-
-class PickupsEditor(Editor):
+class PickupsEditor(ListEditor):
     """Airport and station pickups, and the transfers between hotel and office."""
 
-    COLUMNS = ("kind", "driver_due", "carrier_number", "origin", "arrival", "driver", "vehicle", "seats", "passengers")
+    part = "pickups"
+    fields = {"from": "origin", "to": "destination"}  # noqa: RUF012
+    blanks = {"vehicle": lambda: VehicleData("", 1)}  # noqa: RUF012
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items = ItemTable(
-            [
-                _("Kind"),
-                _("Driver at"),
-                _("Flight / train"),
-                _("Origin"),
-                _("Arrives"),
-                _("Driver"),
-                _("Vehicle"),
-                _("Seats"),
-                _("Passengers"),
-                _("Luggage"),
-            ],
-            parent=self,
-        )
-        self.items.set_choices(0, vocab.PICKUP_KINDS)
-        self.items.set_picker(5, self._host_names)
-        self.items.set_picker(6, lambda: list(self._vehicles), editable=True)
-        self.items.add_button.clicked.connect(self.add)
-        self.items.changed.connect(self.changed)
-        self.items.table.itemChanged.connect(self._vehicle_named)
+    def __init__(self, *, parent=None) -> None:
         self._vehicles: dict[str, int] = {}
-        layout = QVBoxLayout(self)
-        hint = QLabel(
-            _(
-                "Times are local to the visit. The driver is picked from the Hosts tab, the vehicle from "
-                "those saved before (or typed); passengers are names from the Visitors tab."
-            ),
-            self,
+        super().__init__(
+            [
+                (_("Kind"), lambda p: label(p.kind)),
+                (_("Driver there at"), lambda p: self.when(p.driver_due)),
+                (_("Flight / train"), lambda p: p.carrier_number),
+                (_("Arrives"), lambda p: self.when(p.arrival)),
+                (_("Driver"), lambda p: p.driver or ""),
+                (_("Passengers"), lambda p: people(p.passengers)),
+            ],
+            [
+                Spec("kind", _("Kind"), "choice", vocab.PICKUP_KINDS, labels=label),
+                Spec("carrier_number", _("Flight / train")),
+                Spec("origin", _("From"), hint=_("Where the flight or train comes from, or the hotel")),
+                Spec("destination", _("To"), hint=_("The airport or station, or where the transfer goes")),
+                Spec("arrival", _("Arrives"), "moment", optional=True, unknown=_("Scheduled")),
+                Spec("driver_due", _("Driver there at"), "moment"),
+                Spec("meeting_point", _("Meeting point"), hint=_("Terminal, exit or gate where the driver waits")),
+                Spec("driver", _("Driver"), "name", source=self.host_names),
+                Spec("vehicle.name", _("Vehicle"), "name", source=lambda: list(self._vehicles), editable=True),
+                Spec("vehicle.seats", _("Seats"), "count", minimum=1, maximum=80),
+                Spec("passengers", _("Passengers"), "names", source=self.visitor_names),
+                Spec("luggage_pieces", _("Luggage"), "count", maximum=200),
+                Spec(
+                    "confirm_call_minutes_before",
+                    _("Confirm call"),
+                    "minutes",
+                    maximum=24 * 60,
+                    optional=True,
+                    unknown=_("no call"),
+                    hint=_("Call the client this long before the driver sets off"),
+                ),
+                Spec("notes", _("Notes"), "note"),
+            ],
+            empty=_("No pickups yet. Add the airport or station pickup, then the transfers between hotel and office."),
+            add=_("Add pickup"),
+            parent=parent,
         )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.items)
-        self._plan: VisitPlan | None = None
+        self.form.default_at = lambda: self.plan_now().start
+
+    def when(self, moment) -> str:
+        return local_text(moment, self._plan) if self._plan else ""
 
     def offer(self, saved: SavedNames) -> None:
         self._vehicles = saved.vehicles
 
-    def _host_names(self) -> list[str]:
+    def host_names(self) -> list[str]:
         """The hosts who drive first, then the others (anyone on the visit may take the wheel)."""
-        plan = self.current_plan(self._plan)
-        hosts = plan.hosts if plan is not None else ()
+        hosts = self.plan_now().hosts
         return [h.name for h in hosts if "driver" in h.roles] + [h.name for h in hosts if "driver" not in h.roles]
 
-    def _vehicle_named(self, item) -> None:
-        if item.column() != 6 or self.items.is_loading() or self.items.text(item.row(), 7):
-            return
-        seats = self._vehicles.get(item.text().strip())
-        if seats is not None:
-            self.items.set_text(item.row(), 7, str(seats))
+    def visitor_names(self) -> list[str]:
+        return [v.name for v in self.plan_now().visitors if v.name]
 
-    def add(self) -> None:
-        plan = self.current_plan(self._plan)
+    def new_item(self, plan: VisitPlan) -> PickupData:
         drivers = [h.name for h in plan.hosts if "driver" in h.roles]
-        due = plan.start - timedelta(hours=1)
-        row = self.items.append(
-            [
+        visitors = tuple(v.name for v in plan.visitors if v.name)
+        earlier = self.items.items()
+        if not earlier:  # the arrival: the driver waits before the flight lands
+            due = plan.start - timedelta(hours=1)
+            return PickupData(
                 "airport",
-                local_text(due, plan),
-                "",
-                "",
-                local_text(due + timedelta(minutes=30), plan),
-                drivers[0] if drivers else "",
-                "",
-                "",
-                ", ".join(v.name for v in plan.visitors),
-                "0",
-            ]
-        )
-        self.items.focus(row, 2)
-
-    def load(self, plan: VisitPlan) -> None:
-        self._plan = plan
-        self.items.set_rows(
-            [
-                [
-                    p.kind,
-                    local_text(p.driver_due, plan),
-                    p.carrier_number,
-                    p.origin,
-                    local_text(p.arrival, plan),
-                    p.driver or "",
-                    p.vehicle.name if p.vehicle else "",
-                    str(p.vehicle.seats) if p.vehicle else "",
-                    ", ".join(p.passengers),
-                    str(p.luggage_pieces),
-                ]
-                for p in plan.pickups
-            ],
-            plan.pickups,
-        )
-
-    def apply(self, plan: VisitPlan) -> VisitPlan:
-        self._plan = plan
-        pickups = []
-        for row in range(self.items.rows()):
-            at = f"pickups[{row}]"
-            text = partial(self.items.text, row)
-            base = self.items.payload(row) or PickupData("airport", plan.start)
-            vehicle = None
-            if text(6) or text(7):
-                seats = whole_number(text(7), f"{at}.vehicle.seats", blank=None)
-                if seats is None:
-                    raise ValidationError(f"{at}.vehicle.seats", "how many seats has the vehicle?")
-                vehicle = VehicleData(text(6), seats)
-            arrival = parse_local(text(4), plan, f"{at}.arrival") if text(4) else None
-            pickups.append(
-                replace(
-                    base,
-                    kind=text(0) or "airport",
-                    driver_due=parse_local(text(1), plan, f"{at}.driver_due"),
-                    carrier_number=text(2),
-                    origin=text(3),
-                    arrival=arrival,
-                    driver=text(5) or None,
-                    vehicle=vehicle,
-                    passengers=names(text(8)),
-                    luggage_pieces=whole_number(text(9), f"{at}.luggage_pieces"),
-                )
+                due,
+                arrival=due + timedelta(minutes=30),
+                driver=drivers[0] if drivers else None,
+                passengers=visitors,
             )
-        return replace(plan, pickups=tuple(pickups))
+        last = earlier[-1]  # a transfer with the same driver and car, the next morning by default
+        return PickupData(
+            "hotel_to_office",
+            plan.start - timedelta(minutes=45),
+            driver=last.driver,
+            vehicle=last.vehicle,
+            passengers=last.passengers or visitors,
+        )
 
-    def focus(self, path: str, message: str = "") -> bool:
-        part, i, field, _j = parse_path(path)
-        if part != "pickups" or i is None:
-            return False
-        column = {"vehicle": 6, "luggage_pieces": 9}.get(field or "")
-        if column is None:
-            column = self.COLUMNS.index(field) if field in self.COLUMNS else 0
-        self.items.focus(i, column)
-        return True
+    def adjust(self, before: PickupData, after: PickupData) -> PickupData:
+        after = shifted(before, after, "arrival", "driver_due")  # a later flight: the driver later too
+        vehicle = after.vehicle
+        if vehicle is not None and not vehicle.name:
+            return replace(after, vehicle=None)
+        picked = vehicle is not None and vehicle.name != (before.vehicle.name if before.vehicle else None)
+        if picked and vehicle.name in self._vehicles:
+            return replace(after, vehicle=VehicleData(vehicle.name, self._vehicles[vehicle.name]))
+        return after
 
 
-class HotelStaysEditor(Editor):
+class HotelStaysEditor(ListEditor):
     """Where the visitors sleep: hotel, nights, rooms, and who books and pays."""
 
-    COLUMNS = ("hotel", "check_in", "check_out", "rooms", "booked_by", "paid_by", "guests", "drive_minutes")
+    part = "hotel_stays"
+    blanks = {"hotel": lambda: HotelData("")}  # noqa: RUF012
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items = ItemTable(
-            [
-                _("Hotel"),
-                _("Check-in"),
-                _("Check-out"),
-                _("Rooms"),
-                _("Booked by"),
-                _("Paid by"),
-                _("Guests"),
-                _("Drive (min)"),
-            ],
-            parent=self,
-        )
+    def __init__(self, *, parent=None) -> None:
+        self._hotels: dict[str, HotelData] = {}
         parties = {"client": _("The client"), "us": _("Our company")}
-        for column in (4, 5):
-            self.items.set_choices(column, vocab.PARTIES, parties)
-        self.items.add_button.clicked.connect(self.add)
-        self.items.changed.connect(self.changed)
-        self.items.table.itemChanged.connect(self._hotel_named)
-        self._known_hotels: dict[str, int | None] = {}
-        layout = QVBoxLayout(self)
-        hint = QLabel(_("Dates as 2026-12-03; rooms as 'twin × 2, suite'. Guests are names from the Visitors tab."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.items)
-        self._plan: VisitPlan | None = None
+        super().__init__(
+            [
+                (_("Hotel"), lambda s: s.hotel.name),
+                (_("Check-in"), lambda s: s.check_in.isoformat()),
+                (_("Check-out"), lambda s: s.check_out.isoformat()),
+                (_("Guests"), lambda s: people(s.guests)),
+            ],
+            [
+                Spec("hotel.name", _("Hotel")),
+                Spec("hotel.address", _("Address")),
+                Spec("hotel.drive_minutes", _("Drive to the office"), "minutes", maximum=600, optional=True),
+                Spec("check_in", _("Check-in"), "day"),
+                Spec("check_out", _("Check-out"), "day"),
+                Spec("rooms", _("Rooms"), "rooms"),
+                Spec("booked_by", _("Booked by"), "choice", vocab.PARTIES, labels=parties.get),
+                Spec("paid_by", _("Paid by"), "choice", vocab.PARTIES, labels=parties.get),
+                Spec("guests", _("Guests"), "names", source=self.visitor_names),
+                Spec("notes", _("Notes"), "note"),
+            ],
+            empty=_("No hotel yet. Add where the visitors stay, even when they book it themselves."),
+            add=_("Add hotel stay"),
+            parent=parent,
+        )
 
     def offer(self, saved: SavedNames) -> None:
-        self.items.set_completion(0, saved.hotels)
-        self._known_hotels = saved.hotels
+        self._hotels = saved.hotels
+        self.form.set_completions("hotel.name", list(saved.hotels))
 
-    def _hotel_named(self, item) -> None:
-        if item.column() != 0 or self.items.is_loading() or self.items.text(item.row(), 7):
-            return
-        minutes = self._known_hotels.get(item.text().strip())
-        if minutes is not None:
-            self.items.set_text(item.row(), 7, str(minutes))
+    def visitor_names(self) -> list[str]:
+        return [v.name for v in self.plan_now().visitors if v.name]
 
-    def add(self) -> None:
-        plan = self.current_plan(self._plan)
+    def new_item(self, plan: VisitPlan) -> HotelStayData:
         first = plan.local(plan.start).date()
         last = plan.local(plan.end).date()
-        row = self.items.append(
-            [
-                "",
-                first.isoformat(),
-                max(last, first + timedelta(days=1)).isoformat(),
-                "",
-                "client",
-                "client",
-                ", ".join(v.name for v in plan.visitors),
-                "",
-            ]
-        )
-        self.items.focus(row)
-
-    def load(self, plan: VisitPlan) -> None:
-        self._plan = plan
-        self.items.set_rows(
-            [
-                [
-                    s.hotel.name,
-                    s.check_in.isoformat(),
-                    s.check_out.isoformat(),
-                    rooms_text(s.rooms),
-                    s.booked_by,
-                    s.paid_by,
-                    ", ".join(s.guests),
-                    "" if s.hotel.drive_minutes is None else str(s.hotel.drive_minutes),
-                ]
-                for s in plan.hotel_stays
-            ],
-            plan.hotel_stays,
+        return HotelStayData(
+            HotelData(""),
+            first,
+            max(last, first + timedelta(days=1)),
+            guests=tuple(v.name for v in plan.visitors if v.name),
         )
 
-    def apply(self, plan: VisitPlan) -> VisitPlan:
-        self._plan = plan
-        stays = []
-        for row in range(self.items.rows()):
-            at = f"hotel_stays[{row}]"
-            text = partial(self.items.text, row)
-            base = self.items.payload(row)
-            hotel = base.hotel if base else HotelData("")
-            hotel = replace(
-                hotel, name=text(0), drive_minutes=whole_number(text(7), f"{at}.hotel.drive_minutes", blank=None)
-            )
-            check_in = parse_day(text(1), f"{at}.check_in")
-            check_out = parse_day(text(2), f"{at}.check_out")
-            values = dict(
-                hotel=hotel,
-                check_in=check_in,
-                check_out=check_out,
-                rooms=parse_rooms(text(3), f"{at}.rooms"),
-                booked_by=text(4) or "client",
-                paid_by=text(5) or "client",
-                guests=names(text(6)),
-            )
-            stays.append(replace(base, **values) if base else HotelStayData(**values))
-        return replace(plan, hotel_stays=tuple(stays))
-
-    def focus(self, path: str, message: str = "") -> bool:
-        part, i, field, _j = parse_path(path)
-        if part != "hotel_stays" or i is None:
-            return False
-        column = 7 if path.endswith("drive_minutes") else (self.COLUMNS.index(field) if field in self.COLUMNS else 0)
-        self.items.focus(i, column)
-        return True
+    def adjust(self, before: HotelStayData, after: HotelStayData) -> HotelStayData:
+        after = shifted(before, after, "check_in", "check_out")  # the same nights, moved
+        name = after.hotel.name
+        if name != before.hotel.name and name in self._hotels:
+            return replace(after, hotel=self._hotels[name])
+        return after

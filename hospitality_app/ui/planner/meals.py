@@ -1,179 +1,209 @@
-"""The planner's Meals tab: meals, and the dishes of the selected meal with what they contain."""
+"""The planner's Meals tab: each meal in a form — when, where (the restaurant's certificates and
+private room), who attends, whether alcohol is served — with its dishes and what they contain in
+a list of their own, the dish that breaks someone's diet marked."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from hospitality_app import vocab
-from hospitality_app.i18n import _
+from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import DishData, MealData, RestaurantData, VisitPlan
 from hospitality_app.services.saved import SavedNames
-from hospitality_app.ui.planner.editors import Editor, local_text, parse_local, parse_path
-from hospitality_app.ui.planner.widgets import ChoicesDialog, ItemTable, codes_text, parse_codes
+from hospitality_app.ui.planner.editors import local_text, parse_path
+from hospitality_app.ui.planner.item_form import ItemForm, Spec, renamed
+from hospitality_app.ui.planner.item_list import ItemList
+from hospitality_app.ui.planner.list_editor import ListEditor
+from hospitality_app.ui.planner.logistics import people, shifted
 
 
-class MealRow:
-    """What a row of the meals table stands for: the saved meal (None when new) and its dishes
-    as edited so far (a plain object, so Qt hands back this same instance)."""
-
-    def __init__(self, original: MealData | None, dishes: list[DishData]) -> None:
-        self.original = original
-        self.dishes = dishes
+def contents(dish: DishData) -> str:
+    return ", ".join(label(code) for code in dish.contains)
 
 
-class MealsEditor(Editor):
-    """Meals, and the dishes of the selected meal (with what they contain)."""
+class DishesBox(QWidget):
+    """The dishes of one meal: a list over a form (name, what it contains).
+
+    Signals:
+        changed: a dish was added, removed, moved or edited.
+    """
+
+    changed = Signal()
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.meals = ItemTable(
-            [_("Start"), _("End"), _("Meal"), _("Restaurant"), _("Halal kitchen"), _("Alcohol"), _("Guests")],
+        self.known: dict[str, tuple[str, ...]] = {}
+        self.form = ItemForm(
+            [
+                Spec("name", _("Dish")),
+                Spec("contains", _("Contains"), "codes", vocab.DISH_CONTENTS, labels=label),
+            ],
             parent=self,
         )
-        self.meals.set_choices(2, vocab.MEAL_KINDS)
-        self.meals.add_button.clicked.connect(self.add_meal)
-        self.meals.changed.connect(self.changed)
-        self.dishes = ItemTable([_("Dish"), _("Contains")], parent=self)
-        self.dishes.add_button.clicked.connect(lambda: self.dishes.append(["", ""]))
-        self.dishes.changed.connect(self._dishes_edited)
-        self.dishes.table.itemChanged.connect(self._dish_named)
-        self._known_dishes: dict[str, tuple[str, ...]] = {}
-        self.contains_button = QPushButton(_("Contains…"), self)
-        self.contains_button.clicked.connect(self.pick_contents)
-        self.dishes.layout().itemAt(1).layout().insertWidget(2, self.contains_button)
-        self.meals.table.currentCellChanged.connect(self._meal_selected)
-        split = QSplitter(Qt.Vertical, self)
-        split.addWidget(self.meals)
-        box = QWidget(split)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        self.dishes_label = QLabel(_("Dishes of the selected meal"), box)
-        inner.addWidget(self.dishes_label)
-        inner.addWidget(self.dishes)
-        split.addWidget(box)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self._current = -1
-        self._plan: VisitPlan | None = None
-
-    def add_meal(self) -> None:
-        plan = self.current_plan(self._plan)
-        day = plan.local(plan.start).replace(hour=12, minute=0)
-        names = ", ".join(v.name for v in plan.visitors)
-        row = self.meals.append(
-            [
-                day.strftime("%Y-%m-%d %H:%M"),
-                (day + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
-                "lunch",
-                "",
-                "no",
-                "no",
-                names,
-            ],
-            payload=MealRow(None, []),
+        self.list = ItemList(
+            [(_("Dish"), lambda d: d.name), (_("Contains"), contents)],
+            self.form,
+            lambda: DishData(""),
+            empty=_("No dishes yet. Add each dish and tick what it contains: the check warns about diets at once."),
+            nouns=(_("Add dish"), ""),
+            adjust=self._adjust,
+            parent=self,
         )
-        self.meals.focus(row)
+        self.list.changed.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
 
-    def pick_contents(self) -> None:
-        row = self.dishes.table.currentRow()
-        if row < 0:
-            return
-        dialog = ChoicesDialog(_("Contains"), vocab.DISH_CONTENTS, parse_codes(self.dishes.text(row, 1)), parent=self)
-        dialog.accepted.connect(lambda: self.dishes.set_text(row, 1, codes_text(dialog.chosen())))
-        self.choices = dialog
-        dialog.open()
-
-    def _store_dishes(self) -> None:
-        if 0 <= self._current < self.meals.rows():
-            self.meals.payload(self._current).dishes = [
-                DishData(self.dishes.text(r, 0), parse_codes(self.dishes.text(r, 1))) for r in range(self.dishes.rows())
-            ]
-
-    def offer(self, saved: SavedNames) -> None:
-        self.meals.set_completion(3, saved.restaurants)
-        self.dishes.set_completion(0, saved.dishes)
-        self._known_dishes = saved.dishes
-
-    def _dish_named(self, item) -> None:
+    def _adjust(self, before: DishData, after: DishData) -> DishData:
+        if after.name == before.name:
+            return after
+        after = renamed(after)
         # A dish served before brings what it contains, so the dietary check sees it at once.
-        if item.column() != 0 or self.dishes.is_loading() or self.dishes.text(item.row(), 1):
-            return
-        known = self._known_dishes.get(item.text().strip())
-        if known:
-            self.dishes.set_text(item.row(), 1, codes_text(known))
+        if not after.contains and after.name in self.known:
+            return replace(after, contains=self.known[after.name])
+        return after
+
+    def set_value(self, dishes) -> None:
+        if tuple(dishes or ()) != tuple(self.list.items()):
+            self.list.set_items(tuple(dishes or ()), ZoneInfo("UTC"))
+
+    def value(self) -> tuple[DishData, ...]:
+        return tuple(self.list.items())
+
+
+class MealsEditor(ListEditor):
+    """Meals, each with its restaurant, guests and dishes."""
+
+    part = "meals"
+    blanks = {"restaurant": lambda: RestaurantData("")}  # noqa: RUF012
+
+    def __init__(self, *, parent=None) -> None:
+        self._restaurants: dict[str, RestaurantData] = {}
+        self._marks: dict[str, str] = {}
+        super().__init__(
+            [
+                (_("Start"), lambda m: self.when(m.start)),
+                (_("Meal"), lambda m: label(m.kind)),
+                (_("Restaurant"), lambda m: m.restaurant.name if m.restaurant else ""),
+                (_("Guests"), lambda m: people(m.attendees)),
+            ],
+            [
+                Spec("kind", _("Meal"), "choice", vocab.MEAL_KINDS, labels=label),
+                Spec("start", _("Start"), "moment"),
+                Spec("end", _("End"), "moment"),
+                Spec("restaurant.name", _("Restaurant"), hint=_("Blank: at the office or the hotel")),
+                Spec("restaurant.address", _("Address")),
+                Spec("restaurant.private_room", _("Private room"), "flag"),
+                Spec("restaurant.halal_certified", _("Halal-certified kitchen"), "flag"),
+                Spec("restaurant.kosher_certified", _("Kosher-certified kitchen"), "flag"),
+                Spec("restaurant.drive_minutes", _("Drive from the office"), "minutes", maximum=600, optional=True),
+                Spec("alcohol_served", _("Alcohol served"), "flag"),
+                Spec("attendees", _("Guests"), "names", source=self.people_names),
+                Spec("notes", _("Notes"), "note"),
+            ],
+            empty=_("No meals yet. Add lunch and dinner: the check reads every dish against the visitors' diets."),
+            add=_("Add meal"),
+            parent=parent,
+        )
+        # The dishes of the selected meal below the meals, as wide as the tab: a menu is long.
+        self.dishes = DishesBox(parent=self)
+        self.dishes.list.model.marked = self._dish_mark
+        self.dishes.changed.connect(self._dishes_edited)
+        self.items.current_changed.connect(self._meal_selected)
+        below = QWidget(self)
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.dishes_label = QLabel(_("Dishes of the selected meal"), below)
+        column.addWidget(self.dishes_label)
+        column.addWidget(self.dishes)
+        split = QSplitter(Qt.Vertical, self)
+        self.layout().removeWidget(self.items)
+        split.addWidget(self.items)
+        split.addWidget(below)
+        split.setChildrenCollapsible(False)
+        split.setSizes([500, 400])
+        self.layout().addWidget(split)
+        self._meal_selected()
+
+    def _meal_selected(self) -> None:
+        meal = self.items.current()
+        self.dishes.set_value(meal.dishes if meal is not None else ())
+        self.dishes.setEnabled(meal is not None)
+        self.dishes_label.setText(
+            _("Dishes of {meal}").format(meal=f"{label(meal.kind)} {self.when(meal.start)}")
+            if meal is not None
+            else _("Dishes of the selected meal")
+        )
 
     def _dishes_edited(self) -> None:
-        self._store_dishes()
-        self.changed.emit()
+        row = self.items.current_row()
+        if row >= 0:
+            self.items.model.replace(row, replace(self.items.model.items[row], dishes=self.dishes.value()))
+            self.changed.emit()
 
-    def _meal_selected(self, row: int, *_args) -> None:
-        self._store_dishes()
-        self._current = row
-        dishes = self.meals.payload(row).dishes if 0 <= row < self.meals.rows() else []
-        self.dishes.set_rows([[d.name, codes_text(d.contains)] for d in dishes])
-        self.dishes.setEnabled(row >= 0)
+    def _dish_mark(self, row: int) -> str:
+        return self._marks.get(f"meals[{self.items.current_row()}].dishes[{row}]", "")
 
-    def load(self, plan: VisitPlan) -> None:
-        self._plan = plan
-        self._current = -1
-        self.meals.set_rows(
-            [
-                [
-                    local_text(m.start, plan),
-                    local_text(m.end, plan),
-                    m.kind,
-                    m.restaurant.name if m.restaurant else "",
-                    "yes" if m.restaurant and m.restaurant.halal_certified else "no",
-                    "yes" if m.alcohol_served else "no",
-                    ", ".join(m.attendees),
-                ]
-                for m in plan.meals
-            ],
-            [MealRow(m, list(m.dishes)) for m in plan.meals],
-        )
-        self.dishes.set_rows([])
+    def when(self, moment) -> str:
+        return local_text(moment, self._plan) if self._plan else ""
 
-    def apply(self, plan: VisitPlan) -> VisitPlan:
-        self._store_dishes()
-        self._plan = plan
-        meals = []
-        for row in range(self.meals.rows()):
-            base = self.meals.payload(row).original
-            name = self.meals.text(row, 3)
-            halal = self.meals.text(row, 4).lower() in ("yes", "y", "是", "1", "true")
-            restaurant = None
-            if name:
-                restaurant = (
-                    replace(base.restaurant, name=name, halal_certified=halal)
-                    if base and base.restaurant
-                    else RestaurantData(name, halal_certified=halal)
-                )
-            meal = MealData(
-                start=parse_local(self.meals.text(row, 0), plan, f"meals[{row}].start"),
-                end=parse_local(self.meals.text(row, 1), plan, f"meals[{row}].end"),
-                kind=self.meals.text(row, 2) or "lunch",
-                restaurant=restaurant,
-                alcohol_served=self.meals.text(row, 5).lower() in ("yes", "y", "是", "1", "true"),
-                attendees=tuple(n.strip() for n in self.meals.text(row, 6).split(",") if n.strip()),
-                dishes=tuple(self.meals.payload(row).dishes),
-                notes=base.notes if base else "",
-                id=base.id if base else None,
-            )
-            meals.append(meal)
-        return replace(plan, meals=tuple(meals))
+    def offer(self, saved: SavedNames) -> None:
+        self._restaurants = saved.restaurants
+        self.form.set_completions("restaurant.name", list(saved.restaurants))
+        self.dishes.known = saved.dishes
+        self.dishes.form.set_completions("name", list(saved.dishes))
+
+    def people_names(self) -> list[str]:
+        plan = self.plan_now()
+        return [v.name for v in plan.visitors if v.name] + [h.name for h in plan.hosts if h.name]
+
+    def new_item(self, plan: VisitPlan) -> MealData:
+        """Lunch on the first day (dinner when lunch is planned), for every visitor and host."""
+        meals = self.items.items()
+        lunch = plan.local(plan.start).replace(hour=12, minute=0, second=0, microsecond=0)
+        day = lunch.date()
+        taken = {(plan.local(m.start).date(), m.kind) for m in meals}
+        kind, start = "lunch", lunch
+        while (day, kind) in taken:
+            if kind == "lunch":
+                kind, start = "dinner", start.replace(hour=18, minute=30)
+            else:
+                day += timedelta(days=1)
+                kind, start = "lunch", (start + timedelta(days=1)).replace(hour=12, minute=0)
+        start = start.astimezone(plan.zone)
+        return MealData(start, start + timedelta(minutes=90), kind, attendees=tuple(self.people_names()))
+
+    def adjust(self, before: MealData, after: MealData) -> MealData:
+        after = shifted(before, after, "start", "end")  # moving a meal keeps its length
+        restaurant = after.restaurant
+        if restaurant is not None and not restaurant.name:
+            return replace(after, restaurant=None)
+        picked = restaurant is not None and restaurant.name != (before.restaurant.name if before.restaurant else None)
+        if picked and restaurant.name in self._restaurants:
+            return replace(after, restaurant=self._restaurants[restaurant.name])
+        return after
+
+    def mark(self, findings) -> None:
+        super().mark(findings)
+        self._marks = {}
+        for f in findings:
+            if f.target and ".dishes[" in f.target:
+                self._marks[f.target] = "\n".join(filter(None, [self._marks.get(f.target, ""), f.message]))
+        self.dishes.list.mark({})  # repaint; the marks come from _dish_mark
+        self.dishes.list.model.marked = self._dish_mark
 
     def focus(self, path: str, message: str = "") -> bool:
         part, i, field, j = parse_path(path)
         if part != "meals" or i is None:
             return False
-        self.meals.focus(
-            i,
-            {"start": 0, "end": 1, "kind": 2, "restaurant": 3, "alcohol_served": 5, "attendees": 6}.get(field or "", 0),
-        )
         if field == "dishes" and j is not None:
-            self.dishes.focus(j)
-        return True
+            self.items.focus(i)
+            key = path.rsplit(".", 1)[1] if path.count(".") > 1 else None
+            self.dishes.list.focus(j, key if key in self.dishes.form.widgets else None, message)
+            return True
+        return super().focus(path, message)

@@ -1,159 +1,173 @@
-"""The planner's Factory tour tab: the route (reordered by drag and drop), its total minutes,
-the guide and the two door keepers."""
+"""The planner's Factory tour tab: when it starts, who guides and who opens the front and back
+doors (offered from the hosts in those roles), and the route — stops edited in place, reordered by
+drag and drop or Ctrl+Up/Down, their minutes adding up to the tour's length."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from hospitality_app.i18n import _
+from hospitality_app import vocab
+from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import TourData, TourStopData, VisitPlan
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import Editor, parse_path
-from hospitality_app.ui.planner.widgets import LocalDateTime, completer
+from hospitality_app.ui.planner.form_fields import NameBox
+from hospitality_app.ui.planner.item_form import ItemForm, Spec, renamed
+from hospitality_app.ui.planner.item_list import ItemList
+from hospitality_app.ui.planner.widgets import LocalDateTime
+
+ROLES = ("guide", "door_front", "door_back")
 
 
 class TourEditor(Editor):
-    """The route: stops reordered by drag and drop, total minutes, guide and door keepers."""
+    """The tour: start, guide and door keepers, and the route's stops."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._plan: VisitPlan | None = None
+        self._tour_id: int | None = None
         self.enabled = QCheckBox(_("This visit includes a factory tour"), self)
         self.start = LocalDateTime("Asia/Shanghai", parent=self)
-        self.guide, self.door_front, self.door_back = (QComboBox(self) for _i in range(3))
-        self.stops = QListWidget(self)
-        self.stops.setDragDropMode(QAbstractItemView.InternalMove)
-        self.stops.setDefaultDropAction(Qt.MoveAction)
-        self.stops.model().rowsMoved.connect(self._moved)
-        self.stop_name = QLineEdit(self)
-        self.stop_name.setPlaceholderText(_("Stop (showroom, line, lab…)"))
-        self.stop_minutes = QSpinBox(self)
-        self.stop_minutes.setRange(1, 240)
-        self.stop_minutes.setValue(15)
-        self.stop_minutes.setSuffix(" " + _("min"))
-        self.glass = QCheckBox(_("through the glass window"), self)
-        add = QPushButton(_("Add stop"), self)
-        add.clicked.connect(self.add_stop)
-        remove = QPushButton(_("Remove stop"), self)
-        remove.clicked.connect(self.remove_stop)
+        self.guide, self.door_front, self.door_back = (NameBox(editable=False, parent=self) for _i in range(3))
+        self.people = dict(zip(ROLES, (self.guide, self.door_front, self.door_back), strict=True))
+        self.form = ItemForm(
+            [
+                Spec("name", _("Stop")),
+                Spec("minutes", _("Minutes"), "minutes", minimum=1, maximum=240),
+                Spec("view", _("Seen"), "choice", vocab.TOUR_VIEWS, labels=label),
+                Spec("hygiene", _("Hygiene"), "note", hint=_("Shoe covers, hair nets, no photos…")),
+            ],
+            parent=self,
+        )
+        self.stops = ItemList(
+            [
+                (_("Stop"), lambda s: s.name),
+                (_("Minutes"), lambda s: s.minutes),
+                (_("Seen"), lambda s: label(s.view)),
+            ],
+            self.form,
+            lambda: TourStopData("", 15),  # walk-in: a glass-window stop is chosen each time
+            empty=_("No stops yet. Add the showroom, the lines, the lab: the route in the order walked."),
+            nouns=(_("Add stop"), ""),
+            adjust=lambda before, after: after if after.name == before.name else renamed(after),
+            parent=self,
+        )
         self.total = QLabel(self)
-        row = QHBoxLayout()
-        for w in (self.stop_name, self.stop_minutes, self.glass, add, remove):
-            row.addWidget(w)
         form = QFormLayout()
-        form.addRow(self.enabled)
         form.addRow(_("Start:"), self.start)
         form.addRow(_("Guide:"), self.guide)
         form.addRow(_("Front door:"), self.door_front)
         form.addRow(_("Back door:"), self.door_back)
+        self.details = QWidget(self)
+        inner = QVBoxLayout(self.details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(QLabel(_("Route (drag or Ctrl+Up/Down to reorder):"), self.details))
+        inner.addWidget(self.stops, 1)
+        inner.addWidget(self.total)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(_("Route (drag to reorder):"), self))
-        layout.addWidget(self.stops)
-        layout.addLayout(row)
-        layout.addWidget(self.total)
-        for w in (self.guide, self.door_front, self.door_back):
-            w.currentIndexChanged.connect(self.changed)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.details, 1)
+        for combo in self.people.values():
+            combo.currentIndexChanged.connect(self.changed)
         self.start.dateTimeChanged.connect(self.changed)
-        self.enabled.toggled.connect(self.changed)
+        self.enabled.toggled.connect(self._toggled)
+        self.stops.changed.connect(self._stops_changed)
+        self.details.setEnabled(False)
 
     def offer(self, saved: SavedNames) -> None:
-        self.stop_name.setCompleter(completer(saved.tour_stops, self.stop_name))
-
-    def _item(self, stop: TourStopData) -> QListWidgetItem:
-        glass = f" · {_('through the glass window')}" if stop.view == "glass_window" else ""
-        item = QListWidgetItem(f"{stop.name} — {stop.minutes} {_('min')}{glass}")
-        item.setData(Qt.UserRole, stop)
-        return item
-
-    def add_stop(self) -> None:
-        name = self.stop_name.text().strip()
-        if not name:
-            self.stop_name.setFocus()
-            return
-        view = "glass_window" if self.glass.isChecked() else "walk_in"
-        self.stops.addItem(self._item(TourStopData(name, self.stop_minutes.value(), view)))
-        self.stop_name.clear()
-        self._moved()
-
-    def remove_stop(self) -> None:
-        row = self.stops.currentRow()
-        if row >= 0:
-            self.stops.takeItem(row)
-            self._moved()
+        self.form.set_completions("name", saved.tour_stops)
 
     def route(self) -> tuple[TourStopData, ...]:
-        return tuple(self.stops.item(i).data(Qt.UserRole) for i in range(self.stops.count()))
+        return tuple(self.stops.items())
 
-    def _moved(self, *_args) -> None:
-        self.total.setText(_("Total: {minutes} min").format(minutes=sum(s.minutes for s in self.route())))
+    def _stops_changed(self) -> None:
+        self._show_total()
         self.changed.emit()
 
-    def load(self, plan: VisitPlan) -> None:
-        self.blockSignals(True)
-        names = ["—", *(h.name for h in plan.hosts)]
-        for combo in (self.guide, self.door_front, self.door_back):
-            combo.clear()
-            combo.addItems(names)
-        tour = plan.tour
-        self.enabled.setChecked(tour is not None)
-        self.start.set_zone(plan.timezone)
-        self.start.set_moment(tour.start if tour else plan.start)
-        self.stops.clear()
-        for stop in tour.stops if tour else ():
-            self.stops.addItem(self._item(stop))
-        for combo, name in (
-            (self.guide, tour.guide if tour else None),
-            (self.door_front, tour.door_front if tour else None),
-            (self.door_back, tour.door_back if tour else None),
-        ):
-            combo.setCurrentIndex(max(combo.findText(name), 0) if name else 0)
+    def _show_total(self) -> None:
         self.total.setText(_("Total: {minutes} min").format(minutes=sum(s.minutes for s in self.route())))
-        self._tour_id = tour.id if tour else None
-        self.blockSignals(False)
+
+    def _toggled(self, on: bool) -> None:
+        self.details.setEnabled(on)
+        if on:
+            self._preset_people()
+            if self._tour_id is None and self._plan is not None:  # where the agenda has its slot
+                slot = next((a for a in self.current_plan(self._plan).agenda if a.kind == "factory_tour"), None)
+                if slot is not None:
+                    self.start.set_moment(slot.start)
+        self.changed.emit()
+
+    def _preset_people(self) -> None:
+        """Whoever has the guide's or a door's role on the Hosts tab, where nobody is chosen yet."""
+        if self._plan is None:
+            return
+        hosts = self.current_plan(self._plan).hosts
+        for role, combo in self.people.items():
+            if combo.value() is None:
+                holder = next((h.name for h in hosts if role in h.roles), None)
+                if holder:
+                    combo.set_value([h.name for h in hosts if h.name], holder)
+
+    def load(self, plan: VisitPlan) -> None:
+        self._plan = plan
+        self.blockSignals(True)
+        try:
+            tour = plan.tour
+            names = [h.name for h in plan.hosts if h.name]
+            for role, combo in self.people.items():
+                combo.set_value(names, getattr(tour, role) if tour else None)
+            self.enabled.setChecked(tour is not None)
+            self.details.setEnabled(tour is not None)
+            self.start.set_zone(plan.timezone)
+            self.start.set_moment(tour.start if tour else plan.start)
+            self.stops.set_items(tour.stops if tour else (), plan.zone)
+            self._tour_id = tour.id if tour else None
+            self._show_total()
+        finally:
+            self.blockSignals(False)
 
     def apply(self, plan: VisitPlan) -> VisitPlan:
+        if self._plan is not None and [h.name for h in plan.hosts] != [h.name for h in self._plan.hosts]:
+            names = [h.name for h in plan.hosts if h.name]  # a host added or renamed: offered at once
+            for combo in self.people.values():
+                combo.blockSignals(True)
+                combo.set_value(names, combo.value())
+                combo.blockSignals(False)
+        self._plan = plan
         if not self.enabled.isChecked():
             return replace(plan, tour=None)
-
-        def person(combo: QComboBox) -> str | None:
-            return None if combo.currentIndex() <= 0 else combo.currentText()
-
         return replace(
             plan,
             tour=TourData(
                 self.start.moment(plan.zone),
-                person(self.guide),
-                person(self.door_front),
-                person(self.door_back),
+                self.guide.value(),
+                self.door_front.value(),
+                self.door_back.value(),
                 self.route(),
                 id=self._tour_id,
             ),
         )
 
+    def mark(self, findings) -> None:
+        marks: dict[int, str] = {}
+        for f in findings:
+            part, _i, field, j = parse_path(f.target or "")
+            if part == "tour" and field == "stops" and j is not None:
+                marks[j] = f.message
+        self.stops.mark(marks)
+
     def focus(self, path: str, message: str = "") -> bool:
         part, _i, field, j = parse_path(path)
         if part != "tour":
             return False
-        target = {"guide": self.guide, "door_front": self.door_front, "door_back": self.door_back}.get(field or "")
-        if target is not None:
-            target.setFocus()
+        if field in self.people:
+            self.people[field].setFocus()
         elif field == "stops" and j is not None:
-            self.stops.setCurrentRow(j)
+            key = path.rsplit(".", 1)[1] if path.count(".") > 1 else None
+            self.stops.focus(j, key if key in self.form.widgets else None, message)
+        else:
+            self.start.setFocus()
         return True

@@ -298,6 +298,8 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         if generation != self._check_generation:
             return  # the plan changed again meanwhile: a newer check is on its way
         show_findings(self.findings, found)
+        for editor in self.editors.values():
+            editor.mark(found)
         self.notes.setHtml(notes_html(country, language) if country else "")
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
