@@ -166,7 +166,9 @@ class HotelStaysEditor(ListEditor):
         return [v.name for v in self.plan_now().visitors if v.name]
 
     def new_item(self, plan: VisitPlan) -> HotelStayData:
-        first = plan.local(plan.start).date()
+        """From the night the visitors land (often the evening before) to the visit's last day."""
+        arrivals = [p.arrival or p.driver_due for p in plan.pickups if p.kind in ("airport", "station")]
+        first = min([plan.local(plan.start).date(), *(plan.local(a).date() for a in arrivals)])
         last = plan.local(plan.end).date()
         return HotelStayData(
             HotelData(""),

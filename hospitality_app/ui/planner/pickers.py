@@ -80,6 +80,9 @@ class SearchBox(QComboBox):
         for code, shown in texts:
             if shown.casefold().split(" (")[0] == folded:
                 return code
+        for code, _shown in texts:  # "Shanghai": Asia/Shanghai, not the old zones that link to it
+            if str(code).casefold().rsplit("/", 1)[-1].replace("_", " ") == folded:
+                return code
         found = [code for code, shown in texts if folded in shown.casefold()]
         return found[0] if len(found) == 1 else None
 
@@ -216,7 +219,8 @@ class LanguagesBox(QWidget):
         self.list.setWrapping(True)
         self.list.setResizeMode(QListWidget.Adjust)
         self.list.setMaximumHeight(96)
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.list.itemChanged.connect(self._ticked)
+        self.order: list[str] = []  # as ticked: the first is the one the person prefers
         self.other = SearchBox(language_names(current_language()), parent=self)
         self.other.lineEdit().setPlaceholderText(_("Another language…"))
         self.other.setCurrentIndex(-1)
@@ -225,6 +229,14 @@ class LanguagesBox(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.list)
         column.addWidget(self.other)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.UserRole)
+        if code in self.order:
+            self.order.remove(code)
+        if item.checkState() == Qt.Checked:
+            self.order.append(code)
+        self.changed.emit()
 
     def _add_other(self, index: int) -> None:
         code = self.other.itemData(index)
@@ -235,6 +247,7 @@ class LanguagesBox(QWidget):
 
     def set_value(self, codes) -> None:
         names = dict(language_names(current_language()))
+        self.order = list(dict.fromkeys(codes))
         self.list.blockSignals(True)
         self.list.clear()
         # The person's own languages first, in their order (the first is the one they prefer).
@@ -246,11 +259,12 @@ class LanguagesBox(QWidget):
         self.list.blockSignals(False)
 
     def value(self) -> tuple[str, ...]:
-        return tuple(
+        ticked = [
             self.list.item(i).data(Qt.UserRole)
             for i in range(self.list.count())
             if self.list.item(i).checkState() == Qt.Checked
-        )
+        ]
+        return tuple(dict.fromkeys([*(c for c in self.order if c in ticked), *ticked]))
 
 
 @cache
