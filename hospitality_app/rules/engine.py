@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from hospitality_app.i18n import translator
-from hospitality_app.rules import courtesy, dietary, logistics, schedule, staffing
+from hospitality_app.rules import completeness, courtesy, dietary, logistics, schedule, staffing
 from hospitality_app.rules.context import NO_FACTS, CheckContext, Clash, RegionFacts
 from hospitality_app.rules.dietary_data import shipped_rules
 from hospitality_app.rules.finding import ERROR, SEVERITY_ORDER, WARNING, Finding
@@ -16,6 +16,9 @@ Rule = Callable[[CheckContext], Iterator[Finding]]
 
 # Rules that read only the plan itself.
 PLAN_RULES: dict[str, Rule] = {
+    "plan.no_visitors": completeness.no_visitors,
+    "plan.no_hosts": completeness.no_hosts,
+    "plan.no_agenda": completeness.no_agenda,
     "dietary.forbidden": dietary.forbidden,
     "dietary.allergen": dietary.allergen,
     "dietary.uncertified": dietary.uncertified,
@@ -23,6 +26,7 @@ PLAN_RULES: dict[str, Rule] = {
     "staffing.hosts_fewer_than_visitors": staffing.hosts_fewer_than_visitors,
     "schedule.overlap": schedule.overlap,
     "schedule.outside_visit": schedule.outside_visit,
+    "schedule.before_arrival": schedule.before_arrival,
     "pickup.driver_late": logistics.driver_late,
     "pickup.vehicle_too_small": logistics.vehicle_too_small,
     "hotel.too_far": logistics.hotel_too_far,

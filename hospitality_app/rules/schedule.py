@@ -1,4 +1,5 @@
-"""The itinerary's timing: nobody in two places at once, nothing outside the visit."""
+"""The itinerary's timing: nobody in two places at once, nothing outside the visit or before
+the visitors can be there."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hospitality_app.rules.context import CheckContext
 from hospitality_app.rules.finding import ERROR, WARNING, Finding
 
 TRANSFER_KINDS = ("hotel_to_office", "office_to_hotel")
+ARRIVAL_KINDS = ("airport", "station")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,13 @@ class Slot:
     end: datetime
     people: frozenset[str]
     is_tour_slot: bool = False  # the tour itself, or the agenda item that holds its place
+
+
+def drive_minutes(ctx: CheckContext) -> int | None:
+    """How long a drive with the visitors takes: the only drive the plan knows is its hotel's
+    to the office, so transfers and the ride from the airport or station both take that."""
+    stays = ctx.plan.hotel_stays
+    return next((s.hotel.drive_minutes for s in stays if s.hotel.drive_minutes is not None), None)
 
 
 def slots(ctx: CheckContext) -> list[Slot]:
@@ -39,7 +48,7 @@ def slots(ctx: CheckContext) -> list[Slot]:
         out.append(Slot("tour", ctx._("factory tour"), t.start, t.end, everyone | staff, True))
     for i, m in enumerate(plan.meals):
         out.append(Slot(f"meals[{i}]", labels.meal(ctx, i), m.start, m.end, frozenset(m.attendees)))
-    minutes = next((s.hotel.drive_minutes for s in plan.hotel_stays if s.hotel.drive_minutes is not None), None)
+    minutes = drive_minutes(ctx)
     if minutes:
         for i, p in enumerate(plan.pickups):
             if p.kind in TRANSFER_KINDS:
@@ -96,3 +105,59 @@ def outside_visit(ctx: CheckContext) -> Iterator[Finding]:
                 slot.target,
                 slot.label,
             )
+
+
+def _waited_for(ctx: CheckContext) -> Iterator[tuple[str, str, str, datetime]]:
+    """What the visitors must be there for, as (target, name in a sentence, label, start)."""
+    plan = ctx.plan
+    for i, a in enumerate(plan.agenda):
+        yield f"agenda[{i}]", ctx._('The agenda item "{title}"').format(title=a.title), labels.agenda(ctx, i), a.start
+    if plan.tour is not None and plan.tour.stops:
+        yield "tour", ctx._("The factory tour"), ctx._("factory tour"), plan.tour.start
+    visitors = {v.name for v in plan.visitors}
+    for i, m in enumerate(plan.meals):
+        if visitors.intersection(m.attendees):
+            yield f"meals[{i}]", ctx._("Meal {n}").format(n=i + 1), labels.meal(ctx, i), m.start
+
+
+def before_arrival(ctx: CheckContext) -> Iterator[Finding]:
+    """schedule.before_arrival: an agenda item, the tour or a meal with visitors starts before
+    the last flight or train in has landed and its drive is over. Only items on the landing's
+    day or earlier count: a late flight's drive past midnight says nothing of the next day."""
+    plan = ctx.plan
+    inbound = [(p.arrival, p) for p in plan.pickups if p.kind in ARRIVAL_KINDS and p.arrival is not None]
+    if not inbound:
+        return
+    arrival, last = max(inbound, key=lambda pair: pair[0])
+    minutes = drive_minutes(ctx)
+    there = arrival + timedelta(minutes=minutes or 0)
+    day = plan.local(arrival).date()
+    what = last.carrier_number or (ctx._("the train") if last.kind == "station" else ctx._("the flight"))
+    if minutes:
+        text = ctx._(
+            "{item} starts at {start}, before the visitors can be there ({what} arrives at {arrival}, "
+            "then a {minutes}-minute drive)."
+        )
+    else:
+        text = ctx._("{item} starts at {start}, before the visitors arrive ({what} arrives at {arrival}).")
+    for target, name, label, start in _waited_for(ctx):
+        if start >= there or plan.local(start).date() > day:
+            continue
+        dated = plan.local(start).date() != day  # hours alone would read as the landing's day
+        yield Finding(
+            "schedule.before_arrival",
+            WARNING,
+            text.format(
+                item=name,
+                start=_time(ctx, start, dated),
+                what=what,
+                arrival=_time(ctx, arrival, dated),
+                minutes=minutes,
+            ),
+            target,
+            label,
+        )
+
+
+def _time(ctx: CheckContext, moment: datetime, dated: bool) -> str:
+    return ctx.local(moment) if dated else ctx.local(moment)[-5:]

@@ -9,6 +9,9 @@ from hospitality_app.rules.engine import ALL_CODES, run_check
 from tests.unit.rules.helpers import NOW, clean_plan, codes
 
 PRODUCT_CODES = {
+    "plan.no_visitors",
+    "plan.no_hosts",
+    "plan.no_agenda",
     "dietary.forbidden",
     "dietary.allergen",
     "dietary.uncertified",
@@ -16,6 +19,7 @@ PRODUCT_CODES = {
     "staffing.hosts_fewer_than_visitors",
     "schedule.overlap",
     "schedule.outside_visit",
+    "schedule.before_arrival",
     "pickup.driver_late",
     "pickup.vehicle_too_small",
     "hotel.too_far",
