@@ -119,6 +119,7 @@ def check_visit(session: Session, visit_id: int, *, now: datetime, locale: str =
 class Readiness:
     errors: int
     warnings: int
+    missing: int = 0  # parts a plan still lacks (visitors, hosts, agenda): not ready, though not wrong
 
 
 def readiness_of(session: Session, visit_ids: list[int], *, now: datetime, locale: str = "en") -> dict[int, Readiness]:
@@ -126,8 +127,9 @@ def readiness_of(session: Session, visit_ids: list[int], *, now: datetime, local
     out = {}
     for visit_id in visit_ids:
         try:
-            errors, warnings = counts(check_visit(session, visit_id, now=now, locale=locale))
+            found = check_visit(session, visit_id, now=now, locale=locale)
         except NotFoundError:
             continue  # deleted meanwhile: the list drops it on its next reload
-        out[visit_id] = Readiness(errors, warnings)
+        errors, warnings = counts(found)
+        out[visit_id] = Readiness(errors, warnings, sum(f.code.startswith("plan.no_") for f in found))
     return out

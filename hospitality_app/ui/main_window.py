@@ -42,6 +42,7 @@ from hospitality_app.ui.visit_actions import VisitActions
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
 from hospitality_app.ui.visit_model import VisitTableModel
 from hospitality_app.ui.visit_side_panel import VisitSidePanel
+from hospitality_app.ui.welcome import Welcoming
 from hospitality_app.ui.window_backups import WindowBackups
 from hospitality_app.ui.window_dialogs import WindowDialogs
 from hospitality_app.ui.window_menus import WindowMenus
@@ -65,7 +66,9 @@ def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
     return getattr(directory_page, factory)(ops, parent)
 
 
-class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, QMainWindow):
+class MainWindow(
+    CalendarFiles, VisitActions, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, Welcoming, QMainWindow
+):
     """Signals:
     first_rows_painted: the visit list painted its first rows (start-up is over).
     """
@@ -155,7 +158,7 @@ class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, Window
         self.filters.changed.connect(self.apply_search)
         layout.addWidget(self.search)
         layout.addWidget(self.filters)
-        layout.addWidget(self.table)
+        layout.addWidget(self._list_or_welcome(self.table))
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
         split.addWidget(side)
@@ -428,6 +431,7 @@ class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, Window
             self.statusBar().addPermanentWidget(self.count_label)
         total = self.model.total()
         self.count_label.setText(ngettext("{count} visit", "{count} visits", total).format(count=total))
+        self._show_welcome_if_empty()
 
     def _search_edited(self, text: str) -> None:
         if not text:  # cleared (its ✕ button): the whole list again, without waiting for Enter
@@ -442,7 +446,7 @@ class MainWindow(CalendarFiles, VisitActions, WindowDialogs, WindowMenus, Window
             not self._painted
             and self.model.loaded
             and event.type() == QEvent.Paint
-            and watched is self.table.viewport()
+            and watched in (self.table.viewport(), self.welcome)  # an empty database shows the welcome
         ):
             self._painted = True
             self.first_rows_painted.emit()

@@ -207,7 +207,7 @@ def readiness_text(ready: Readiness | None) -> str:
     if ready is None:
         return "…"
     if not ready.errors and not ready.warnings:
-        return _("ready")
+        return _("incomplete") if ready.missing else _("ready")
     errors = ngettext("{n} error", "{n} errors", ready.errors).format(n=ready.errors)
     warnings = ngettext("{n} warning", "{n} warnings", ready.warnings).format(n=ready.warnings)
     return f"{errors}, {warnings}"
