@@ -39,7 +39,7 @@ def messages() -> list[str | tuple[str, str]]:
                 ):
                     found.append(node.args[1].value)
                 if (
-                    name == "ngettext"
+                    name in ("ngettext", "n_")  # n_: the readiness rules' plural
                     and len(node.args) >= 2
                     and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
                 ):

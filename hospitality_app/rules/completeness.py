@@ -16,7 +16,7 @@ def no_visitors(ctx: CheckContext) -> Iterator[Finding]:
             INFO,
             ctx._("No visitors yet: add who is coming, with their diet and allergies."),
             "visitors",
-            ctx._("visitors"),
+            ctx._("Visitors"),
         )
 
 
@@ -28,7 +28,7 @@ def no_hosts(ctx: CheckContext) -> Iterator[Finding]:
             INFO,
             ctx._("No hosts yet: add the colleagues who receive the visitors."),
             "hosts",
-            ctx._("hosts"),
+            ctx._("Hosts"),
         )
 
 
@@ -40,5 +40,5 @@ def no_agenda(ctx: CheckContext) -> Iterator[Finding]:
             INFO,
             ctx._("No agenda yet: add the items of the meeting."),
             "agenda",
-            ctx._("agenda"),
+            ctx._("Agenda"),
         )

@@ -208,6 +208,9 @@ def readiness_text(ready: Readiness | None) -> str:
         return "…"
     if not ready.errors and not ready.warnings:
         return _("incomplete") if ready.missing else _("ready")
-    errors = ngettext("{n} error", "{n} errors", ready.errors).format(n=ready.errors)
-    warnings = ngettext("{n} warning", "{n} warnings", ready.warnings).format(n=ready.warnings)
-    return f"{errors}, {warnings}"
+    parts = []  # "2 warnings", not "0 errors, 2 warnings"
+    if ready.errors:
+        parts.append(ngettext("{n} error", "{n} errors", ready.errors).format(n=ready.errors))
+    if ready.warnings:
+        parts.append(ngettext("{n} warning", "{n} warnings", ready.warnings).format(n=ready.warnings))
+    return ", ".join(parts)

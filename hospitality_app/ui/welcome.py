@@ -41,6 +41,7 @@ class WelcomePanel(QFrame):
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.PlainText)
+        text.setMaximumWidth(760)  # lines a person can read in one sweep
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 32, 32, 32)
@@ -71,6 +72,7 @@ class WelcomePanel(QFrame):
         for key, label, hint, signal in steps:
             button = QPushButton(label, self)
             button.setMinimumHeight(36)
+            button.setMaximumWidth(480)  # a button, not a bar across the window
             button.clicked.connect(signal)
             note = QLabel(hint, self)
             note.setWordWrap(True)
@@ -109,7 +111,8 @@ class Welcoming:
             and self.filters.visit_filter() == VisitFilter()
         )
         self.list_stack.setCurrentWidget(self.welcome if empty else self.table)
-        for widget in (self.search, self.filters):
+        # The readiness and notes of the selected visit: nothing to select yet, so nothing to show.
+        for widget in (self.search, self.filters, self.splitters["main/side"]):
             widget.setVisible(not empty)
 
     def load_demo(self):

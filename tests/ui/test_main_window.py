@@ -142,9 +142,12 @@ def test_status_and_readiness_read_as_words(ops):
     import re
 
     readiness = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
-    # The readiness check's own counts, in words with their plurals ("1 error", "2 warnings").
-    assert all(re.fullmatch(r"ready|1 error, .*|[02-9]\d* errors, .*", text) for text in readiness), readiness
-    assert all(re.fullmatch(r".*, (1 warning|[02-9]\d* warnings)", text) for text in readiness if text != "ready")
+    # The readiness check's own counts, in words with their plurals ("1 error", "2 warnings"),
+    # and no count of nothing ("0 errors").
+    errors, warnings = r"(1 error|(?!1 )[1-9]\d* errors)", r"(1 warning|(?!1 )[1-9]\d* warnings)"
+    shape = rf"ready|incomplete|{errors}|{warnings}|{errors}, {warnings}"
+    assert all(re.fullmatch(shape, text) for text in readiness), readiness
+    assert any(", " in text for text in readiness) and any(text == "ready" for text in readiness)
     statuses = {model.data(model.index(r, 4)) for r in range(model.rowCount())}
     assert statuses == {"Draft", "Confirmed", "In progress", "Completed"}
 
@@ -218,3 +221,21 @@ def test_an_unreadable_calendar_file_is_reported_and_changes_nothing(window, qtb
     assert box.isVisible() and box.text().startswith("broken.ics: ")
     assert not hasattr(window, "import_dialog")
     box.close()
+
+
+@pytest.mark.parametrize(
+    ("errors", "warnings", "missing", "shown"),
+    [
+        (0, 0, 0, "ready"),
+        (0, 0, 3, "incomplete"),
+        (1, 0, 3, "1 error"),
+        (0, 1, 0, "1 warning"),
+        (2, 0, 0, "2 errors"),
+        (1, 2, 0, "1 error, 2 warnings"),
+    ],
+)
+def test_readiness_counts_say_only_what_there_is(errors, warnings, missing, shown):
+    from hospitality_app.services.readiness import Readiness
+    from hospitality_app.ui.visit_model import readiness_text
+
+    assert readiness_text(Readiness(errors, warnings, missing)) == shown

@@ -141,6 +141,7 @@ class ItemList(QWidget):
         filled in when its name is picked); `vertical`: the form under the list, not beside it."""
         super().__init__(parent)
         self.form, self.new_item, self.adjust = form, new_item, adjust
+        self.first_key = ""  # the field the cursor goes to in a new item; "": the first
         self.vertical = vertical
         self.zone: tzinfo = ZoneInfo("UTC")
         self.model = ItemsModel(columns, parent=self)
@@ -313,7 +314,7 @@ class ItemList(QWidget):
 
     def add(self) -> None:
         self._insert(self.model.rowCount(), self.new_item())
-        first = next(iter(self.form.widgets.values()), None)
+        first = self.form.widgets.get(self.first_key) or next(iter(self.form.widgets.values()), None)
         if first is not None:
             first.setFocus()
 
@@ -327,6 +328,7 @@ class ItemList(QWidget):
         items = self.items()
         items.insert(row, item)
         self.model.set_items(items)
+        self.view.resizeColumnsToContents()
         self.select(row)
         self.changed.emit()
 

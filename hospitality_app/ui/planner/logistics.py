@@ -77,6 +77,7 @@ class PickupsEditor(ListEditor):
             parent=parent,
         )
         self.form.default_at = lambda: self.plan_now().start
+        self.items.first_key = "carrier_number"  # the kind offered is usually right: the flight is not
 
     def when(self, moment) -> str:
         return local_text(moment, self._plan) if self._plan else ""

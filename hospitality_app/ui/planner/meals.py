@@ -110,6 +110,7 @@ class MealsEditor(ListEditor):
             add=_("Add meal"),
             parent=parent,
         )
+        self.items.first_key = "restaurant.name"  # lunch or dinner at a sensible time is offered
         # The dishes of the selected meal below the meals, as wide as the tab: a menu is long.
         self.dishes = DishesBox(parent=self)
         self.dishes.list.model.marked = self._dish_mark

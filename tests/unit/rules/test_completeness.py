@@ -29,7 +29,7 @@ def described(found) -> list[tuple[str, str, str, str]]:
 def test_a_new_plan_is_not_ready_but_has_no_error_either():
     found = run_check(new_plan(), now=NOW)
     assert described(found) == [NO_VISITORS, NO_HOSTS, NO_AGENDA]
-    assert [f.subject for f in found] == ["visitors", "hosts", "agenda"]
+    assert [f.subject for f in found] == ["Visitors", "Hosts", "Agenda"]
     # The list's readiness column counts errors and warnings: notes are neither.
     assert counts(found) == (0, 0)
 
