@@ -68,6 +68,21 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translator(_Current.language).ngettext(singular, plural, n)
 
 
+def list_text(items) -> str:
+    """Items as a cell or a line lists them in the interface language: "Fish, Soy", "鱼、大豆"
+    (the language's own separator, without the "and" a sentence would put before the last)."""
+    from babel import Locale
+
+    items = [str(item) for item in items]
+    if not items:
+        return ""
+    middle = Locale.parse(_Current.language).list_patterns["standard"]["middle"]
+    text = items[0]
+    for item in items[1:]:
+        text = middle.format(text, item)
+    return text
+
+
 def label(code: str, tr=None) -> str:
     """A vocabulary code for people: its translation, or in English the code made readable
     ("in_progress" → "In progress"). `tr` is a gettext function; default: the interface's."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.db.changes import Changes
 from hospitality_app.errors import ConflictError, InUseError, ValidationError
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services import directory
 from hospitality_app.services.directory import KINDS, Kind, Record
 from hospitality_app.ui.ops import ChangeFeed, Ops
@@ -91,7 +91,7 @@ class RecordsModel(QAbstractTableModel):
         if f.kind == "ref":
             return self._refs.get(key, {}).get(value, "")
         if f.kind == "codes":
-            return ", ".join(label(code) for code in value)
+            return list_text(label(code) for code in value)
         if f.kind == "note":
             return (value or "").split("\n")[0]
         if f.kind == "bool":

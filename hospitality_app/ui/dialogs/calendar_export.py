@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.ui.file_dialogs import save_file
 
@@ -39,7 +39,7 @@ class CalendarExportDialog(QDialog):
         self.person = QComboBox(self)
         self.person.addItem(_("Everyone (the whole itinerary)"), None)
         for host in plan.hosts:
-            roles = ", ".join(label(r) for r in host.roles)
+            roles = list_text(label(r) for r in host.roles)
             self.person.addItem(f"{host.name} — {roles}" if roles else host.name, host.name)
         self.reminder = QSpinBox(self)
         self.reminder.setRange(0, 24 * 60)

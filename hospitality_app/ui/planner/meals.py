@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from hospitality_app import vocab
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import DishData, MealData, RestaurantData, VisitPlan
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import local_text, parse_path
@@ -23,7 +23,7 @@ from hospitality_app.ui.planner.logistics import people, shifted
 
 
 def contents(dish: DishData) -> str:
-    return ", ".join(label(code) for code in dish.contains)
+    return list_text(label(code) for code in dish.contains)
 
 
 class DishesBox(QWidget):

@@ -4,14 +4,14 @@ in which roles. Diets, allergies and roles are ticked from the vocabularies, nev
 from __future__ import annotations
 
 from hospitality_app import vocab
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
 from hospitality_app.ui.planner.item_form import Spec
 from hospitality_app.ui.planner.list_editor import ListEditor
 
 
 def labels(codes) -> str:
-    return ", ".join(label(code) for code in codes)
+    return list_text(label(code) for code in codes)
 
 
 class VisitorsEditor(ListEditor):
