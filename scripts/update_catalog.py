@@ -44,23 +44,11 @@ def messages() -> list[str | tuple[str, str]]:
                     and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
                 ):
                     found.append((node.args[0].value, node.args[1].value))
-    for codes in (
-        vocab.DIETARY,
-        vocab.ALLERGENS,
-        vocab.DISH_CONTENTS,
-        vocab.HOST_ROLES,
-        vocab.CHECKLIST_PHASES,
-        vocab.NEGOTIATION_TOPICS,
-        vocab.PARTIES,
-        vocab.REGIONS,
-        vocab.OUTCOMES,
-        vocab.VISIT_TYPES,
-        vocab.VISIT_STATUSES,
-        vocab.MEAL_KINDS,
-        vocab.PICKUP_KINDS,
-        vocab.AGENDA_KINDS,
-    ):
-        found.extend(codes)
+    # Every vocabulary: a code the window shows is shown through its translation (i18n.label).
+    for name in dir(vocab):
+        codes = getattr(vocab, name)
+        if name.isupper() and isinstance(codes, tuple) and all(isinstance(c, str) for c in codes):
+            found.extend(codes)
     return list(dict.fromkeys(found))
 
 
