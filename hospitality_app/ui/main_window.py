@@ -131,7 +131,8 @@ class MainWindow(
         header.setSectionResizeMode(QHeaderView.Interactive)
         for column, width in enumerate((112, 112, 130, 56, 84, 170, 124, 64)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        for column in (2, 5):  # the company and the visit's title share what the dates leave
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
         self.table.setColumnHidden(1, True)  # the end date: in the tooltip; the list needs the width
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.table.viewport().installEventFilter(self)
@@ -162,7 +163,7 @@ class MainWindow(
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
         split.addWidget(side)
-        split.setSizes([790, 490])
+        split.setSizes([self.width() * 62 // 100, self.width() * 38 // 100])  # a small screen keeps the list wide
         self.splitters = {"main/split": split, "main/side": side}
         # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
         self.dashboard = DashboardPage(self.ops, parent=self)
