@@ -173,7 +173,9 @@ class ItemList(QWidget):
         self.up_action = self._action(_("Move up"), QKeySequence("Ctrl+Up"), lambda: self.move(-1))
         self.down_action = self._action(_("Move down"), QKeySequence("Ctrl+Down"), lambda: self.move(1))
         self.buttons = QHBoxLayout()
-        for action in (self.add_action, self.copy_action, self.remove_action, self.up_action, self.down_action):
+        # Duplicate is in the context menu and on Ctrl+D: without its button the list stays narrow
+        # enough for the form beside it on a 1024-pixel screen.
+        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
             if action in (self.up_action, self.down_action):  # arrows: the row of buttons fits a narrow list
                 button = QToolButton(self)
                 button.setArrowType(Qt.UpArrow if action is self.up_action else Qt.DownArrow)
@@ -185,7 +187,7 @@ class ItemList(QWidget):
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
             self.buttons.addWidget(button)
         self.add_button = self.buttons.itemAt(0).widget()
-        self.remove_button = self.buttons.itemAt(2).widget()
+        self.remove_button = self.buttons.itemAt(1).widget()
         self.buttons.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -215,7 +217,7 @@ class ItemList(QWidget):
         self._update_actions()
 
     def showEvent(self, event) -> None:
-        # Once, when first shown: two fifths for the list, the rest for the form, whatever the
+        # Once, when first shown: a third for the list, the rest for the form, whatever the
         # table's own size hint asks (on a small screen it would squeeze the form).
         if not getattr(self, "_split_set", False) and not self.vertical:
             self._split_set = True
@@ -224,7 +226,7 @@ class ItemList(QWidget):
 
     def _share_width(self) -> None:
         width = self.split.width()
-        self.split.setSizes([width * 2 // 5, width - width * 2 // 5])
+        self.split.setSizes([width // 3, width - width // 3])
 
     def _action(self, text: str, keys: QKeySequence, slot) -> QAction:
         action = QAction(text, self)

@@ -146,7 +146,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
         split.addWidget(side)
-        split.setSizes([820, 460])
+        split.setSizes([self.width() * 72 // 100, self.width() * 28 // 100])  # every tab visible at 1024 px
         self.setCentralWidget(split)
         self.save_action = QAction(_("&Save"), self)
         self.save_action.setShortcut(QKeySequence.Save)
