@@ -394,3 +394,30 @@ def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan)
         saved = plans.load_plan(session, visit_id)
     assert saved.purpose == "Price talks" and [v.name for v in saved.visitors] == [*names, "Siti Nurhaliza"]
     assert [a.text() for a in planner.menuBar().actions()] == ["&Visit", "&Edit"]
+
+
+def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qtbot, db, reference_plan):
+    visit_id, planner = open_reference(window, db, reference_plan)
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    visitors.items.select(0)
+    name = visitors.form.widgets["name"]
+    name.end(False)
+    type_text(qtbot, name, " Jr.")  # typed a key at a time: each step renames
+    pickups = planner.editors["pickups"]
+    assert pickups.items.items()[0].passengers == ("Budi Santoso Jr.", "Siti Rahmawati", "Hendra Wijaya")
+    pickups.items.select(0)
+    assert pickups.form.widgets["passengers"].value()[0] == "Budi Santoso Jr."
+
+    hosts = planner.editors["hosts"]
+    planner.tabs.setCurrentWidget(hosts)
+    hosts.items.select(0)  # Li Wei: the guide, a presenter, at both meals
+    hosts.items.view.setFocus()
+    qtbot.keyClick(hosts.items.view, Qt.Key_Delete)
+    assert planner.editors["tour"].guide.value() is None
+    assert all(a.presenter != "Li Wei" for a in planner.editors["agenda"].items.items())
+    assert save(planner), planner.error.text()  # nothing names a person who is not there
+    with db.unit_of_work() as session:
+        saved = plans.load_plan(session, visit_id)
+    assert saved.gifts[0].recipient == "Budi Santoso Jr." and saved.hotel_stays[0].guests[0] == "Budi Santoso Jr."
+    assert saved.tour.guide is None and "Li Wei" not in saved.meals[0].attendees

@@ -120,10 +120,12 @@ class ItemList(QWidget):
     """Signals:
     changed: an item was edited, added, removed or moved.
     current_changed: another item (or none) is selected, or the items were shown anew.
+    removed(object): the user removed this item (before `changed`).
     """
 
     changed = Signal()
     current_changed = Signal()
+    removed = Signal(object)
 
     def __init__(
         self,
@@ -339,8 +341,9 @@ class ItemList(QWidget):
         if row < 0:
             return
         items = self.items()
-        del items[row]
+        gone = items.pop(row)
         self.model.set_items(items)
+        self.removed.emit(gone)
         self.select(min(row, len(items) - 1))
         self.view.setFocus()
         self.changed.emit()

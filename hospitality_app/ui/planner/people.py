@@ -3,6 +3,8 @@ in which roles. Diets, allergies and roles are ticked from the vocabularies, nev
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
@@ -14,7 +16,26 @@ def labels(codes) -> str:
     return list_text(label(code) for code in codes)
 
 
-class VisitorsEditor(ListEditor):
+class PeopleEditor(ListEditor):
+    """Signals:
+    renamed(str, str): a person's name changed (old, new): the plan's other parts follow.
+    removed(str): a person was removed from the visit.
+    """
+
+    renamed = Signal(str, str)
+    removed = Signal(str)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.items.removed.connect(lambda person: self.removed.emit(person.name))
+
+    def adjust(self, before, after):
+        if before.name and after.name != before.name:
+            self.renamed.emit(before.name, after.name)
+        return after
+
+
+class VisitorsEditor(PeopleEditor):
     part = "visitors"
 
     def __init__(self, *, parent=None) -> None:
@@ -44,7 +65,7 @@ class VisitorsEditor(ListEditor):
         return VisitorData("")
 
 
-class HostsEditor(ListEditor):
+class HostsEditor(PeopleEditor):
     part = "hosts"
 
     def __init__(self, *, parent=None) -> None:

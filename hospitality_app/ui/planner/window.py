@@ -27,6 +27,7 @@ from hospitality_app.errors import ConflictError, ValidationError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import plans, readiness, regions
 from hospitality_app.services.dto import VisitPlan
+from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.error_text import error_text
@@ -113,6 +114,9 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             "gifts": _("Gifts"),
             "follow_up": _("Follow-up"),
         }
+        for key in ("visitors", "hosts"):
+            self.editors[key].renamed.connect(self._person_renamed)
+            self.editors[key].removed.connect(self._person_removed)
         self.tabs = QTabWidget(self)
         for key, editor in self.editors.items():
             self.tabs.addTab(editor, titles[key])
@@ -268,6 +272,26 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self._shown = current
         self._update_title()
         self._check_timer.start()
+
+    def _person_renamed(self, old: str, new: str) -> None:
+        self._everywhere(lambda plan: rename_person(plan, old, new))
+
+    def _person_removed(self, name: str) -> None:
+        self._everywhere(lambda plan: forget_person(plan, name))
+
+    def _everywhere(self, change) -> None:
+        """A visitor or host renamed or removed: the other tabs name them as the plan now does."""
+        plan = self._collect_or_none()
+        if plan is None:
+            return
+        changed = change(plan)
+        self._loading = True
+        try:
+            for key, editor in self.editors.items():
+                if key not in ("overview", "visitors", "hosts"):
+                    editor.load(changed)
+        finally:
+            self._loading = False
 
     def _update_title(self) -> None:
         name = self.plan.title or _("New visit")
