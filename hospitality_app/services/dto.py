@@ -197,6 +197,8 @@ class AgendaItemData:
     # user read them (team mode, not a manager); saving then leaves them untouched.
     bottom_lines: str | None = ""
     id: int | None = None
+    # Unread (None) bottom lines that exist: staff see that the manager set limits, not what they are.
+    bottom_lines_exist: bool = field(default=False, compare=False)
 
     @property
     def end(self) -> datetime:

@@ -40,6 +40,8 @@ def init_statements(schema: str, roles: Roles = Roles()) -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {staff}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {staff}",
         f"REVOKE ALL ON {s}.bottom_line FROM PUBLIC, {staff}",
+        # Which items have bottom lines, never what they say: staff know the manager set limits.
+        f"GRANT SELECT (agenda_item_id) ON {s}.bottom_line TO {staff}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.bottom_line TO {managers}",
         f"REVOKE ALL ON {s}.alembic_version FROM {staff}",
         f"GRANT SELECT ON {s}.alembic_version TO {staff}",

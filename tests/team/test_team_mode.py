@@ -67,7 +67,7 @@ def test_only_managers_read_bottom_lines(db_url, logins, reference_plan):
             "SELECT * FROM bottom_line",
             "SELECT text FROM bottom_line WHERE agenda_item_id > 0",
             "SELECT a.title, b.text FROM agenda_item a JOIN bottom_line b ON b.agenda_item_id = a.id",
-            "SELECT count(*) FROM bottom_line",
+            "SELECT agenda_item_id, text FROM bottom_line",
             "COPY bottom_line TO STDOUT",
         ):
             with pytest.raises(ProgrammingError, match="permission denied"), staff.engine.connect() as conn:
@@ -79,6 +79,10 @@ def test_only_managers_read_bottom_lines(db_url, logins, reference_plan):
             plan = plans.load_plan(session, visit_id)
         negotiation = next(a for a in plan.agenda if a.kind == "negotiation")
         assert negotiation.bottom_lines is None  # "confidential", not an error
+        # Staff see that the manager set limits on this item, and on no other.
+        assert [a.bottom_lines_exist for a in plan.agenda] == [a.kind == "negotiation" for a in plan.agenda]
+        with staff.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM bottom_line")).scalar_one() == 1
         with staff.unit_of_work() as session:
             plans.save(session, replace(plan, purpose="Changed by the sales lead"), now=NOW)
 

@@ -155,12 +155,21 @@ def test_agenda_items_follow_each_other_and_pick_their_presenter(window, qtbot, 
 def test_bottom_lines_a_user_may_not_read_stay_unread_and_untouched(window, qtbot, db, reference_plan):
     _visit_id, planner = open_plan(window, db, reference_plan)
     agenda = planner.editors["agenda"]
-    hidden = replace(planner.plan, agenda=tuple(replace(a, bottom_lines=None) for a in planner.plan.agenda))
+    hidden = replace(
+        planner.plan,
+        agenda=tuple(
+            replace(a, bottom_lines=None, bottom_lines_exist=a.kind == "negotiation") for a in planner.plan.agenda
+        ),
+    )
     agenda.load(hidden)  # what team mode gives a user who is not a manager
     agenda.items.select(0)
     box = agenda.form.widgets["bottom_lines"]
     assert box.isReadOnly() and box.toPlainText() == ""
     assert box.placeholderText() == "Only managers can read and change the bottom lines."
+    agenda.items.select(next(i for i, a in enumerate(hidden.agenda) if a.kind == "negotiation"))
+    assert box.isReadOnly() and box.toPlainText() == ""  # that there are some, not what they say
+    assert box.placeholderText() == "The manager has set bottom lines here; only managers can read and change them."
+    agenda.items.select(0)
     type_text(qtbot, agenda.form.widgets["title"], "!")
     assert agenda.items.items()[0].bottom_lines is None  # kept unread, so saving leaves it alone
 

@@ -122,6 +122,7 @@ class ItemForm(QWidget):
         outer.addLayout(self.layout_)
         outer.addStretch(1)  # the fields stay together at the top, each hint under its field
         self._zone: tzinfo | None = None
+        self._item = None  # the item shown
         for spec in specs:
             widget = self._widget(spec)
             widget.setAccessibleName(spec.label)
@@ -238,6 +239,7 @@ class ItemForm(QWidget):
     # showing and reading ---------------------------------------------------------
     def show_item(self, item, zone: tzinfo) -> None:
         self._zone = zone
+        self._item = item
         self.blockSignals(True)
         try:
             for key, spec in self.specs.items():
@@ -269,7 +271,11 @@ class ItemForm(QWidget):
         if kind == "secret":
             # None: the database does not let this user read them (team mode, not a manager).
             widget.setReadOnly(value is None)
-            widget.setPlaceholderText(_("Only managers can read and change the bottom lines.") if value is None else "")
+            if value is None and getattr(self._item, "bottom_lines_exist", False):
+                hidden = _("The manager has set bottom lines here; only managers can read and change them.")
+            else:
+                hidden = _("Only managers can read and change the bottom lines.")
+            widget.setPlaceholderText(hidden if value is None else "")
             if widget.toPlainText() != (value or ""):
                 widget.setPlainText(value or "")
         elif kind == "note":
