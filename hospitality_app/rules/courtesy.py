@@ -69,10 +69,10 @@ def checklist_overdue(ctx: CheckContext) -> Iterator[Finding]:
                 "checklist.overdue",
                 WARNING,
                 ctx._('"{title}" was due {due}{who} and is not done.').format(
-                    title=item.title, due=ctx.local(item.due), who=f" ({who})" if who else ""
+                    title=item.title_in(ctx.locale), due=ctx.local(item.due), who=f" ({who})" if who else ""
                 ),
                 f"checklist[{i}]",
-                item.title,
+                item.title_in(ctx.locale),
             )
 
 

@@ -247,6 +247,10 @@ class ChecklistItemData:
     # The row's version as loaded: an edit of the item made meanwhile elsewhere is a conflict.
     version: int | None = field(default=None, compare=False)
 
+    def title_in(self, language: str) -> str:
+        """The title in `language`: the Chinese one where the template gave it, else the English."""
+        return self.title_zh if language.startswith("zh") and self.title_zh else self.title
+
     @property
     def done(self) -> bool:
         return self.done_at is not None

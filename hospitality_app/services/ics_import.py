@@ -3,6 +3,7 @@ stays for a plan. Nothing is added until the user confirms (`apply`)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -17,6 +18,8 @@ TRAIN_WORDS = ("train", "zug", "高铁", "动车", "火车", "поезд", "kere
 # Word boundaries: "inn" must not match "dinner". CJK words have none to match.
 HOTEL = re.compile(r"\b(hotel|inn|resort|suites|otel|отель|гостиница)\b|酒店|宾馆|饭店")
 DRIVER_EARLY = timedelta(minutes=30)  # the driver waits at the exit before the plane lands
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,14 @@ def read_proposals(data: bytes, plan: VisitPlan) -> list[Proposal]:
     if len(data) > MAX_BYTES or data.count(b"BEGIN:VEVENT") > MAX_EVENTS:
         # Refused before parsing: reading 50,000 events takes the library many seconds.
         raise ValidationError(
-            "calendar file", f"too large for a booking confirmation (at most {MAX_EVENTS} events, 2 MB)"
+            "calendar file", "too large for a booking confirmation (at most {events} events, 2 MB)", events=MAX_EVENTS
         )
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, TypeError, IndexError, KeyError) as exc:
-        raise ValidationError("calendar file", f"not an iCalendar file: {exc}") from None
+        # What the parser says is for developers (the log); the user learns what the file is not.
+        log.info("calendar file not read: %s", exc)
+        raise ValidationError("calendar file", "not an iCalendar file") from None
     out = []
     for number, event in enumerate(cal.walk("VEVENT"), start=1):
         where = f"event {number} ({_text(event, 'summary')[:60] or 'no title'})"

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from hospitality_app.errors import ValidationError
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import plans
+from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.file_dialogs import open_file
 
 if TYPE_CHECKING:
@@ -76,9 +78,9 @@ class CalendarFiles:
             return plan, ics_import.read_proposals(data, plan)
 
         def failed(failure) -> None:
-            box = QMessageBox(
-                QMessageBox.Warning, _("Add from calendar file"), f"{path.name}: {failure.message}", parent=self
-            )
+            error = failure.error
+            why = error_text(error) if isinstance(error, ValidationError) else failure.message
+            box = QMessageBox(QMessageBox.Warning, _("Add from calendar file"), f"{path.name}: {why}", parent=self)
             self.import_error_box = box
             box.open()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -138,14 +138,14 @@ class CalendarPage(QWidget):
         self.grid.setColumnCount(7)
         self.grid.setHorizontalHeaderLabels([format_date(d, "EEE", locale=locale) for d in days[:7]])
         for i, day in enumerate(days):
-            item = QTableWidgetItem(format_date(day, "d MMM", locale=locale))
+            item = QTableWidgetItem(format_skeleton("MMMd", day, locale=locale))  # 12月1日, Dec 1
             item.setData(Qt.UserRole, by_day.get(day, []))
             item.setData(Qt.UserRole + 1, self.mode.currentData() == "week" or day.month == self.anchor.month)
             self.grid.setItem(i // 7, i % 7, item)
         self.heading.setText(
             "<b>"
             + (
-                format_date(self.anchor, "LLLL y", locale=locale)
+                format_skeleton("yMMMM", self.anchor, locale=locale)  # 2026年12月, December 2026
                 if self.mode.currentData() == "month"
                 else f"{format_date(days[0], 'medium', locale=locale)} – "
                 f"{format_date(days[-1], 'medium', locale=locale)}"

@@ -151,7 +151,6 @@ class ChecklistPanel(QWidget):
         if progress.overdue:
             text += " · " + _("{n} overdue").format(n=progress.overdue)
         self.summary.setText(text)
-        zh = current_language().startswith("zh")
         for phase in vocab.CHECKLIST_PHASES:
             items = [c for c in plan.checklist if c.phase == phase]
             if not items:
@@ -164,11 +163,11 @@ class ChecklistPanel(QWidget):
             for c in sorted(items, key=lambda c: (c.due is None, c.due or now)):
                 due = plan.local(c.due).strftime("%m-%d %H:%M") if c.due else "—"
                 owner = c.assignee or (label(c.assignee_role) if c.assignee_role else "")
-                row = QTreeWidgetItem(head, [c.title_zh if zh and c.title_zh else c.title, due, owner])
+                row = QTreeWidgetItem(head, [c.title_in(current_language()), due, owner])
                 row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
                 row.setCheckState(0, Qt.Checked if c.done else Qt.Unchecked)
                 row.setData(0, Qt.UserRole, c.id)
-                tip = c.title
+                tip = c.title_in(current_language())  # the whole title, which the narrow pane cuts
                 if c.done:
                     when = plan.local(c.done_at).strftime("%Y-%m-%d %H:%M")
                     tip += "\n" + _("Done {when} by {who}").format(when=when, who=c.done_by or "—")

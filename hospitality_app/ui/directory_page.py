@@ -25,6 +25,7 @@ from hospitality_app.errors import ConflictError, InUseError, ValidationError
 from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services import directory
 from hospitality_app.services.directory import KINDS, Kind, Record
+from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.record_form import RecordForm, field_labels
 
@@ -47,6 +48,12 @@ def table_names() -> dict[str, str]:
         "tour_route_stop": _("tour routes"),
         "agenda_item": _("agenda items"),
         "checklist_item": _("checklist items"),
+        "gift": _("gifts"),
+        "bottom_line": _("bottom lines"),
+        "front_desk_entry": _("front-desk log entries"),
+        "follow_up": _("follow-ups"),
+        "hotel_room": _("hotel rooms"),
+        "calendar_item_state": _("exported calendars"),
     }
 
 
@@ -330,7 +337,7 @@ class RecordEditor(QWidget):
         self._update_buttons()
         error = failure.error
         if isinstance(error, ValidationError):
-            self.form.show_error(error.path, error.message)
+            self.form.show_error(error.path, error_text(error))  # in the interface language
             self._say(_("Not saved: see the field marked in red."), error=True)
         elif isinstance(error, ConflictError):
             self._say(_("Someone else changed this record since you opened it. Revert to see theirs."), error=True)

@@ -9,8 +9,11 @@ _installed: QTranslator | None = None
 
 
 def install_qt_translator(app: QApplication, language: str) -> None:
-    """Use `language` for Qt's strings, replacing the catalog installed before (if any)."""
+    """Use `language` for Qt's strings, replacing the catalog installed before (if any), and for
+    the dates, numbers and month names Qt's own widgets show (a calendar pop-up, a date field)."""
     global _installed
+    # "en" alone would be the United States; the interface's English writes dates as ISO anyway.
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if language.startswith("zh") else QLocale("en_GB"))
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed.deleteLater()

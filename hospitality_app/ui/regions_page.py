@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.i18n import _, current_language, ngettext
+from hospitality_app.i18n import _, current_language, list_text, ngettext
 from hospitality_app.services import regions
 from hospitality_app.ui.ops import Ops
 
@@ -51,7 +51,7 @@ class RegionsPage(QWidget):
         form = QFormLayout()
         for topic in regions.TOPICS:
             en, zh = QPlainTextEdit(self), QPlainTextEdit(self)
-            for box, hint in ((en, "English"), (zh, "中文")):
+            for box, hint in ((en, _("English")), (zh, "中文")):
                 box.setPlaceholderText(hint)
                 box.setMaximumHeight(54)
             pair = QHBoxLayout()
@@ -124,7 +124,7 @@ class RegionsPage(QWidget):
         if code != self.current_code():
             return
         self.heading.setText(f"<h2>{country.name(current_language())} ({code})</h2>")
-        self.source.setText(_("Source: {source}").format(source=country.source or _("the team")))
+        self.source.setText(_("Source: {source}").format(source=source_text(country.source)))
         notes = {n.topic: n for n in country.notes}
         self._shown = {}
         for topic, (en, zh) in self.fields.items():
@@ -165,3 +165,18 @@ class RegionsPage(QWidget):
             self.reload()
 
         return self._ops.write(self, work, saved, lambda failure: self.status.setText(failure.message))
+
+
+def source_text(source: str) -> str:
+    """Where the notes come from, in words: the shipped notes cite the hosting guide's sections
+    ("seed 000 §9 (Indonesia); common"), which mean nothing to the reader."""
+    kinds = []
+    for part in source.replace(",", ";").split(";"):
+        word = part.strip().split(" ", 1)[0].lower()
+        kind = {
+            "seed": _("the company's guide to receiving clients"),
+            "common": _("common knowledge"),
+        }.get(word, _("your team"))
+        if kind not in kinds:
+            kinds.append(kind)
+    return list_text(kinds) if kinds else _("your team")

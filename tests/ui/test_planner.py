@@ -419,5 +419,5 @@ def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qt
     assert save(planner), planner.error.text()  # nothing names a person who is not there
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)
-    assert saved.gifts[0].recipient == "Budi Santoso Jr." and saved.hotel_stays[0].guests[0] == "Budi Santoso Jr."
+    assert saved.gifts[0].recipient == "Budi Santoso Jr." and "Budi Santoso Jr." in saved.hotel_stays[0].guests
     assert saved.tour.guide is None and "Li Wei" not in saved.meals[0].attendees

@@ -166,7 +166,7 @@ class BriefRenderer(Renderer):
                 rows.append(
                     [
                         self.para(due, style),
-                        self.para(c.title_zh if zh and c.title_zh else c.title, style),
+                        self.para(c.title_in("zh" if zh else "en"), style),
                         self.para(c.assignee or label(c.assignee_role, _), style),
                     ]
                 )

@@ -41,6 +41,7 @@ class OutcomeDialog(QDialog):
         self.currency.setMaxLength(3)
         self.order_date = QDateEdit(QDate.currentDate(), self)
         self.order_date.setCalendarPopup(True)
+        self.order_date.setDisplayFormat("yyyy-MM-dd")  # as every date in the app: one reading everywhere
         self.notes = QPlainTextEdit(self)
         self._show(plan)
         self.error = QLabel(self)

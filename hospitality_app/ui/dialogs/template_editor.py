@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hospitality_app.checklists.templates import SHIPPED, parse_template
 from hospitality_app.errors import ValidationError
 from hospitality_app.fileio import atomic_write
-from hospitality_app.i18n import _
+from hospitality_app.i18n import _, current_language
 from hospitality_app.resources import resource
 
 LINE = re.compile(r"line (\d+)")
@@ -36,7 +36,8 @@ class TemplateEditorDialog(QDialog):
         self.resize(900, 640)
         self.choice = QComboBox(self)
         names = list(SHIPPED) + sorted(p.stem for p in folder.glob("*.toml") if p.stem not in SHIPPED)
-        self.choice.addItems(names)
+        for name in names:  # shown by its title in the interface language, known by its file name
+            self.choice.addItem(self._title(name), name)
         self.editor = QPlainTextEdit(self)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
@@ -59,8 +60,20 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(self.editor)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.choice.currentTextChanged.connect(self.load)
-        self.load(self.choice.currentText())
+        self.choice.currentIndexChanged.connect(lambda _i: self.load(self.choice.currentData()))
+        self.load(self.choice.currentData())
+
+    def _title(self, name: str) -> str:
+        user = self._user_file(name)
+        try:
+            text = (
+                user.read_text(encoding="utf-8")
+                if user.exists()
+                else resource("checklists", f"{name}.toml").read_text(encoding="utf-8")
+            )
+            return parse_template(text, f"{name}.toml").title(current_language())
+        except (OSError, ValidationError):
+            return name  # a file being written: its name until it reads again
 
     def _user_file(self, name: str) -> Path:
         return self._folder / f"{name}.toml"
@@ -77,7 +90,7 @@ class TemplateEditorDialog(QDialog):
         self.status.setText("")
 
     def save(self) -> bool:
-        name = self.choice.currentText()
+        name = self.choice.currentData()
         text = self.editor.toPlainText()
         try:
             template = parse_template(text, f"{name}.toml")
@@ -101,5 +114,5 @@ class TemplateEditorDialog(QDialog):
         return True
 
     def restore_shipped(self) -> None:
-        self._user_file(self.choice.currentText()).unlink(missing_ok=True)
-        self.load(self.choice.currentText())
+        self._user_file(self.choice.currentData()).unlink(missing_ok=True)
+        self.load(self.choice.currentData())
