@@ -36,10 +36,19 @@ def main() -> int:
             window = MainWindow(db)
             window.resize(1360, 800)
             window.show()
+
+            def settle(window=window) -> None:
+                """The window reads and writes off the GUI thread: wait until it has, then paint."""
+                window.ops.wait_idle(60_000)
+                app.processEvents()
+                window.ops.wait_idle(60_000)
+                app.processEvents()
+
+            settle()
             model = window.model
             row = next(i for i in range(model.rowCount()) if "Sinar" in model.row_at(i).title)
             window.table.selectRow(row)
-            app.processEvents()
+            settle()
             path = out / f"main-window-{language}.png"
             window.grab().save(str(path))
             print(path)
@@ -51,7 +60,7 @@ def main() -> int:
             window.tabs.setCurrentIndex(0)
             for index, name in ((1, "dashboard"), (2, "calendar"), (3, "outcomes")):
                 window.pages.setCurrentIndex(index)
-                app.processEvents()
+                settle()
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
@@ -60,27 +69,35 @@ def main() -> int:
                 ("places", "dishes", "Sweet and sour pork"),
             ):
                 window.pages.setCurrentWidget(window.lazy[key])
+                settle()
                 page = window.lazy[key].content
                 editor = page.editors[kind]
                 page.setCurrentWidget(editor)
+                settle()
                 model = editor.model
                 row = next(i for i in range(model.rowCount()) if model.record_at(i).values["name"] == name)
                 editor.open_record(model.record_at(row).id)
-                app.processEvents()
+                settle()
                 path = out / f"{key}-{language}.png"
                 window.grab().save(str(path))
                 print(path)
             window.pages.setCurrentIndex(0)
             planner = window.open_selected()
-            for name in ("overview", "pickups", "meals", "tour"):
+            planner.resize(1280, 800)
+            settle()
+            for name in ("overview", "visitors", "pickups", "meals", "tour", "agenda"):
                 planner.tabs.setCurrentWidget(planner.editors[name])
-                app.processEvents()
+                if name == "meals":  # the pork dish, marked, and what it contains
+                    planner.editors[name].dishes.list.select(2)
+                settle()
                 path = out / f"planner-{name}-{language}.png"
                 planner.grab().save(str(path))
                 print(path)
             planner.dirty = False
             planner.close()
             docs = window.open_documents()
+            settle()
+            docs = window.documents_dialog
             deadline = time.monotonic() + 2  # QPdfView renders pages in a worker thread
             while time.monotonic() < deadline:
                 app.processEvents()
@@ -90,6 +107,8 @@ def main() -> int:
             print(path)
             docs.close()
             dialog = window.export_calendar()
+            settle()
+            dialog = window.calendar_dialog
             dialog.person.setCurrentIndex(dialog.person.findData("Chen Jie"))
             app.processEvents()
             path = out / f"calendar-export-{language}.png"

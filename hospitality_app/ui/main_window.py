@@ -127,6 +127,7 @@ class MainWindow(
         self.table.sortByColumn(0, Qt.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the side panel, as in a form
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         for column, width in enumerate((112, 112, 130, 56, 84, 170, 124, 64)):

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-from hospitality_app.i18n import _, current_language, label, ngettext
+from hospitality_app.i18n import _, current_language, label, list_text, ngettext
 from hospitality_app.services.dto import VisitRow
 from hospitality_app.services.readiness import Readiness, readiness_of
 from hospitality_app.services.visits import VisitFilter, count_visits, list_visits
@@ -213,4 +213,4 @@ def readiness_text(ready: Readiness | None) -> str:
         parts.append(ngettext("{n} error", "{n} errors", ready.errors).format(n=ready.errors))
     if ready.warnings:
         parts.append(ngettext("{n} warning", "{n} warnings", ready.warnings).format(n=ready.warnings))
-    return ", ".join(parts)
+    return list_text(parts)

@@ -250,3 +250,24 @@ def test_the_forms_speak_chinese(window, qtbot, db, reference_plan):
         assert agenda.form.widgets["minutes"].value() == 1
     finally:
         set_language("en")
+
+
+def test_how_a_letter_addresses_a_visitor_and_whether_they_fast(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, reference_plan)
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    visitors.items.select(1)  # Siti Rahmawati
+    form = visitors.form
+    salutation, fasting = form.widgets["salutation"], form.widgets["observes_fasting"]
+    assert salutation.currentText() == "Not said" and fasting.currentText() == "Not said"
+    assert [salutation.itemText(i) for i in range(salutation.count())] == ["Not said", "Mr", "Ms", "Mx", "Dr", "Prof"]
+    salutation.setCurrentIndex(salutation.findData("dr"))
+    type_text(qtbot, form.widgets["family_name"], "Rahmawati")
+    fasting.setCurrentIndex(fasting.findData("no"))
+    assert save(planner), planner.error.text()
+    siti = stored(db, visit_id).visitors[1]
+    assert (siti.salutation, siti.family_name, siti.observes_fasting) == ("dr", "Rahmawati", False)
+    visitors.items.select(1)
+    fasting.setCurrentIndex(fasting.findData(""))  # back to not said: None, not False
+    assert save(planner), planner.error.text()
+    assert stored(db, visit_id).visitors[1].observes_fasting is None

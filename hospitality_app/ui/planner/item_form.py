@@ -45,7 +45,8 @@ class Spec:
     ticked from `source`), name (one person from `source`, blank for none), minutes, count,
     moment (a date and time in the visit's zone), flag, secret (a note this user may not be
     allowed to read: None), money (an amount, with its currency code in the field `currency`),
-    day, rooms, custom (a widget made by `factory`, with set_value/value/changed).
+    day, rooms, maybe (yes, no or not said: True, False, None), custom (a widget made by
+    `factory`, with set_value/value/changed).
     `optional`: minutes, count and moment may be None ("not known", `unknown` says so)."""
 
     key: str
@@ -177,6 +178,12 @@ class ItemForm(QWidget):
                     box.setText(spec.labels(code))
             codes.changed.connect(self.changed)
             return codes
+        if kind == "maybe":  # yes, no, or not said (None)
+            maybe = QComboBox(self)
+            for text, value in ((_("Not said"), ""), (_("Yes"), "yes"), (_("No"), "no")):
+                maybe.addItem(text, value)
+            maybe.currentIndexChanged.connect(self.changed)
+            return maybe
         if kind == "choice":
             combo = QComboBox(self)
             for code in spec.vocab:
@@ -295,6 +302,8 @@ class ItemForm(QWidget):
             widget.set_value(value or ())
         elif kind == "choice":
             widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif kind == "maybe":
+            widget.setCurrentIndex(widget.findData("" if value is None else "yes" if value else "no"))
         elif kind == "names":
             widget.set_value(spec.source() if spec.source else (), value or ())
         elif kind == "name":
@@ -333,6 +342,8 @@ class ItemForm(QWidget):
                 changes[key] = widget.value()
             elif kind == "choice":
                 changes[key] = widget.currentData()
+            elif kind == "maybe":
+                changes[key] = {"yes": True, "no": False}.get(widget.currentData())
             elif kind == "moment":
                 changes[key] = widget.moment(self._zone) if self._zone else get_value(item, key)
             elif kind == "money":

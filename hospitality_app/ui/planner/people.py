@@ -49,8 +49,22 @@ class VisitorsEditor(PeopleEditor):
             [
                 Spec("name", _("Name")),
                 Spec("title", _("Title")),
+                Spec(
+                    "salutation",
+                    _("Salutation"),
+                    "choice",
+                    ("", *vocab.SALUTATIONS),
+                    labels=lambda code: label(code) if code else _("Not said"),
+                ),
+                Spec("family_name", _("Family name"), hint=_("How a letter addresses them: “Dear Mr Santoso”")),
                 Spec("languages", _("Languages"), "languages"),
                 Spec("dietary", _("Diet"), "codes", vocab.DIETARY, labels=label),
+                Spec(
+                    "observes_fasting",
+                    _("Fasts in Ramadan"),
+                    "maybe",
+                    hint=_("For a visitor who keeps halal: “No” keeps lunch on the plan during Ramadan"),
+                ),
                 Spec("allergies", _("Allergies"), "codes", vocab.ALLERGENS, labels=label),
                 Spec("preferences", _("Food preferences"), "lines", hint=_("Such as: fried fish, not too spicy")),
                 Spec("interests", _("Interests"), "lines", hint=_("For small talk and the gift: badminton, tea…")),
