@@ -69,7 +69,7 @@ def load_plan(session: Session, visit_id: int) -> VisitPlan:
         research=c.research,
         id=c.id,
     )
-    visitors = tuple(_visitor_data(link.visitor) for link in visit.visitor_links)
+    visitors = tuple(visitor_data(link.visitor) for link in visit.visitor_links)
     hosts: dict[int, HostData] = {}
     for link in visit.hosts:
         s = link.staff
@@ -123,7 +123,7 @@ def load_plan(session: Session, visit_id: int) -> VisitPlan:
     return replace(plan, base=plan)
 
 
-def _visitor_data(v) -> VisitorData:
+def visitor_data(v) -> VisitorData:
     return VisitorData(
         name=v.name,
         title=v.title,

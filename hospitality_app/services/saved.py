@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hospitality_app.models import Company, Dish, Hotel, Restaurant, TourStop, Vehicle
-from hospitality_app.services.dto import CompanyData, HotelData, RestaurantData
+from hospitality_app.models import Company, Dish, Hotel, Restaurant, Staff, TourStop, Vehicle, Visitor
+from hospitality_app.services.dto import CompanyData, HostData, HotelData, RestaurantData, VisitorData
+from hospitality_app.services.plan_loading import visitor_data
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class SavedNames:
     dishes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → what it contains
     tour_stops: list[str] = field(default_factory=list)
     vehicles: dict[str, int] = field(default_factory=dict)  # name → seats
+    # Our people, with the roles their record implies (a driver drives), and each company's
+    # visitors by (company name, country): a returning client's people come back as they were.
+    staff: dict[str, HostData] = field(default_factory=dict)
+    visitors: dict[tuple[str, str], dict[str, VisitorData]] = field(default_factory=dict)
 
 
 def saved_names(session: Session) -> SavedNames:
@@ -32,7 +37,28 @@ def saved_names(session: Session) -> SavedNames:
     dishes: dict[str, tuple[str, ...]] = {}
     for name, contains in session.execute(select(Dish.name, Dish.contains).order_by(Dish.name, Dish.id)):
         dishes.setdefault(name, tuple(contains or ()))
+    visitors: dict[tuple[str, str], dict[str, VisitorData]] = {}
+    for company_name, country, visitor in session.execute(
+        select(Company.name, Company.country, Visitor)
+        .join(Visitor, Visitor.company_id == Company.id)
+        .order_by(Visitor.name)
+    ):
+        visitors.setdefault((company_name, country), {})[visitor.name] = visitor_data(visitor)
+    staff = {
+        s.name: HostData(
+            s.name,
+            tuple(role for role, has in (("driver", s.drives), ("manager", s.manages)) if has),
+            tuple(s.languages or ()),
+            s.phone,
+            s.email,
+            s.department,
+            s.id,
+        )
+        for s in session.scalars(select(Staff).order_by(Staff.name))
+    }
     return SavedNames(
+        staff=staff,
+        visitors=visitors,
         companies=companies,
         hotels={
             h.name: HotelData(h.name, h.address, h.drive_minutes, h.id)

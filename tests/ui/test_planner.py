@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
 
 from hospitality_app.models import Vehicle
 from hospitality_app.services import plans
+from hospitality_app.services.dto import VisitorData
 from tests.ui.helpers import answer, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
@@ -421,3 +422,34 @@ def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qt
         saved = plans.load_plan(session, visit_id)
     assert saved.gifts[0].recipient == "Budi Santoso Jr." and "Budi Santoso Jr." in saved.hotel_stays[0].guests
     assert saved.tour.guide is None and "Li Wei" not in saved.meals[0].attendees
+
+
+def test_a_returning_client_s_visitors_and_our_staff_come_back_as_saved(window, qtbot, db, reference_plan):
+    with db.unit_of_work() as session:
+        plans.save(session, reference_plan, now=NOW)
+    planner = window.new_visit()
+    settle(window)
+    overview = planner.editors["overview"]
+    overview.company.setText("PT Sinar Jaya Abadi")
+    overview.company.completer().activated.emit("PT Sinar Jaya Abadi")  # picked from the list
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    name = visitors.form.widgets["name"]
+    assert name.completer().model().stringList() == ["Budi Santoso", "Hendra Wijaya", "Siti Rahmawati"]
+    type_text(qtbot, name, "Siti Rahmawati")
+    siti = visitors.items.items()[0]
+    assert (siti.dietary, siti.allergies, siti.title) == (("halal",), ("shellfish",), "Quality Manager")
+    assert visitors.form.widgets["allergies"].value() == ("shellfish",)  # shown, not only kept
+
+    hosts = planner.editors["hosts"]
+    planner.tabs.setCurrentWidget(hosts)
+    qtbot.mouseClick(hosts.items.add_button, Qt.LeftButton)
+    type_text(qtbot, hosts.form.widgets["name"], "Chen Jie")
+    chen = hosts.items.items()[0]
+    assert (chen.roles, chen.phone, chen.languages) == (("driver",), "+86 138 0000 0003", ("zh",))
+
+    planner.tabs.setCurrentWidget(visitors)
+    qtbot.mouseClick(visitors.items.add_button, Qt.LeftButton)
+    type_text(qtbot, visitors.form.widgets["name"], "Budi")  # someone else: stays as typed
+    assert visitors.items.items()[-1] == VisitorData("Budi")

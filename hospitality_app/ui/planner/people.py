@@ -3,11 +3,14 @@ in which roles. Diets, allergies and roles are ticked from the vocabularies, nev
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
+from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.item_form import Spec
 from hospitality_app.ui.planner.list_editor import ListEditor
 
@@ -32,7 +35,18 @@ class PeopleEditor(ListEditor):
     def adjust(self, before, after):
         if before.name and after.name != before.name:
             self.renamed.emit(before.name, after.name)
+        known = self.known().get(after.name)
+        if known is not None and after.name != before.name and replace(after, name="") == type(after)(""):
+            return known  # a person saved before, typed into a new item: as they were saved
         return after
+
+    def known(self) -> dict:
+        """People saved before whom this tab offers, by name."""
+        return {}
+
+    def showEvent(self, event) -> None:
+        self.form.set_completions("name", sorted(self.known()))  # the plan's company may have changed
+        super().showEvent(event)
 
 
 class VisitorsEditor(PeopleEditor):
@@ -78,6 +92,13 @@ class VisitorsEditor(PeopleEditor):
     def new_item(self, plan: VisitPlan) -> VisitorData:
         return VisitorData("")
 
+    def offer(self, saved: SavedNames) -> None:
+        self._saved = saved.visitors
+
+    def known(self) -> dict:
+        company = self.plan_now().company if self._plan is not None else None
+        return getattr(self, "_saved", {}).get((company.name, company.country), {}) if company else {}
+
 
 class HostsEditor(PeopleEditor):
     part = "hosts"
@@ -106,3 +127,9 @@ class HostsEditor(PeopleEditor):
 
     def new_item(self, plan: VisitPlan) -> HostData:
         return HostData("")
+
+    def offer(self, saved: SavedNames) -> None:
+        self._saved = saved.staff
+
+    def known(self) -> dict:
+        return getattr(self, "_saved", {})
