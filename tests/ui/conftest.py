@@ -14,3 +14,13 @@ def clean_settings(qapp):
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, db):
+    """The main window on an empty database (a module may seed its own first)."""
+    from tests.ui.helpers import close_main_window, open_main_window
+
+    win = open_main_window(db)
+    yield win
+    close_main_window(win)

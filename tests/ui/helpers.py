@@ -46,3 +46,23 @@ def save(planner) -> bool:
     saved = op.wait()
     settle(planner._ops)
     return saved
+
+
+def open_main_window(db):
+    """The main window on `db`, shown, with its first reads done."""
+    from hospitality_app.ui.main_window import MainWindow
+
+    win = MainWindow(db)
+    win.show()
+    settle(win)
+    return win
+
+
+def close_main_window(win) -> None:
+    """Closed by the test rather than by qtbot, which would close it with a test's edits still
+    unsaved and wait on the question; the test's database goes away next, so nothing may run on it."""
+    for planner in win.planners:
+        planner.dirty = False
+    win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -21,27 +21,19 @@ from sqlalchemy import event
 
 from hospitality_app.services import directory, plans
 from hospitality_app.services.directory import KINDS
-from tests.ui.helpers import answer, save, settle, type_text
+from tests.ui.helpers import answer, close_main_window, open_main_window, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
 
 @pytest.fixture
 def window(qtbot, db, reference_plan):
-    from hospitality_app.ui.main_window import MainWindow
-
     with db.unit_of_work() as session:
         plans.save(session, reference_plan, now=NOW)
-    win = MainWindow(db)
-    win.show()
+    win = open_main_window(db)
     qtbot.wait_exposed(win)
-    settle(win)
     yield win
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    close_main_window(win)
 
 
 def open_first(window):

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit
 
 from hospitality_app.services import interchange, plans
 from tests.ui.helpers import save, settle, type_text
@@ -86,20 +85,6 @@ class User:
         self.actions += 2
         assert spin.value() == value
 
-
-@pytest.fixture
-def window(qtbot, db):
-    from hospitality_app.ui.main_window import MainWindow
-
-    win = MainWindow(db)
-    win.show()
-    settle(win)
-    yield win
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def ticked(user, box, codes) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QMessageBox
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
 
 from hospitality_app.models import Vehicle
 from hospitality_app.services import plans
@@ -16,22 +15,6 @@ from tests.ui.helpers import answer, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
-
-@pytest.fixture
-def window(qtbot, db):
-    from hospitality_app.ui.main_window import MainWindow
-
-    win = MainWindow(db)
-    win.show()
-    settle(win)
-    yield win
-    # Closed here rather than by qtbot, which would close it with a test's edits still unsaved
-    # and wait on the question; the test's database goes away next, so nothing may run on it.
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def cell(items, row, column):

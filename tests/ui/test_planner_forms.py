@@ -8,9 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import label, set_language
 from hospitality_app.services import plans
@@ -18,20 +16,6 @@ from tests.ui.helpers import save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
-
-@pytest.fixture
-def window(qtbot, db):
-    from hospitality_app.ui.main_window import MainWindow
-
-    win = MainWindow(db)
-    win.show()
-    settle(win)
-    yield win
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def open_plan(window, db, plan):

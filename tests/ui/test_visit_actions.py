@@ -7,31 +7,23 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from hospitality_app.services import plans
-from tests.ui.helpers import answer, settle
+from tests.ui.helpers import answer, close_main_window, open_main_window, settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 
 
 @pytest.fixture
 def window(qtbot, db, reference_plan):
-    from hospitality_app.ui.main_window import MainWindow
-
     with db.unit_of_work() as session:
         plans.save(session, reference_plan, now=NOW)
-    win = MainWindow(db)
-    win.show()
-    settle(win)
+    win = open_main_window(db)
     win.table.selectRow(0)
     yield win
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    close_main_window(win)
 
 
 def visit_ids(db) -> list[int]:

@@ -8,27 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from hospitality_app.services import plans
 from tests.ui.helpers import settle
-
-
-@pytest.fixture
-def window(qtbot, db):
-    from hospitality_app.ui.main_window import MainWindow
-
-    win = MainWindow(db)
-    win.show()
-    qtbot.wait_exposed(win)
-    settle(win)
-    yield win
-    for planner in win.planners:
-        planner.dirty = False
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 def test_an_empty_database_welcomes_and_the_demo_visits_replace_the_welcome(window, qtbot):
