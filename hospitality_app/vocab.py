@@ -1,4 +1,4 @@
-"""Controlled vocabularies of the domain (PRODUCT.md): the codes used in data and in JSON."""
+"""Controlled vocabularies of the domain: the codes used in data and in the hospitality-visit/1 JSON."""
 
 from __future__ import annotations
 

@@ -14,9 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT.parent / "shared" / "examples" / "visit-indonesia.json"
-if not REFERENCE.exists():  # a checkout without shared/ beside it uses the copy in tests/data
-    REFERENCE = ROOT / "tests" / "data" / "visit-indonesia.json"
+REFERENCE = ROOT / "tests" / "data" / "visit-indonesia.json"  # the format's reference example
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
