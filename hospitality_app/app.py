@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MINUTES",
         help="reminder before meals, the tour and meetings (0: none; default 30)",
     )
+    p = commands.add_parser("delete", help="delete a visit (first, with --cancellations, withdraw its calendar events)")
+    p.add_argument("visit", metavar="VISIT", type=_visit_id)
+    p.add_argument(
+        "--cancellations",
+        metavar="FILE.ics",
+        help="first write a calendar that cancels every event ever exported for the visit",
+    )
     p = commands.add_parser("checklist", help="a visit's checklist with progress; --apply adds template items")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument(

@@ -205,6 +205,23 @@ def cmd_ics(db: Database, args) -> int:
     return 0
 
 
+def cmd_delete(db: Database, args) -> int:
+    from hospitality_app.services import calendar, plans
+
+    target = Path(args.cancellations) if args.cancellations else None
+    with db.unit_of_work() as session:
+        title = plans.load_plan(session, args.visit).title
+        count = calendar.delete_visit(
+            session, args.visit, now=datetime.now(UTC), cancellations_to=target, database_url=db.url
+        )
+    if target is not None and count:
+        print(f"Wrote {count} cancellations to {target}: send it to everyone who had the calendar")
+    elif target is not None:
+        print("Nothing of this visit was ever exported to a calendar: no cancellations to write")
+    print(f"Deleted visit {args.visit} ({title!r})")
+    return 0
+
+
 def cmd_checklist(db: Database, args) -> int:
     from hospitality_app.checklists import engine
     from hospitality_app.config import user_templates_folder
@@ -421,6 +438,7 @@ COMMANDS = {
     "list": cmd_list,
     "check": cmd_check,
     "ics": cmd_ics,
+    "delete": cmd_delete,
     "checklist": cmd_checklist,
     "letter": cmd_letter,
     "sign": cmd_sign,

@@ -8,6 +8,7 @@ drop it. A person's export cancels only items that were theirs.
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from hospitality_app.errors import ValidationError
 from hospitality_app.exports import ics, itinerary
 from hospitality_app.i18n import translator
 from hospitality_app.models import AppSetting, CalendarItemState
-from hospitality_app.services import plans
+from hospitality_app.services import plans, visit_files
 
 
 def database_uuid(session: Session) -> str:
@@ -40,6 +41,8 @@ def export_visit(
     reminder_minutes: int | None = 30,
 ) -> bytes:
     plan = plans.load_plan(session, visit_id)
+    if plan.status == "cancelled":  # the visit is off: every event it ever sent is withdrawn
+        return cancellations(session, visit_id, now=now, staff=staff) or _empty(plan, now, staff)
     if staff is not None and plan.host(staff) is None and not any(c.assignee == staff for c in plan.checklist):
         names = ", ".join(h.name for h in plan.hosts) or "none"
         raise ValidationError("--staff", f"{staff!r} is not a host of visit {visit_id} (hosts: {names})")
@@ -87,6 +90,62 @@ def export_visit(
         entries.append(ics.Entry(uid, state.sequence, _gone(state, plan.zone), cancelled=True))
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
     return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
+
+
+def cancellations(session: Session, visit_id: int, *, now: datetime, staff: str | None = None) -> bytes | None:
+    """A calendar that cancels every event and to-do ever exported for the visit (or for `staff`
+    among them), for a visit called off or about to be deleted; None when nothing was exported."""
+    plan = plans.load_plan(session, visit_id)
+    states = session.scalars(
+        select(CalendarItemState).where(CalendarItemState.visit_id == visit_id).order_by(CalendarItemState.start)
+    )
+    entries = []
+    for state in states:
+        if staff is not None and staff not in (state.people or []):
+            continue
+        if not state.cancelled:
+            state.cancelled = True
+            state.sequence += 1
+            state.exported_at = now
+        entries.append(ics.Entry(state.uid, state.sequence, _gone(state, plan.zone), cancelled=True))
+    if not entries:
+        return None
+    name = f"{plan.title}" + (f" — {staff}" if staff else "")
+    return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
+
+
+def exported_count(session: Session, visit_id: int) -> int:
+    """How many of the visit's events and to-dos are in someone's calendar (exported, not withdrawn)."""
+    from sqlalchemy import func
+
+    return (
+        session.scalar(
+            select(func.count()).where(CalendarItemState.visit_id == visit_id, CalendarItemState.cancelled.is_(False))
+        )
+        or 0
+    )
+
+
+def delete_visit(
+    session: Session, visit_id: int, *, now: datetime, cancellations_to: Path | None = None, database_url: str = ""
+) -> int:
+    """Delete the visit; first, with `cancellations_to`, write the calendar that withdraws every
+    event ever exported for it (if that file cannot be written, nothing is deleted). Returns how
+    many cancellations were written."""
+    count = 0
+    if cancellations_to is not None:
+        data = cancellations(session, visit_id, now=now)
+        if data is not None:
+            visit_files.write_output(cancellations_to, data, database_url=database_url)
+            count = data.count(b"BEGIN:VEVENT") + data.count(b"BEGIN:VTODO")
+    plans.delete_visit(session, visit_id)
+    return count
+
+
+def _empty(plan, now: datetime, staff: str | None) -> bytes:
+    """A cancelled visit never exported: a calendar with nothing in it (nothing to withdraw)."""
+    name = f"{plan.title}" + (f" — {staff}" if staff else "")
+    return ics.render([], timezone=plan.timezone, now=now, name=name)
 
 
 def _moment(value, zone):

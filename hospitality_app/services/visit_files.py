@@ -14,13 +14,20 @@ from hospitality_app.fileio import atomic_write
 from hospitality_app.services import interchange, plans
 
 
-def export_file(session: Session, visit_id: int, target: Path, *, database_url: str) -> None:
-    if is_database_file(database_url, target):
+def write_output(target: Path, data: bytes, *, database_url: str) -> None:
+    """Write a file the user chose, whole or not at all, and never over the database itself."""
+    if database_url and is_database_file(database_url, target):
         raise HospitalityError(f"{target}: that is the database file itself; choose another file to write")
     try:
-        atomic_write(target, interchange.dumps(plans.load_plan(session, visit_id)).encode("utf-8"))
+        atomic_write(target, data)
     except OSError as exc:
         raise HospitalityError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def export_file(session: Session, visit_id: int, target: Path, *, database_url: str) -> None:
+    write_output(
+        target, interchange.dumps(plans.load_plan(session, visit_id)).encode("utf-8"), database_url=database_url
+    )
 
 
 def read_file(source: Path):

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from hospitality_app.i18n import _
-from hospitality_app.services import duplicate, plans, visit_files
+from hospitality_app.i18n import _, ngettext
+from hospitality_app.services import calendar, duplicate, plans, visit_files
 from hospitality_app.ui.file_dialogs import open_file, save_file
 
 JSON_FILES = "JSON (*.json)"
+ICS_FILES = "iCalendar (*.ics)"
 
 
 class VisitActions:
@@ -67,6 +68,8 @@ class VisitActions:
 
     # delete ------------------------------------------------------------------------
     def delete_visit(self):
+        """Ask (saying whether the visit's events are in calendars), then delete. Returns the
+        read that precedes the question, or None when there is nothing to ask."""
         visit_id = self._selected_or_say()
         if visit_id is None:
             return None
@@ -75,26 +78,57 @@ class VisitActions:
             return None
         row = self.model.row_at(self.table.currentIndex().row())
         title = row.title if row is not None and row.id == visit_id else str(visit_id)
-        box = QMessageBox(
-            QMessageBox.Warning,
-            _("Delete visit"),
-            _(
-                "Delete “{title}” with its whole plan, checklist and outcome? This cannot be undone "
-                "(a backup made before now still has it). The people, hotels and restaurants stay."
-            ).format(title=title),
-            QMessageBox.Cancel,
+        return self.ops.query(
             self,
+            lambda session: calendar.exported_count(session, visit_id),
+            lambda exported: self._ask_delete(visit_id, title, exported),
+            self._failed(_("The visit was not deleted")),
         )
+
+    def _ask_delete(self, visit_id: int, title: str, exported: int):
+        text = _(
+            "Delete “{title}” with its whole plan, checklist and outcome? This cannot be undone "
+            "(a backup made before now still has it). The people, hotels and restaurants stay."
+        ).format(title=title)
+        if exported:
+            text += "\n\n" + ngettext(
+                "{n} event of this visit was sent to calendars: save a calendar that withdraws it, "
+                "and send it to everyone who had the visit's calendar.",
+                "{n} events of this visit were sent to calendars: save a calendar that withdraws them, "
+                "and send it to everyone who had the visit's calendar.",
+                exported,
+            ).format(n=exported)
+        box = QMessageBox(QMessageBox.Warning, _("Delete visit"), text, QMessageBox.Cancel, self)
+        withdraw = box.addButton(_("Save cancellations and delete…"), QMessageBox.DestructiveRole) if exported else None
         delete = box.addButton(_("Delete"), QMessageBox.DestructiveRole)
         box.setDefaultButton(QMessageBox.Cancel)
         self.delete_box = box
         box.exec()
-        if box.clickedButton() is not delete:
+        target = None
+        if withdraw is not None and box.clickedButton() is withdraw:
+            target = save_file(
+                self, _("Save the cancellations"), Path.home() / f"cancel-visit-{visit_id}.ics", ICS_FILES, suffix="ics"
+            )
+            if target is None:
+                return None
+        elif box.clickedButton() is not delete:
             return None
+        url, chosen = self.ops.db.url, target
+
+        def done(count: int) -> None:
+            message = _("Deleted “{title}”.").format(title=title)
+            if chosen is not None:
+                message += " " + _("The cancellations are in {path}: send it to everyone who had the calendar.").format(
+                    path=chosen
+                )
+            self.statusBar().showMessage(message, 12000)
+
         return self.ops.write(
             self,
-            lambda session: plans.delete_visit(session, visit_id),
-            lambda _done: self.statusBar().showMessage(_("Deleted “{title}”.").format(title=title), 8000),
+            lambda session: calendar.delete_visit(
+                session, visit_id, now=datetime.now(UTC), cancellations_to=chosen, database_url=url
+            ),
+            done,
             self._failed(_("The visit was not deleted")),
         )
 

@@ -4,10 +4,11 @@ File menu's import and export, and a returning client's visit duplicated to new 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from hospitality_app.services import plans
@@ -130,3 +131,35 @@ def test_duplicate_a_visit_to_new_dates(window, qtbot, db, reference_plan):
     assert copy.local(copy.start).date() == date(2027, 5, 3)
     assert copy.local(copy.start).time() == reference_plan.local(reference_plan.start).time()
     assert window.planners[-1].visit_id == max(ids)  # the copy is open to be adjusted
+
+
+def test_deleting_a_visit_whose_calendar_went_out_offers_the_cancellations(
+    window, qtbot, db, tmp_path, monkeypatch
+):
+    from hospitality_app.services import calendar
+
+    with db.unit_of_work() as session:
+        sent = calendar.export_visit(session, visit_ids(db)[0], now=NOW)
+    events = sent.count(b"BEGIN:VEVENT")
+    assert events > 0
+    target = tmp_path / "withdraw.ics"
+    monkeypatch.setattr("hospitality_app.ui.visit_actions.save_file", lambda *_args, **_kw: target)
+    seen = {}
+
+    def read_and_choose():
+        box = getattr(window, "delete_box", None)
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, read_and_choose)
+            return
+        seen["text"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Save cancellations and delete…").click()
+
+    QTimer.singleShot(20, read_and_choose)
+    window.delete_visit()
+    settle(window)
+    assert f"{events} events of this visit were sent to calendars" in seen["text"]
+    assert visit_ids(db) == []
+    withdrawn = target.read_bytes()
+    assert withdrawn.count(b"BEGIN:VEVENT") == events and withdrawn.count(b"STATUS:CANCELLED") == events
+    assert all(uid in withdrawn for uid in re.findall(rb"UID:(\S+)", sent))  # the same events, withdrawn
+    assert "send it to everyone who had the calendar" in window.statusBar().currentMessage()
