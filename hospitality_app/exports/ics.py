@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hospitality_app import __version__
@@ -49,7 +49,11 @@ def render(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    # PUBLISH (RFC 5546) names an organizer and no attendees: a file that lists attendees with
+    # their answers makes Outlook ask to accept or decline. Without an organizer it is a plain
+    # calendar, which programs import as it is.
+    if organizer is not None:
+        cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", timezone)
     for entry in entries:
@@ -62,7 +66,13 @@ def render(
         start = item.start.astimezone(zone) if isinstance(item.start, datetime) else item.start
         if item.component == "VTODO":
             comp.add("due", start)
-            comp.add("status", "CANCELLED" if entry.cancelled else "NEEDS-ACTION")
+            if entry.cancelled:
+                comp.add("status", "CANCELLED")
+            elif item.completed is not None:
+                comp.add("status", "COMPLETED")
+                comp.add("completed", item.completed.astimezone(UTC))
+            else:
+                comp.add("status", "NEEDS-ACTION")
         else:
             comp.add("dtstart", start)
             if item.end is not None:
@@ -80,13 +90,9 @@ def render(
             org = vCalAddress(f"mailto:{_one_line(organizer.email)}")
             org.params["CN"] = vText(_one_line(organizer.name))
             comp.add("organizer", org)
-        for person in item.attendees:
-            att = vCalAddress(f"mailto:{_one_line(person.email)}")
-            att.params["CN"] = vText(_one_line(person.name))
-            att.params["ROLE"] = vText(person.role)
-            att.params["PARTSTAT"] = vText("ACCEPTED")
-            comp.add("attendee", att)
-        if item.alarm_minutes and not entry.cancelled:
+        if item.private:
+            comp.add("class", "PRIVATE")
+        if item.alarm_minutes and not entry.cancelled and item.completed is None:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", item.summary)

@@ -40,6 +40,9 @@ class CalendarItem:
     people: frozenset[str] = frozenset()
     alarm_minutes: int | None = None
     attendees: tuple[Attendee, ...] = ()
+    completed: datetime | None = None  # a to-do done, and when
+    # Visitors' diets, religion or allergies in the description: personal data (CLASS:PRIVATE).
+    private: bool = False
 
     @property
     def all_day(self) -> bool:
@@ -57,6 +60,8 @@ class CalendarItem:
             "|".join(self.categories),
             str(self.alarm_minutes),
             "|".join(f"{a.name}<{a.email}>{a.role}" for a in self.attendees),
+            _iso(self.completed),
+            str(self.private),
         )
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -127,6 +132,12 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
         if p.notes:
             lines.append(p.notes)
         route = " → ".join(x for x in (p.origin, p.destination) if x)
+        if route:
+            lines.append(_("Route: {route}").format(route=route))
+        # Where the driver goes: the arrival airport or station (and where in it), or the place a
+        # transfer starts from; the flight's route is in the description.
+        place = p.destination if p.kind in ("airport", "station") else p.origin
+        where = ", ".join(x for x in (p.meeting_point, place) if x)
         out.append(
             CalendarItem(
                 _key("pickup", p.id, i),
@@ -135,7 +146,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 p.driver_due,
                 end,
                 "\n".join(lines),
-                route,
+                where,
                 (_("Pickup"),),
                 frozenset({p.driver} if p.driver else ()),
                 p.confirm_call_minutes_before,
@@ -191,6 +202,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
         if m.notes:
             lines.append(m.notes)
         location = ", ".join(x for x in ((r.name, r.address) if r else ()) if x)
+        needs = any((v := plan.visitor(n)) is not None and (v.dietary or v.allergies) for n in visitors)
         out.append(
             CalendarItem(
                 _key("meal", m.id, i),
@@ -204,6 +216,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 staff,
                 reminder_minutes,
                 attendees(staff),
+                private=needs,
             )
         )
 
@@ -266,7 +279,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
         )
 
     for i, c in enumerate(plan.checklist):
-        if c.done or c.due is None:
+        if c.due is None:
             continue
         owners: set[str] = set()
         if c.assignee:
@@ -282,6 +295,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 description=_("Checklist ({phase})").format(phase=label(c.phase, _)),
                 categories=(_("Checklist"),),
                 people=frozenset(owners),
+                completed=c.done_at,  # done: COMPLETED in the to-do list, not withdrawn
             )
         )
     return out

@@ -61,6 +61,8 @@ def export_visit(
         current.add(uid)
         digest = item.content_hash()
         state = states.get(uid)
+        if state is None and item.completed is not None:
+            continue  # done before any calendar had it: nothing to tell; done since: COMPLETED
         if state is None:
             state = CalendarItemState(
                 uid=uid, visit_id=visit_id, component=item.component, sequence=0, content_hash=digest

@@ -287,7 +287,8 @@ SUPPORTED = "(a file path, sqlite:///… or postgresql://…)"
         (
             ["frobnicate"],
             "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'check', 'ics', "
-            "'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', 'demo'); "
+            "'delete', 'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', "
+            "'demo'); "
             "usage: hospitality-app --help",
         ),
         (["list", "extra"], "unrecognized arguments: extra; usage: hospitality-app --help"),

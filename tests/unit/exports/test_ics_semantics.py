@@ -1,0 +1,90 @@
+"""What a calendar says beyond times: a done task is COMPLETED, a pickup is where to meet, a
+meal listing diets is private, and a file without an organizer is no PUBLISH message."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import vobject
+
+from hospitality_app.services import calendar, plans
+from hospitality_app.services.dto import ChecklistItemData
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def store(db, plan) -> int:
+    with db.unit_of_work() as session:
+        return plans.save(session, plan, now=NOW).visit_id
+
+
+def export(db, visit_id, **kw) -> bytes:
+    with db.unit_of_work() as session:
+        return calendar.export_visit(session, visit_id, now=NOW, **kw)
+
+
+def items(data: bytes) -> dict[str, object]:
+    cal = vobject.readOne(data.decode("utf-8"))
+    return {c.summary.value: c for c in cal.getChildren() if c.name in ("VEVENT", "VTODO")}
+
+
+def test_a_task_done_after_it_was_sent_is_completed_not_withdrawn(db, reference_plan):
+    due = datetime(2026, 12, 2, 20, tzinfo=SHANGHAI)
+    plan = replace(
+        reference_plan, checklist=(ChecklistItemData("day_of", "Clean the car", due=due, assignee="Chen Jie"),)
+    )
+    visit_id = store(db, plan)
+    first = items(export(db, visit_id))["Clean the car — PT Sinar Jaya Abadi"]
+    assert (first.status.value, int(first.sequence.value)) == ("NEEDS-ACTION", 0)
+    with db.unit_of_work() as session:
+        loaded = plans.load_plan(session, visit_id)
+        done = replace(loaded.checklist[0], done_at=datetime(2026, 12, 2, 19, 30, tzinfo=SHANGHAI), done_by="Chen Jie")
+        plans.save(session, replace(loaded, checklist=(done,)), now=NOW)
+    data = export(db, visit_id)
+    again = items(data)["Clean the car — PT Sinar Jaya Abadi"]
+    assert (again.status.value, int(again.sequence.value)) == ("COMPLETED", 1)
+    assert again.completed.value == datetime(2026, 12, 2, 11, 30, tzinfo=UTC)
+    assert b"CANCELLED" not in data
+
+
+def test_a_task_done_before_any_export_is_not_sent(db, reference_plan):
+    due = datetime(2026, 12, 2, 20, tzinfo=SHANGHAI)
+    done = ChecklistItemData("day_of", "Fuel the car", due=due, assignee="Chen Jie", done_at=due)
+    assert "Fuel the car — PT Sinar Jaya Abadi" not in items(
+        export(db, store(db, replace(reference_plan, checklist=(done,))))
+    )
+
+
+def test_the_pickup_is_where_the_driver_waits_and_the_route_is_described(db, reference_plan):
+    arrival = replace(reference_plan.pickups[0], meeting_point="Terminal 3, exit B")
+    visit_id = store(db, replace(reference_plan, pickups=(arrival, *reference_plan.pickups[1:])))
+    found = items(export(db, visit_id))
+    pickup = found["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
+    assert pickup.location.value == "Terminal 3, exit B, Xiamen Gaoqi XMN"
+    assert "Route: Jakarta CGK → Xiamen Gaoqi XMN" in pickup.description.value
+    transfer = found["Transfer hotel → office: — PT Sinar Jaya Abadi"]
+    assert transfer.location.value == "Xiamen Marriott Hotel"  # where the transfer starts
+
+
+def test_a_meal_that_lists_diets_and_allergies_is_private(db, reference_plan):
+    found = items(export(db, store(db, reference_plan)))
+    lunch = found["Lunch with PT Sinar Jaya Abadi"]
+    assert lunch.getChildValue("class") == "PRIVATE" and "halal" in lunch.description.value.lower()
+    no_needs = replace(
+        reference_plan, visitors=tuple(replace(v, dietary=(), allergies=()) for v in reference_plan.visitors)
+    )
+    with_db = items(export(db, store(db, replace(no_needs, title="Another visit"))))
+    assert with_db["Lunch with PT Sinar Jaya Abadi"].getChildValue("class") is None
+
+
+def test_without_an_organizer_the_file_is_no_publish_message(db, reference_plan):
+    data = export(db, store(db, reference_plan))  # the reference's sales lead has no e-mail
+    assert b"METHOD:" not in data and b"ATTENDEE" not in data and b"ORGANIZER" not in data
+    lead = replace(reference_plan.hosts[0], email="li.wei@example.com", given=None)  # typed, not from a file
+    with_lead = replace(reference_plan, title="With e-mail", hosts=(lead, *reference_plan.hosts[1:]))
+    data = export(db, store(db, with_lead))
+    assert b"METHOD:PUBLISH" in data and b'ORGANIZER;CN="Li Wei":mailto:li.wei@example.com' in data
+    assert b"ATTENDEE" not in data
