@@ -393,6 +393,21 @@ def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qt
     pickups.items.select(0)
     assert pickups.form.widgets["passengers"].value()[0] == "Budi Santoso Jr."
 
+    name.selectAll()
+    for _key in range(len("Budi Santoso Jr.")):  # cleared a key at a time, then typed anew
+        qtbot.keyClick(name, Qt.Key_Backspace)
+    assert name.text() == ""
+    type_text(qtbot, name, "Budi S.")
+    assert pickups.items.items()[0].passengers == ("Budi S.", "Siti Rahmawati", "Hendra Wijaya")
+    assert planner.editors["meals"].items.items()[0].attendees[0] == "Budi S."
+    pickups.items.select(0)
+    offered = pickups.form.widgets["passengers"]
+    assert [offered.item(i).text() for i in range(offered.count())] == [
+        "Budi S.",
+        "Siti Rahmawati",
+        "Hendra Wijaya",
+    ]  # no half-typed name left over in the list
+
     hosts = planner.editors["hosts"]
     planner.tabs.setCurrentWidget(hosts)
     hosts.items.select(0)  # Li Wei: the guide, a presenter, at both meals
@@ -403,7 +418,7 @@ def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qt
     assert save(planner), planner.error.text()  # nothing names a person who is not there
     with db.unit_of_work() as session:
         saved = plans.load_plan(session, visit_id)
-    assert saved.gifts[0].recipient == "Budi Santoso Jr." and "Budi Santoso Jr." in saved.hotel_stays[0].guests
+    assert saved.gifts[0].recipient == "Budi S." and "Budi S." in saved.hotel_stays[0].guests
     assert saved.tour.guide is None and "Li Wei" not in saved.meals[0].attendees
 
 

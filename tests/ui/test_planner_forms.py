@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import label, set_language
@@ -255,3 +256,74 @@ def test_how_a_letter_addresses_a_visitor_and_whether_they_fast(window, qtbot, d
     fasting.setCurrentIndex(fasting.findData(""))  # back to not said: None, not False
     assert save(planner), planner.error.text()
     assert stored(db, visit_id).visitors[1].observes_fasting is None
+
+
+@pytest.mark.parametrize("typed", ["Turkey", "turkiye", "Türkiye", "TR", "Türkiye — Turkey (TR)"])
+def test_a_country_is_found_by_the_name_people_type(window, qtbot, typed):
+    planner = window.new_visit()
+    settle(window)
+    country = planner.editors["overview"].country
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, typed) if typed.isascii() else type_text(qtbot, country.lineEdit(), typed)
+    assert country.code() == "TR"
+
+
+def test_names_that_name_two_countries_find_neither(window, qtbot):
+    planner = window.new_visit()
+    settle(window)
+    country = planner.editors["overview"].country
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "Guinea")  # Guinea, Equatorial Guinea, Guinea-Bissau, Papua New Guinea
+    assert country.code() == "GN"  # the whole name wins
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "Sudan")
+    assert country.code() == "SD"
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "stan")
+    assert country.code() is None  # Afghanistan, Kazakhstan…: not one of them
+
+
+def test_topics_and_bottom_lines_show_for_a_negotiation_only(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    agenda = planner.editors["agenda"]
+    planner.tabs.setCurrentWidget(agenda)
+    rows = agenda.form.rows
+    agenda.items.select(0)  # the welcome
+    assert rows["topics"].isHidden() and rows["bottom_lines"].isHidden() and not rows["materials"].isHidden()
+    talks = next(i for i, a in enumerate(reference_plan.agenda) if a.kind == "negotiation")
+    agenda.items.select(talks)
+    assert not rows["topics"].isHidden() and not rows["bottom_lines"].isHidden()
+    agenda.items.select(0)
+    kind = agenda.form.widgets["kind"]
+    kind.setCurrentIndex(kind.findData("negotiation"))  # the welcome becomes talks: their fields appear
+    qtbot.wait_until(lambda: not rows["topics"].isHidden(), timeout=2000)
+
+
+def test_an_error_goes_once_its_field_is_corrected(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    visitors = planner.editors["visitors"]
+    planner.tabs.setCurrentWidget(visitors)
+    visitors.items.add()
+    assert not save(planner)
+    error = visitors.form.errors["name"]
+    assert error.isVisible() and error.text() == "must not be empty"
+    type_text(qtbot, visitors.form.widgets["name"], "Ahmet Yılmaz")
+    assert not error.isVisible() and error.text() == ""
+
+
+def test_a_new_car_has_room_for_its_passengers_and_dates_offered_are_the_visit_s(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    pickups = planner.editors["pickups"]
+    planner.tabs.setCurrentWidget(pickups)
+    pickups.items.add()  # a transfer, its car still to be named
+    form = pickups.form
+    form.widgets["vehicle.name"].setCurrentText("")
+    pickups.items.select(pickups.items.model.rowCount() - 1)
+    passengers = len(pickups.items.current().passengers)
+    assert passengers == 3
+    form.widgets["vehicle.name"].lineEdit().setText("")
+    type_text(qtbot, form.widgets["vehicle.name"].lineEdit(), "Hongqi H9")
+    assert form.widgets["vehicle.seats"].value() == passengers + 1  # the driver and everyone
+    follow = planner.editors["follow_up"]
+    follow.letter_sent.check.click()
+    assert follow.letter_sent.value() == reference_plan.local(reference_plan.end).date()  # not today

@@ -3,6 +3,8 @@ negotiated and how far we may go) and the gifts (for whom, what they are worth).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import AgendaItemData, GiftData, VisitPlan
@@ -51,6 +53,20 @@ class AgendaEditor(ListEditor):
             add=_("Add item"),
             parent=parent,
         )
+        self.items.current_changed.connect(self._fields_of_kind)
+
+    def _fields_of_kind(self) -> None:
+        """Topics and bottom lines belong to a negotiation: other items do not show them (an item
+        turned into something else keeps what it had, hidden, until it is a negotiation again)."""
+        item = self.items.current()
+        talks = item is not None and (item.kind == "negotiation" or bool(item.topics) or bool(item.bottom_lines))
+        for key in ("topics", "bottom_lines"):
+            self.form.set_hidden(key, not talks)
+
+    def adjust(self, before, after):
+        if after.kind != before.kind:
+            QTimer.singleShot(0, self._fields_of_kind)  # once the edit is in the list
+        return after
 
     def when(self, moment) -> str:
         from hospitality_app.ui.planner.editors import local_text

@@ -5,7 +5,7 @@ stores it too."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
@@ -40,10 +40,12 @@ class OptionalDate(QWidget):
         self.check.toggled.connect(self.changed)
         self.day.dateChanged.connect(self.changed)
 
-    def set_value(self, value: date | None) -> None:
+    def set_value(self, value: date | None, default: date | None = None) -> None:
+        """`default`: the day offered when the box is ticked (the visit's last day, not today)."""
         self.blockSignals(True)
         self.check.setChecked(value is not None)
-        self.day.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+        shown = value or default
+        self.day.setDate(QDate(shown.year, shown.month, shown.day) if shown else QDate.currentDate())
         self.blockSignals(False)
 
     def value(self) -> date | None:
@@ -105,10 +107,11 @@ class FollowUpEditor(Editor):
         self.consensus.setPlainText("\n".join(f.consensus))
         self.minutes.setPlainText(f.minutes)
         self.next_steps.setPlainText("\n".join(f.next_steps))
-        self.letter_sent.set_value(f.letter_sent)
-        self.photos_sent.set_value(f.photos_sent)
-        self.callback_due.set_value(f.callback_due)
-        self.callback_done.set_value(f.callback_done)
+        last = plan.local(plan.end).date()
+        self.letter_sent.set_value(f.letter_sent, last)
+        self.photos_sent.set_value(f.photos_sent, last)
+        self.callback_due.set_value(f.callback_due, last + timedelta(days=7))  # a week after, by habit
+        self.callback_done.set_value(f.callback_done, last + timedelta(days=7))
         self._loading = False
 
     def apply(self, plan: VisitPlan) -> VisitPlan:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.i18n import N_, _
+from hospitality_app.i18n import N_, _, label
 from hospitality_app.services.dto import RoomData
 from hospitality_app.ui.planner.widgets import LocalDateTime
 
@@ -79,6 +80,11 @@ class NameBox(QComboBox):
 class OptionalNumber(QSpinBox):
     """A whole number, or "not known" (None) at the bottom of the range."""
 
+    def focusInEvent(self, event) -> None:
+        # "not known" is a word: typed digits would land beside it. Selected, they replace it.
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
     def __init__(self, minimum: int, maximum: int, unknown: str, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(minimum - 1, maximum)
@@ -89,6 +95,14 @@ class OptionalNumber(QSpinBox):
 
     def value_or_none(self) -> int | None:
         return None if self.value() == self.minimum() else self.value()
+
+
+class OptionalAmount(QDoubleSpinBox):
+    """An amount of money, or "no value given" (None) below zero."""
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
 
 
 class DayEdit(QDateEdit):
@@ -171,7 +185,7 @@ class RoomsBox(QWidget):
         kind.setEditable(True)  # a hotel's own names ("deluxe king") are welcome
         kind.setInsertPolicy(QComboBox.NoInsert)
         for code in ROOM_TYPES:
-            kind.addItem(_(code), code)
+            kind.addItem(label(code), code)
         known = kind.findData(room.type)
         if known >= 0:
             kind.setCurrentIndex(known)

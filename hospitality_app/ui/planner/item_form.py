@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from hospitality_app.ui.planner.form_fields import (
     DayEdit,
     NameBox,
     NamesBox,
+    OptionalAmount,
     OptionalMoment,
     OptionalNumber,
     RoomsBox,
@@ -226,7 +226,7 @@ class ItemForm(QWidget):
             row = QWidget(self)
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            amount = QDoubleSpinBox(row)
+            amount = OptionalAmount(row)
             amount.setRange(-1, 10_000_000)
             amount.setDecimals(2)
             amount.setSpecialValueText(_("no value given"))

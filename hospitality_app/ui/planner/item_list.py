@@ -194,6 +194,7 @@ class ItemList(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
+        self.scroll = scroll
         self.placeholder = QLabel(empty, self)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
@@ -299,6 +300,7 @@ class ItemList(QWidget):
         row = self.current_row()
         if row < 0:
             return
+        self.form.show_error(None, "")  # the field is being corrected: the old complaint goes
         read = self.form.read(self.model.items[row])
         if self.adjust is not None:
             adjusted = self.adjust(self.model.items[row], read)
@@ -321,6 +323,7 @@ class ItemList(QWidget):
         first = self.form.widgets.get(self.first_key) or next(iter(self.form.widgets.values()), None)
         if first is not None:
             first.setFocus()
+            self.scroll.ensureWidgetVisible(first)  # the cursor where the user can see it
 
     def duplicate(self) -> None:
         item = self.current()
@@ -371,5 +374,6 @@ class ItemList(QWidget):
         if key in self.form.widgets:
             self.form.show_error(key, message)
             self.form.widgets[key].setFocus()
+            self.scroll.ensureWidgetVisible(self.form.widgets[key])
         else:
             self.view.setFocus()

@@ -123,6 +123,8 @@ class PickupsEditor(ListEditor):
         picked = vehicle is not None and vehicle.name != (before.vehicle.name if before.vehicle else None)
         if picked and vehicle.name in self._vehicles:
             return replace(after, vehicle=VehicleData(vehicle.name, self._vehicles[vehicle.name]))
+        if vehicle is not None and before.vehicle is None:  # a new car named: room for all, to begin with
+            return replace(after, vehicle=replace(vehicle, seats=max(vehicle.seats, len(after.passengers) + 1)))
         return after
 
 

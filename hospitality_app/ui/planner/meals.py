@@ -127,7 +127,7 @@ class MealsEditor(ListEditor):
         split.addWidget(self.items)
         split.addWidget(below)
         split.setChildrenCollapsible(False)
-        split.setSizes([500, 400])
+        split.setSizes([620, 300])  # the meal's form needs the height; a menu is a short list
         self.layout().addWidget(split)
         self._meal_selected()
 

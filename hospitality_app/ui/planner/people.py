@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
@@ -20,21 +18,39 @@ def labels(codes) -> str:
 
 
 class PeopleEditor(ListEditor):
-    """Signals:
-    renamed(str, str): a person's name changed (old, new): the plan's other parts follow.
-    removed(str): a person was removed from the visit.
-    """
-
-    renamed = Signal(str, str)
-    removed = Signal(str)
+    """A list of people whom the rest of the plan names. Renames and removals wait in `pending`
+    until the window has the edit whole, then follow everywhere the plan names the person."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.items.removed.connect(lambda person: self.removed.emit(person.name))
+        self.pending: list[tuple[str, str | None]] = []  # (old, new); new None: removed
+        self._cleared: dict[int, str] = {}  # row → the name it had before the user cleared it
+        self.items.removed.connect(self._removed)
+
+    def _removed(self, person) -> None:
+        if person.name:
+            self.pending.append((person.name, None))
+
+    def load(self, plan: VisitPlan) -> None:
+        self.pending.clear()
+        self._cleared.clear()
+        super().load(plan)
+
+    def take_pending(self) -> list[tuple[str, str | None]]:
+        pending, self.pending = self.pending, []
+        return pending
 
     def adjust(self, before, after):
-        if before.name and after.name != before.name:
-            self.renamed.emit(before.name, after.name)
+        row = self.items.current_row()
+        if not after.name:
+            # Cleared to be typed again: the name typed next is a rename of this one, not a
+            # new person (the lists that named her must not drop her).
+            if before.name:
+                self._cleared.setdefault(row, before.name)
+        else:
+            old = before.name or self._cleared.pop(row, "")
+            if old and old != after.name:
+                self.pending.append((old, after.name))
         known = self.known().get(after.name)
         if known is not None and after.name != before.name and replace(after, name="") == type(after)(""):
             return known  # a person saved before, typed into a new item: as they were saved

@@ -71,9 +71,10 @@ class SearchBox(QComboBox):
         return self.find_code(text)
 
     def find_code(self, text: str) -> str | None:
-        """The code `text` names: a code, a whole name, or the one name that contains it."""
-        folded = text.casefold()
-        texts = [(self.itemData(i), self.itemText(i)) for i in range(self.count())]
+        """The code `text` names: a code, a whole name, or the one name that contains it; accents
+        need not be typed ("Turkiye" finds Türkiye)."""
+        folded = _folded(text)
+        texts = [(self.itemData(i), _folded(self.itemText(i))) for i in range(self.count())]
         for code, shown in texts:
             if folded in (str(code).casefold(), shown.casefold()):
                 return code
@@ -87,14 +88,58 @@ class SearchBox(QComboBox):
         return found[0] if len(found) == 1 else None
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents, so that what people type finds what Babel spells."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+# Countries whose CLDR name changed: the name people still type, shown beside the new one.
+RENAMED = {
+    "TR": "Turkey",
+    "CZ": "Czech Republic",
+    "MK": "Macedonia",
+    "CI": "Ivory Coast",
+    "SZ": "Swaziland",
+    "TL": "East Timor",
+    "CV": "Cape Verde",
+}
+# What else people type for a country: short forms that name no country in CLDR.
+FORMER_NAMES = {
+    **{name.casefold(): code for code, name in RENAMED.items()},
+    "burma": "MM",
+    "holland": "NL",
+    "korea": "KR",
+    "great britain": "GB",
+    "england": "GB",
+    "uk": "GB",
+    "usa": "US",
+    "america": "US",
+    "uae": "AE",
+    "emirates": "AE",
+    "vatican": "VA",
+}
+
+
 class CountryBox(SearchBox):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(country_items(current_language()), parent=parent)
 
+    def find_code(self, text: str) -> str | None:
+        return FORMER_NAMES.get(_folded(text).strip()) or super().find_code(text)
+
 
 @cache
 def country_items(language: str) -> tuple[tuple[str, str], ...]:
-    return tuple((code, f"{name} ({code})") for code, name in countries(language))
+    """(code, "Türkiye (TR)"); in English with the name people still use ("Türkiye — Turkey
+    (TR)"), so that the list offers it while they type."""
+    renamed = RENAMED if language.startswith("en") else {}
+    return tuple(
+        (code, f"{name} — {renamed[code]} ({code})" if code in renamed else f"{name} ({code})")
+        for code, name in countries(language)
+    )
 
 
 class ZoneBox(SearchBox):
@@ -250,8 +295,9 @@ class LanguagesBox(QWidget):
         self.order = list(dict.fromkeys(codes))
         self.list.blockSignals(True)
         self.list.clear()
-        # The person's own languages first, in their order (the first is the one they prefer).
-        for code in dict.fromkeys([*codes, *COMMON_LANGUAGES]):
+        # The common languages always in the same place (boxes must not move under the mouse),
+        # then the person's others; the order they were ticked in is kept in `order`.
+        for code in dict.fromkeys([*COMMON_LANGUAGES, *codes]):
             item = QListWidgetItem(names.get(code, code), self.list)
             item.setData(Qt.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)

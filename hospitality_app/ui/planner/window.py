@@ -114,9 +114,6 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             "gifts": _("Gifts"),
             "follow_up": _("Follow-up"),
         }
-        for key in ("visitors", "hosts"):
-            self.editors[key].renamed.connect(self._person_renamed)
-            self.editors[key].removed.connect(self._person_removed)
         self.tabs = QTabWidget(self)
         for key, editor in self.editors.items():
             self.tabs.addTab(editor, titles[key])
@@ -211,6 +208,8 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.loaded = True
         self.tabs.setEnabled(True)
         self.statusBar().clearMessage()
+        if plan.id is None:  # a new visit: its name first, typed at once
+            self.editors["overview"].title.setFocus()
 
     def _load_failed(self, failure) -> None:
         self.tabs.setEnabled(False)
@@ -264,6 +263,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         # "changed" when they merely appear, which must not count as an edit.
         if self._loading:
             return
+        self._follow_people()
         current = self._collect_or_none()
         self.dirty = current is None or current != self._baseline
         if current is not None and self._shown is not None and current != self._shown:
@@ -273,23 +273,20 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self._update_title()
         self._check_timer.start()
 
-    def _person_renamed(self, old: str, new: str) -> None:
-        self._everywhere(lambda plan: rename_person(plan, old, new))
-
-    def _person_removed(self, name: str) -> None:
-        self._everywhere(lambda plan: forget_person(plan, name))
-
-    def _everywhere(self, change) -> None:
+    def _follow_people(self) -> None:
         """A visitor or host renamed or removed: the other tabs name them as the plan now does."""
+        if not (self.editors["visitors"].pending or self.editors["hosts"].pending):
+            return
         plan = self._collect_or_none()
         if plan is None:
-            return
-        changed = change(plan)
+            return  # a field half typed elsewhere: the renames wait for the next edit
+        for old, new in [*self.editors["visitors"].take_pending(), *self.editors["hosts"].take_pending()]:
+            plan = forget_person(plan, old) if new is None else rename_person(plan, old, new)
         self._loading = True
         try:
             for key, editor in self.editors.items():
                 if key not in ("overview", "visitors", "hosts"):
-                    editor.load(changed)
+                    editor.load(plan)
         finally:
             self._loading = False
 
