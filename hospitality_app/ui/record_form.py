@@ -174,9 +174,13 @@ class RecordForm(QWidget):
                     combo.addItem(label(code), code)
             combo.currentIndexChanged.connect(self.changed)
             return combo
+        if f.kind == "list":  # languages: ticked by name, as in the planner, never typed as codes
+            from hospitality_app.ui.planner.pickers import LanguagesBox
+
+            spoken = LanguagesBox(parent=self)
+            spoken.changed.connect(self.changed)
+            return spoken
         line = QLineEdit(self)
-        if f.kind == "list":
-            line.setPlaceholderText(_("Separated by commas, such as: en, id"))
         line.textChanged.connect(self.changed)
         return line
 
@@ -208,7 +212,7 @@ class RecordForm(QWidget):
                 index = widget.findData(value if value is not None else (None if f.kind == "ref" else ""))
                 widget.setCurrentIndex(index if index >= 0 else 0)
             elif f.kind == "list":
-                widget.setText(", ".join(value or ()))
+                widget.set_value(tuple(value or ()))
             else:
                 widget.setText(value or "")
         self.blockSignals(False)
@@ -229,7 +233,7 @@ class RecordForm(QWidget):
             elif f.kind in ("country", "choice", "ref"):
                 values[f.key] = widget.currentData()
             elif f.kind == "list":
-                values[f.key] = tuple(part.strip() for part in widget.text().split(",") if part.strip())
+                values[f.key] = widget.value()
             else:
                 values[f.key] = widget.text()
         return values

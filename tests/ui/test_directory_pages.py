@@ -84,8 +84,13 @@ def test_add_a_halal_visitor_picked_from_the_lists(window, qtbot, db):
     company.setCurrentIndex(company.findText("PT Sinar Jaya Abadi (ID)"))
     editor.form.widgets["dietary"].boxes["halal"].click()
     editor.form.widgets["allergies"].boxes["shellfish"].click()
-    qtbot.keyClicks(editor.form.widgets["languages"], "id, en")
-    qtbot.keyClick(editor.form.widgets["languages"], Qt.Key_S, Qt.ControlModifier)  # Save
+    spoken = editor.form.widgets["languages"]  # ticked by name, in the order preferred
+    for code in ("id", "en"):
+        next(
+            spoken.list.item(i) for i in range(spoken.list.count()) if spoken.list.item(i).data(Qt.UserRole) == code
+        ).setCheckState(Qt.Checked)
+    assert spoken.list.item(0).text() == "English"  # names, not codes
+    qtbot.keyClick(editor.form.widgets["name"], Qt.Key_S, Qt.ControlModifier)  # Save
     settle(window)
     assert editor.message.text() == "Saved."
     with db.unit_of_work() as session:
