@@ -142,6 +142,7 @@ class MainWindow(
         self.findings.setWordWrap(True)
         self.findings.setSpacing(3)
         self.findings.setAlternatingRowColors(True)
+        self.findings.addItem(_("Select a visit to see what its readiness check found."))
         self.notes = QTextBrowser(parent=self)
 
         self.checklist = ChecklistPanel(self.ops, parent=self)

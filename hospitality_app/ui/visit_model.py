@@ -187,6 +187,10 @@ class VisitTableModel(QAbstractTableModel):
             zone = ZoneInfo(row.timezone)
             start, end = row.start.astimezone(zone), row.end.astimezone(zone)
             span = f"{start:%Y-%m-%d %H:%M} → {end:%Y-%m-%d %H:%M} ({row.timezone})"
+            if column == "country":  # the narrow column shows the code; the name is a point away
+                from hospitality_app.ui.visit_filter_bar import country_name
+
+                return country_name(row.country, current_language())
             return f"{row.title}\n{span}"
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hospitality_app.i18n import current_language
+from hospitality_app.i18n import _, current_language
 from hospitality_app.services import plans, readiness, regions
 from hospitality_app.ui.findings_list import show_findings
 from hospitality_app.ui.region_notes import notes_html
@@ -25,6 +25,10 @@ class VisitSidePanel:
         self._current_id = visit_id
         self.checklist.show_visit(visit_id)
         if visit_id is None:
+            self.findings.clear()
+            self.notes.setHtml("")
+            # An empty pane says what would be there.
+            self.findings.addItem(_("Select a visit to see what its readiness check found."))
             return
         language = current_language()
 

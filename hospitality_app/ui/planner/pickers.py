@@ -195,11 +195,10 @@ def language_items(language: str, country: str) -> tuple[tuple[str, str], ...]:
     for code in country_languages(country):
         locale = f"{code}_{country}"
         if locale in known:
-            items.append((locale, f"{Locale.parse(locale).get_display_name(shown)} ({locale})"))
+            items.append((locale, Locale.parse(locale).get_display_name(shown)))
     names = shown.languages
-    items.extend(
-        (code, f"{names[code]} ({code})") for code in sorted(known, key=lambda c: names.get(c, c)) if code in names
-    )
+    # Names only: a code in brackets means nothing to the reader (typing a code still finds it).
+    items.extend((code, names[code]) for code in sorted(known, key=lambda c: names.get(c, c)) if code in names)
     return tuple(items)
 
 
