@@ -38,6 +38,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _when(value, zone: ZoneInfo):
+    """A time in the visit's zone, or in UTC in the hour the clocks go back: a local time with a
+    TZID cannot say which of the two 02:30s it is, and parsers disagreed by an hour."""
+    if not isinstance(value, datetime):
+        return value  # a day
+    local = value.astimezone(zone)
+    if zone.utcoffset(local.replace(fold=0, tzinfo=None)) != zone.utcoffset(local.replace(fold=1, tzinfo=None)):
+        return value.astimezone(UTC)
+    return local
+
+
 def render(
     entries: list[Entry], *, timezone: str, now: datetime, name: str, organizer: HostData | None = None
 ) -> bytes:
@@ -63,7 +74,7 @@ def render(
         comp.add("dtstamp", now)
         comp.add("sequence", entry.sequence)
         comp.add("summary", item.summary)
-        start = item.start.astimezone(zone) if isinstance(item.start, datetime) else item.start
+        start = _when(item.start, zone)
         if item.component == "VTODO":
             comp.add("due", start)
             if entry.cancelled:
@@ -76,7 +87,7 @@ def render(
         else:
             comp.add("dtstart", start)
             if item.end is not None:
-                end = item.end.astimezone(zone) if isinstance(item.end, datetime) else item.end
+                end = _when(item.end, zone)
                 comp.add("dtend", end)
             comp.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
             comp.add("transp", "TRANSPARENT" if item.all_day else "OPAQUE")

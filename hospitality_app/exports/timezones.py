@@ -9,12 +9,29 @@ transition its own STANDARD/DAYLIGHT sub-component with a single DTSTART, which 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+def onset(zone: ZoneInfo, near: datetime, offset_from: timedelta, offset_to: timedelta) -> datetime:
+    """The local time, in the offset before it (RFC 5545 3.6.5), at which `zone` changes from
+    `offset_from` to `offset_to` on or about `near`. icalendar gives DAYLIGHT onsets in the offset
+    after the change (Amsterdam's 02:00 as 03:00), which puts every DST start an hour late."""
+    guess = near.replace(tzinfo=UTC) - offset_from
+    step = timedelta(minutes=15)  # transitions fall on quarter hours
+    for i in range(-26 * 4, 26 * 4):
+        moment = guess + i * step
+        if (moment - step).astimezone(zone).utcoffset() == offset_from and moment.astimezone(
+            zone
+        ).utcoffset() == offset_to:
+            return (moment + offset_from).replace(tzinfo=None)
+    return near  # no change there (the zone's first, fixed offset): as given
 
 
 def vtimezone(tzid: str, first: date, last: date):
     from icalendar import Timezone
 
+    zone = ZoneInfo(tzid)
     generated = Timezone.from_tzid(tzid, first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
     result = Timezone()
     result.add("tzid", tzid)
@@ -23,9 +40,10 @@ def vtimezone(tzid: str, first: date, last: date):
         rdates = sub.get("rdate")
         for rdate in rdates if isinstance(rdates, list) else [rdates] if rdates is not None else []:
             onsets.extend(period.dt for period in rdate.dts)
-        for onset in onsets:
+        offset_from, offset_to = sub.decoded("tzoffsetfrom"), sub.decoded("tzoffsetto")
+        for near in onsets:
             part = type(sub)()
-            part.add("dtstart", onset)
+            part.add("dtstart", onset(zone, near, offset_from, offset_to) if offset_from != offset_to else near)
             part.add("tzname", str(sub.get("tzname")))
             part.add("tzoffsetfrom", sub.decoded("tzoffsetfrom"))
             part.add("tzoffsetto", sub.decoded("tzoffsetto"))
