@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from hospitality_app.i18n import label
@@ -41,6 +41,8 @@ class CalendarItem:
     alarm_minutes: int | None = None
     attendees: tuple[Attendee, ...] = ()
     completed: datetime | None = None  # a to-do done, and when
+    # The plan's data the item shows, in no language: what decides whether calendars must update.
+    source: str = ""
     # Visitors' diets, religion or allergies in the description: personal data (CLASS:PRIVATE).
     private: bool = False
 
@@ -50,16 +52,15 @@ class CalendarItem:
 
     def content_hash(self) -> str:
         """Changes exactly when what a calendar shows of the item changes (then SEQUENCE rises)."""
+        # Not the texts (their language is the exporter's choice) nor the reminder (a person's
+        # habit): another --lang or --reminder must not make every calendar update.
         parts = (
             self.component,
-            self.summary,
+            self.source,
             _iso(self.start),
             _iso(self.end),
-            self.description,
             self.location,
-            "|".join(self.categories),
-            str(self.alarm_minutes),
-            "|".join(f"{a.name}<{a.email}>{a.role}" for a in self.attendees),
+            "|".join(sorted(self.people)),
             _iso(self.completed),
             str(self.private),
         )
@@ -151,6 +152,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 frozenset({p.driver} if p.driver else ()),
                 p.confirm_call_minutes_before,
                 attendees({p.driver} - {None}),
+                source=f"{company}|{p!r}",
             )
         )
 
@@ -185,6 +187,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                     location,
                     (_("Hotel"),),
                     leads,
+                    source=f"{company}|{kind}|{s!r}",
                 )
             )
 
@@ -217,6 +220,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 reminder_minutes,
                 attendees(staff),
                 private=needs,
+                source=f"{company}|{m!r}|{[plan.visitor(n) for n in visitors]!r}",
             )
         )
 
@@ -246,6 +250,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 crew,
                 reminder_minutes,
                 attendees(crew),
+                source=f"{company}|{tour!r}",
             )
         )
 
@@ -275,6 +280,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 frozenset(people),
                 reminder_minutes,
                 attendees(people),
+                source=f"{company}|{replace(a, bottom_lines=None)!r}",  # never the bottom lines
             )
         )
 
@@ -292,6 +298,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 "VTODO",
                 f"{c.title} — {company}",
                 c.due,
+                source=f"{company}|{c!r}|{sorted(owners)!r}",
                 description=_("Checklist ({phase})").format(phase=label(c.phase, _)),
                 categories=(_("Checklist"),),
                 people=frozenset(owners),

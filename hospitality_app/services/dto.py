@@ -198,7 +198,7 @@ class AgendaItemData:
     bottom_lines: str | None = ""
     id: int | None = None
     # Unread (None) bottom lines that exist: staff see that the manager set limits, not what they are.
-    bottom_lines_exist: bool = field(default=False, compare=False)
+    bottom_lines_exist: bool = field(default=False, compare=False, repr=False)
 
     @property
     def end(self) -> datetime:

@@ -88,3 +88,19 @@ def test_without_an_organizer_the_file_is_no_publish_message(db, reference_plan)
     data = export(db, store(db, with_lead))
     assert b"METHOD:PUBLISH" in data and b'ORGANIZER;CN="Li Wei":mailto:li.wei@example.com' in data
     assert b"ATTENDEE" not in data
+
+
+def test_another_language_or_reminder_changes_no_sequence_but_a_moved_meal_does(db, reference_plan):
+    visit_id = store(db, reference_plan)
+    sequences = {e.uid.value: int(e.sequence.value) for e in items(export(db, visit_id)).values()}
+    chinese = items(export(db, visit_id, lang="zh_CN", reminder_minutes=None))
+    assert {e.uid.value: int(e.sequence.value) for e in chinese.values()} == sequences
+    assert "午餐" in "".join(chinese)  # the texts are Chinese now, the events the same
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, visit_id)
+        lunch = plan.meals[0]
+        moved = replace(lunch, start=lunch.start.replace(hour=13), end=lunch.end.replace(hour=14))
+        plans.save(session, replace(plan, meals=(moved, *plan.meals[1:])), now=NOW)
+    after = {e.uid.value: (k, int(e.sequence.value)) for k, e in items(export(db, visit_id)).items()}
+    raised = [k for uid, (k, seq) in after.items() if seq != sequences[uid]]
+    assert raised == ["Lunch with PT Sinar Jaya Abadi"]
