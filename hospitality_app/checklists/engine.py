@@ -8,12 +8,18 @@ from datetime import datetime, timedelta
 
 from hospitality_app import vocab
 from hospitality_app.checklists.templates import Template, TemplateItem
-from hospitality_app.services.dto import ChecklistItemData, VisitPlan
+from hospitality_app.services.dto import ARRIVAL_KINDS, DRIVE_TO_PICKUP_MINUTES, ChecklistItemData, VisitPlan
 
 
 def anchors(plan: VisitPlan) -> dict[str, datetime]:
     """The moments items can be due relative to. Arrival falls back to the visit's start."""
     found = {"visit_start": plan.start, "visit_end": plan.end, "arrival": plan.arrival or plan.start}
+    # When the driver sets off for the airport or station (the seed: call the client half an hour
+    # before); with no such pickup, the usual drive before the arrival.
+    inbound = [p for p in plan.pickups if p.kind in ARRIVAL_KINDS]
+    found["set_off"] = (
+        min(p.sets_off() for p in inbound) if inbound else found["arrival"] - timedelta(minutes=DRIVE_TO_PICKUP_MINUTES)
+    )
     if plan.tour is not None:
         found["tour"] = plan.tour.start
     for i, meal in enumerate(plan.meals):

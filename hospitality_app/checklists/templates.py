@@ -12,7 +12,7 @@ from pathlib import Path
 from hospitality_app import vocab
 from hospitality_app.errors import ValidationError
 
-ANCHORS = ("arrival", "visit_start", "visit_end", "tour", "meal")
+ANCHORS = ("arrival", "set_off", "visit_start", "visit_end", "tour", "meal")
 CONDITIONS = (
     "key_account",
     "first_visit",

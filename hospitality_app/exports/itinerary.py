@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from hospitality_app.i18n import label
-from hospitality_app.services.dto import HostData, VisitPlan
+from hospitality_app.services.dto import ARRIVAL_KINDS, HostData, VisitPlan
 
 MEETING_ROLES = {"sales_lead", "manager", "interpreter", "greeter", "photographer", "guide"}
 EXIT_MINUTES = 30  # from touchdown to the car: immigration, luggage
@@ -128,8 +128,20 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
         lines.append(_("Passengers: {names}").format(names=", ".join(p.passengers) or "—"))
         if p.luggage_pieces:
             lines.append(_("Luggage: {n} pieces").format(n=p.luggage_pieces))
+        # The confirm call is half an hour (the plan's minutes) before the driver sets off, as the
+        # checklist's "call before leaving" task: the alarm and the task agree.
+        leaving = p.sets_off(None if p.kind in ARRIVAL_KINDS else drive)
+        call_before = (
+            int((p.driver_due - leaving).total_seconds() // 60) + p.confirm_call_minutes_before
+            if p.confirm_call_minutes_before
+            else None
+        )
         if p.confirm_call_minutes_before:
-            lines.append(_("Call the client {n} minutes before leaving.").format(n=p.confirm_call_minutes_before))
+            lines.append(
+                _("Leave at {leave}; call the client at {call} to confirm.").format(
+                    leave=hm(leaving), call=hm(leaving - timedelta(minutes=p.confirm_call_minutes_before))
+                )
+            )
         if p.notes:
             lines.append(p.notes)
         route = " → ".join(x for x in (p.origin, p.destination) if x)
@@ -150,7 +162,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
                 where,
                 (_("Pickup"),),
                 frozenset({p.driver} if p.driver else ()),
-                p.confirm_call_minutes_before,
+                call_before,
                 attendees({p.driver} - {None}),
                 source=f"{company}|{p!r}",
             )

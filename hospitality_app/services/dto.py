@@ -73,6 +73,10 @@ class VehicleData:
     given: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
+DRIVE_TO_PICKUP_MINUTES = 45  # from the office to the airport or station, when nothing says
+ARRIVAL_KINDS = ("airport", "station")
+
+
 @dataclass(frozen=True)
 class PickupData:
     kind: str
@@ -89,6 +93,11 @@ class PickupData:
     notes: str = ""
     meeting_point: str = ""  # terminal, exit, gate
     id: int | None = None
+
+    def sets_off(self, drive_minutes: int | None = None) -> datetime:
+        """When the driver leaves to be there at `driver_due`: the drive to an airport or station
+        is not in the plan, so it is the usual 45 minutes unless given."""
+        return self.driver_due - timedelta(minutes=DRIVE_TO_PICKUP_MINUTES if drive_minutes is None else drive_minutes)
 
 
 @dataclass(frozen=True)

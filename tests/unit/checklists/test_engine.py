@@ -119,3 +119,24 @@ def test_progress_per_phase_and_overdue(reference_plan):
     assert p.by_phase["before"] == (1, 3) and p.phase_percent("before") == 33
     assert p.percent == 20
     assert p.overdue == 2  # the welcome sign and the bottom lines were due on 12-02 09:00
+
+
+def test_the_confirm_call_task_and_the_pickup_s_alarm_are_the_same_moment(reference_plan):
+    """The seed: call the client half an hour before setting off to pick them up."""
+    from hospitality_app.exports import itinerary
+    from hospitality_app.i18n import translator
+
+    planned = engine.apply_templates(reference_plan, [load_templates()["standard"]])
+    call = next(c for c in planned.checklist if c.title.startswith("Call the client half an hour"))
+    pickup = reference_plan.pickups[0]  # the driver is due at the airport at 21:45
+    assert call.due == pickup.driver_due - timedelta(minutes=45 + 30)  # sets off 21:00, calls 20:30
+    items = itinerary.items(reference_plan, translator("en").gettext)
+    event = next(i for i in items if i.summary.startswith("Airport pickup"))
+    assert event.start - timedelta(minutes=event.alarm_minutes) == call.due
+    moved = replace(reference_plan, pickups=(replace(pickup, driver_due=pickup.driver_due + timedelta(hours=1)),))
+    assert engine.anchors(moved)["set_off"] == call.due + timedelta(hours=1, minutes=30)
+
+
+def test_without_a_flight_or_train_the_call_is_before_the_arrival():
+    plan = plan_in_berlin(pickups=())
+    assert engine.anchors(plan)["set_off"] == engine.anchors(plan)["arrival"] - timedelta(minutes=45)

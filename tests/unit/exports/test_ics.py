@@ -53,8 +53,10 @@ def test_reference_itinerary_read_by_vobject(db, reference_plan):
     assert pickup.dtstart.value == datetime(2026, 12, 2, 21, 45, tzinfo=ZoneInfo("Asia/Shanghai"))
     assert pickup.dtstart.value.astimezone(UTC) == datetime(2026, 12, 2, 13, 45, tzinfo=UTC)
     assert b"DTSTART;TZID=Asia/Shanghai:20261202T214500\r\n" in data
-    assert pickup.valarm.trigger.value == timedelta(minutes=-30)
+    # The confirm call: 30 minutes before the driver sets off, 45 minutes before 21:45.
+    assert pickup.valarm.trigger.value == timedelta(minutes=-75)
     assert "GA 898 arrives at 21:35" in pickup.description.value
+    assert "Leave at 21:00; call the client at 20:30 to confirm." in pickup.description.value
     lunch = found["Lunch with PT Sinar Jaya Abadi"]
     assert "• Siti Rahmawati, Quality Manager — Halal; allergic to shellfish\n" in lunch.description.value
     assert lunch.location.value == "Haiyun Seafood House"
@@ -248,7 +250,7 @@ def test_icaljs_reads_the_reference_pickup(db, icaljs, tmp_path, reference_plan)
     assert (pickup["start_utc"], pickup["tzid"], pickup["trigger"]) == (
         "2026-12-02T13:45:00.000Z",
         "Asia/Shanghai",
-        "-PT30M",
+        "-PT1H15M",  # the confirm call, half an hour before the driver sets off
     )
 
 
