@@ -7,28 +7,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-import vobject
-
-from hospitality_app.services import calendar, plans
+from hospitality_app.services import plans
 from hospitality_app.services.dto import ChecklistItemData
+from tests.unit.exports.test_ics import NOW, export, store
+from tests.unit.exports.test_ics import events as items
 
-NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def store(db, plan) -> int:
-    with db.unit_of_work() as session:
-        return plans.save(session, plan, now=NOW).visit_id
-
-
-def export(db, visit_id, **kw) -> bytes:
-    with db.unit_of_work() as session:
-        return calendar.export_visit(session, visit_id, now=NOW, **kw)
-
-
-def items(data: bytes) -> dict[str, object]:
-    cal = vobject.readOne(data.decode("utf-8"))
-    return {c.summary.value: c for c in cal.getChildren() if c.name in ("VEVENT", "VTODO")}
 
 
 def test_a_task_done_after_it_was_sent_is_completed_not_withdrawn(db, reference_plan):
