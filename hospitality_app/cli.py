@@ -171,7 +171,7 @@ def cmd_check(db: Database, args) -> int:
     if not findings:
         print(_("Ready: no findings."))
         return 0
-    headings = {"error": _("Errors"), "warning": _("Warnings"), "info": _("Notes")}
+    headings = {"error": _("Errors"), "warning": _("Warnings"), "info": _("For information")}
     for severity, heading in headings.items():
         group = [f for f in findings if f.severity == severity]
         if group:

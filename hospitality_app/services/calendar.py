@@ -71,19 +71,24 @@ def export_visit(
         elif state.content_hash != digest or state.cancelled:
             state.sequence += 1
         state.content_hash, state.cancelled, state.component = digest, False, item.component
-        state.people = sorted(item.people)
+        # Everyone who ever had it: a driver replaced must still be able to withdraw it.
+        state.people = sorted(set(state.people or ()) | set(item.people))
         state.summary = item.summary
         state.all_day = item.all_day
         state.start = _moment(item.start, plan.zone)
         state.end = _moment(item.end, plan.zone) if item.end is not None else None
         state.exported_at = now
         entries.append(ics.Entry(uid, state.sequence, item))
+    planned = {ics.uid_for(base, i.key) for i in itinerary.items(plan, tr)}
     if staff is None:
-        # Items a person's export never saw stay in the whole-visit reckoning as well.
-        all_keys = {ics.uid_for(base, i.key) for i in itinerary.items(plan, tr)}
-        current |= all_keys
+        current |= planned  # items a person's export never saw stay in the whole-visit reckoning
     for uid, state in states.items():
         if uid in current or (staff is not None and staff not in (state.people or [])):
+            continue
+        if staff is not None and uid in planned:
+            # Still planned, now someone else's (the pickup went to another driver): withdrawn
+            # from this person's calendar only; the item itself stays as it is.
+            entries.append(ics.Entry(uid, state.sequence + 1, _gone(state, plan.zone), cancelled=True))
             continue
         if not state.cancelled:
             state.cancelled = True

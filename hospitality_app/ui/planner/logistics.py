@@ -51,8 +51,8 @@ class PickupsEditor(ListEditor):
             [
                 Spec("kind", _("Kind"), "choice", vocab.PICKUP_KINDS, labels=label),
                 Spec("carrier_number", _("Flight / train")),
-                Spec("origin", _("From"), hint=_("Where the flight or train comes from, or the hotel")),
-                Spec("destination", _("To"), hint=_("The airport or station, or where the transfer goes")),
+                Spec("origin", _("Coming from"), hint=_("Where the flight or train comes from, or the hotel")),
+                Spec("destination", _("Going to"), hint=_("The airport or station, or where the transfer goes")),
                 Spec("arrival", _("Arrives"), "moment", optional=True, unknown=_("Scheduled")),
                 Spec("driver_due", _("Driver there at"), "moment"),
                 Spec("meeting_point", _("Meeting point"), hint=_("Terminal, exit or gate where the driver waits")),

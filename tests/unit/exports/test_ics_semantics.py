@@ -88,3 +88,19 @@ def test_another_language_or_reminder_changes_no_sequence_but_a_moved_meal_does(
     after = {e.uid.value: (k, int(e.sequence.value)) for k, e in items(export(db, visit_id)).items()}
     raised = [k for uid, (k, seq) in after.items() if seq != sequences[uid]]
     assert raised == ["Lunch with PT Sinar Jaya Abadi"]
+
+
+def test_a_driver_replaced_withdraws_the_pickup_from_their_own_calendar(db, reference_plan):
+    visit_id = store(db, reference_plan)
+    assert "Airport pickup: GA 898 — PT Sinar Jaya Abadi" in items(export(db, visit_id, staff="Chen Jie"))
+    with db.unit_of_work() as session:
+        plan = plans.load_plan(session, visit_id)
+        pickup = replace(plan.pickups[0], driver="Li Wei")  # Chen Jie is ill
+        plans.save(session, replace(plan, pickups=(pickup, *plan.pickups[1:])), now=NOW)
+    export(db, visit_id)  # everyone's calendar first: the state now names Li Wei
+    old = items(export(db, visit_id, staff="Chen Jie"))["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
+    new = items(export(db, visit_id, staff="Li Wei"))["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
+    assert (old.status.value, new.status.value) == ("CANCELLED", "CONFIRMED")
+    assert int(old.sequence.value) > 0 and old.uid.value == new.uid.value
+    everyone = items(export(db, visit_id))["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
+    assert everyone.status.value == "CONFIRMED"  # the old driver's withdrawal changed nothing else
