@@ -65,6 +65,7 @@ def render(
     # calendar, which programs import as it is.
     if organizer is not None:
         cal.add("method", "PUBLISH")
+    cal.add("name", _one_line(name))  # RFC 7986; X-WR-CALNAME for the programs that predate it
     cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", timezone)
     for entry in entries:

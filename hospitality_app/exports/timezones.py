@@ -10,6 +10,7 @@ transition its own STANDARD/DAYLIGHT sub-component with a single DTSTART, which 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 
@@ -29,10 +30,18 @@ def onset(zone: ZoneInfo, near: datetime, offset_from: timedelta, offset_to: tim
 
 
 def vtimezone(tzid: str, first: date, last: date):
+    """The VTIMEZONE of a calendar spanning `first` to `last`. Built once per zone and years: the
+    IANA data does not change while the program runs, and building it was much of an export's
+    time. Callers must not change what they get."""
+    return _vtimezone(tzid, first.year, last.year)
+
+
+@cache
+def _vtimezone(tzid: str, first_year: int, last_year: int):
     from icalendar import Timezone
 
     zone = ZoneInfo(tzid)
-    generated = Timezone.from_tzid(tzid, first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
+    generated = Timezone.from_tzid(tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1))
     result = Timezone()
     result.add("tzid", tzid)
     for sub in generated.subcomponents:

@@ -47,9 +47,8 @@ def export_visit(
         names = ", ".join(h.name for h in plan.hosts) or "none"
         raise ValidationError("--staff", f"{staff!r} is not a host of visit {visit_id} (hosts: {names})")
     tr = translator(lang).gettext
-    items = itinerary.items(plan, tr, reminder_minutes=reminder_minutes)
-    if staff is not None:
-        items = itinerary.for_person(items, staff)
+    everything = itinerary.items(plan, tr, reminder_minutes=reminder_minutes)
+    items = itinerary.for_person(everything, staff) if staff is not None else everything
     base = database_uuid(session)
     states = {
         s.uid: s for s in session.scalars(select(CalendarItemState).where(CalendarItemState.visit_id == visit_id))
@@ -79,7 +78,7 @@ def export_visit(
         state.end = _moment(item.end, plan.zone) if item.end is not None else None
         state.exported_at = now
         entries.append(ics.Entry(uid, state.sequence, item))
-    planned = {ics.uid_for(base, i.key) for i in itinerary.items(plan, tr)}
+    planned = {ics.uid_for(base, i.key) for i in everything}
     if staff is None:
         current |= planned  # items a person's export never saw stay in the whole-visit reckoning
     for uid, state in states.items():
