@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = commands.add_parser("import", help="import one visit from a hospitality-visit/1 JSON file")
     p.add_argument("file", metavar="FILE.json")
+    p.add_argument(
+        "--into",
+        metavar="VISIT",
+        type=_visit_id,
+        help="replace this visit's plan with the file's (it keeps its id and its calendars' events)",
+    )
     p = commands.add_parser("export", help="export one visit as hospitality-visit/1 JSON")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("-o", "--output", required=True, metavar="FILE.json")

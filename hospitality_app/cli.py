@@ -22,6 +22,8 @@ def run(args) -> int:
         plan = _read_plan(args.file)
         db = open_database(database_url(args.db))
         try:
+            if args.into is not None:
+                return cmd_import_into(db, plan, args)
             return cmd_import(db, plan)
         finally:
             db.dispose()
@@ -66,6 +68,27 @@ def cmd_import(db: Database, plan) -> int:
         print(
             f"Added staff member {name!r} ({path}), who is not a host of this visit: check the name on the Staff page"
         )
+    print(saved.visit_id)
+    return 0
+
+
+def cmd_import_into(db: Database, plan, args) -> int:
+    from hospitality_app.services.visit_replace import import_into
+
+    keys = json.loads(Path(args.file).read_text(encoding="utf-8")).keys()  # read and checked already
+    saved = db.write(
+        lambda session: import_into(
+            session,
+            args.into,
+            plan,
+            now=datetime.now(UTC),
+            with_checklist="checklist" in keys,
+            with_outcome="outcome" in keys,
+        )
+    )
+    print(f"Replaced the plan of visit {saved.visit_id} with {args.file} ({', '.join(saved.written) or 'no change'}).")
+    for change in saved.changes:
+        print(f"Updated {change.describe()}")
     print(saved.visit_id)
     return 0
 
