@@ -16,11 +16,18 @@ SEVERITY_ICON = {
 }
 
 
+def where(finding) -> str:
+    """The part of the plan a finding is about, as a line to read: "Meal 1 (lunch …) › dish …",
+    not the path-like "meal 1 (lunch …) / dish …" the command line prints."""
+    text = (finding.subject or finding.target).replace(" / ", " › ")
+    return text[:1].upper() + text[1:]
+
+
 def show_findings(view: QListWidget, found) -> None:
     view.clear()
     style = view.style()
     for f in found:
-        item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{f.subject or f.target}")
+        item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{where(f)}")
         item.setToolTip(f"{f.code} — {f.target}")
         item.setData(Qt.UserRole, f.target)
         item.setData(Qt.UserRole + 1, f.code)
