@@ -327,3 +327,15 @@ def test_a_new_car_has_room_for_its_passengers_and_dates_offered_are_the_visit_s
     follow = planner.editors["follow_up"]
     follow.letter_sent.check.click()
     assert follow.letter_sent.value() == reference_plan.local(reference_plan.end).date()  # not today
+
+
+def test_the_usual_programme_is_one_click_and_one_undo_step(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, replace(reference_plan, agenda=()))
+    agenda = planner.editors["agenda"]
+    planner.tabs.setCurrentWidget(agenda)
+    qtbot.mouseClick(agenda.usual, Qt.LeftButton)
+    kinds = [a.kind for a in agenda.items.items()]
+    assert kinds == ["welcome", "company_intro", "client_intro", "samples", "factory_tour", "negotiation", "photo"]
+    assert agenda.items.current_row() == 0 and planner.dirty
+    planner.undo_action.trigger()
+    assert agenda.items.items() == [] and not planner.dirty

@@ -3,11 +3,15 @@ negotiated and how far we may go) and the gifts (for whom, what they are worth).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import AgendaItemData, GiftData, VisitPlan
+from hospitality_app.services.programme import usual_programme
 from hospitality_app.ui.planner.item_form import Spec
 from hospitality_app.ui.planner.list_editor import ListEditor
 
@@ -54,6 +58,19 @@ class AgendaEditor(ListEditor):
             parent=parent,
         )
         self.items.current_changed.connect(self._fields_of_kind)
+        # The practice's usual day in one click: a planner changes what differs.
+        self.usual = QPushButton(_("Add the usual programme"), self)
+        self.usual.setToolTip(
+            _("Welcome, both companies' introductions, samples, the tour, the talks and a photo, one after the other")
+        )
+        self.usual.clicked.connect(self.add_usual)
+        row = QHBoxLayout()
+        row.addWidget(self.usual)
+        row.addStretch(1)
+        self.layout().insertLayout(0, row)  # above the list: its own row keeps the list narrow
+
+    def add_usual(self) -> None:
+        self.items.extend(usual_programme(replace(self.plan_now(), agenda=tuple(self.items.items()))))
 
     def _fields_of_kind(self) -> None:
         """Topics and bottom lines belong to a negotiation: other items do not show them (an item

@@ -331,6 +331,16 @@ class ItemList(QWidget):
             fields = {"id": None} if hasattr(item, "id") else {}
             self._insert(self.current_row() + 1, replace(item, **fields))
 
+    def extend(self, new: Sequence) -> None:
+        """Add `new` at the end, the first of them selected (one edit, one undo step)."""
+        if not new:
+            return
+        first = self.model.rowCount()
+        self.model.set_items([*self.items(), *new])
+        self.view.resizeColumnsToContents()
+        self.select(first)
+        self.changed.emit()
+
     def _insert(self, row: int, item) -> None:
         items = self.items()
         items.insert(row, item)

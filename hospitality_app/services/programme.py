@@ -1,0 +1,48 @@
+"""The usual programme of a client's day at the factory, as the hosting practice has it: welcome
+at the lift, our company's introduction, theirs, the samples, the tour, the talks, a group photo.
+A planner starts from it and changes what differs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hospitality_app.i18n import _
+from hospitality_app.services.dto import AgendaItemData, VisitPlan
+
+# (kind, minutes, the host role who presents it)
+USUAL = (
+    ("welcome", 15, "sales_lead"),
+    ("company_intro", 30, "manager"),
+    ("client_intro", 30, None),
+    ("samples", 15, "sales_lead"),
+    ("factory_tour", 60, "guide"),
+    ("negotiation", 90, "manager"),
+    ("photo", 15, "photographer"),
+)
+
+
+def _titles() -> dict[str, str]:
+    return {
+        "welcome": _("Welcome at the lift, exchange of business cards"),
+        "company_intro": _("Our company: video and slides"),
+        "client_intro": _("The client introduces its business and the purpose of the visit"),
+        "samples": _("Samples in the showroom"),
+        "factory_tour": _("Factory tour"),
+        "negotiation": _("Order details and quotation"),
+        "photo": _("Group photo"),
+    }
+
+
+def usual_programme(plan: VisitPlan) -> tuple[AgendaItemData, ...]:
+    """The usual items, one after the other from when the agenda ends (the visit's start when it
+    is empty), each presented by the host who has the role; the tour slot as long as the tour."""
+    start = max((a.end for a in plan.agenda), default=plan.start)
+    titles = _titles()
+    items = []
+    for kind, minutes, role in USUAL:
+        if kind == "factory_tour" and plan.tour is not None and plan.tour.minutes:
+            minutes = plan.tour.minutes
+        presenter = next((h.name for h in plan.hosts if role in h.roles), None) if role else None
+        items.append(AgendaItemData(start, minutes, titles[kind], kind, presenter))
+        start += timedelta(minutes=minutes)
+    return tuple(items)
