@@ -32,9 +32,10 @@ class AgendaEditor(ListEditor):
     def __init__(self, *, parent=None) -> None:
         super().__init__(
             [
+                # The title first: on a small screen the narrow list still says what each item is.
+                (_("Agenda item"), lambda a: a.title),
                 (_("Start"), lambda a: self.when(a.start)),
                 (_("Minutes"), lambda a: a.minutes),
-                (_("Agenda item"), lambda a: a.title),
                 (_("Kind"), lambda a: label(a.kind)),
                 (_("Presenter"), lambda a: a.presenter or ""),
             ],
