@@ -114,14 +114,15 @@ class VisitActions:
         elif box.clickedButton() is not delete:
             return None
         url, chosen = self.ops.db.url, target
+        if self._current_id == visit_id:
+            # The side panel must not read the visit again when the deletion is announced.
+            self._show_side(None)
 
         def done(count: int) -> None:
             message = _("Deleted “{title}”.").format(title=title)
             if chosen is not None:
-                message += " " + _("The cancellations are in {path}: send it to everyone who had the calendar.").format(
-                    path=chosen
-                )
-            self.statusBar().showMessage(message, 12000)
+                message += " " + _("Send {file} to everyone who had its calendar.").format(file=chosen.name)
+            self.statusBar().showMessage(message, 15000)
 
         return self.ops.write(
             self,
