@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from hospitality_app.i18n import label, set_language
 from hospitality_app.services import plans
@@ -339,3 +340,20 @@ def test_the_usual_programme_is_one_click_and_one_undo_step(window, qtbot, db, r
     assert agenda.items.current_row() == 0 and planner.dirty
     planner.undo_action.trigger()
     assert agenda.items.items() == [] and not planner.dirty
+
+
+def test_a_half_typed_country_is_not_an_error_until_the_user_leaves_it(window, qtbot):
+    planner = window.new_visit()
+    settle(window)
+    qtbot.wait_exposed(planner)
+    planner.activateWindow()
+    country = planner.editors["overview"].country
+    country.setFocus()
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country, "Tur")
+    planner.check()
+    assert QApplication.focusWidget() is country  # the user is typing in it
+    assert planner.error.text() == ""
+    planner.findings.setFocus()
+    planner.check()
+    assert planner.error.text() == "Overview › Country: no country is called “Tur”"

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -301,7 +302,12 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         try:
             plan = self.collect()
         except ValidationError as exc:
-            self.error.setText(self._where(exc.path) + error_text(exc))
+            # Not while the user is still typing on that tab ("Tur" is no country yet): Save
+            # shows it beside its field.
+            editor = self.editors.get(TAB_OF.get(parse_path(exc.path)[0], ""))
+            focus = QApplication.focusWidget()
+            typing = editor is not None and focus is not None and editor.isAncestorOf(focus)
+            self.error.setText("" if typing else self._where(exc.path) + error_text(exc))
             return None
         self.error.setText("")
         language = current_language()
