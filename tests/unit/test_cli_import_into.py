@@ -6,24 +6,8 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
-from hospitality_app.app import main
 from tests.conftest import REFERENCE
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def dbfile(tmp_path, capsys):
-    path = str(tmp_path / "cli.sqlite3")
-    assert main(["--db", path, "import", str(REFERENCE)]) == 0
-    capsys.readouterr()
-    return path
+from tests.unit.cli_support import run
 
 
 def changed_file(tmp_path, change) -> str:
@@ -45,19 +29,19 @@ def sequences(text: str) -> dict[str, tuple[int, str]]:
     }
 
 
-def test_a_moved_meal_raises_its_own_sequence_and_a_removed_item_is_cancelled(capsys, dbfile, tmp_path):
+def test_a_moved_meal_raises_its_own_sequence_and_a_removed_item_is_cancelled(capsys, reference_db_file, tmp_path):
     first = tmp_path / "first.ics"
-    run(capsys, "--db", dbfile, "ics", "1", "-o", str(first))
+    run(capsys, "--db", reference_db_file, "ics", "1", "-o", str(first))
 
     def change(data):
         data["meals"][0]["start"], data["meals"][0]["end"] = "2026-12-03T12:30", "2026-12-03T13:45"
         del data["agenda"][-1]  # no group photo after all
 
-    code, out, _ = run(capsys, "--db", dbfile, "import", changed_file(tmp_path, change), "--into", "1")
+    code, out, _ = run(capsys, "--db", reference_db_file, "import", changed_file(tmp_path, change), "--into", "1")
     assert code == 0 and out.strip().splitlines()[-1] == "1"
-    assert run(capsys, "--db", dbfile, "list", "--json")[1].count('"id"') == 1  # replaced, not added
+    assert run(capsys, "--db", reference_db_file, "list", "--json")[1].count('"id"') == 1  # replaced, not added
     second = tmp_path / "second.ics"
-    run(capsys, "--db", dbfile, "ics", "1", "-o", str(second))
+    run(capsys, "--db", reference_db_file, "ics", "1", "-o", str(second))
     before, after = sequences(first.read_text(encoding="utf-8")), sequences(second.read_text(encoding="utf-8"))
     assert set(before) == set(after)  # the same events: none duplicated
     moved = {name for name in after if after[name] != before[name]}
@@ -66,17 +50,25 @@ def test_a_moved_meal_raises_its_own_sequence_and_a_removed_item_is_cancelled(ca
     assert after["Group photo in the showroom — PT Sinar Jaya Abadi"] == (1, "CANCELLED")
 
 
-def test_a_file_without_a_checklist_leaves_the_visit_s_checklist(capsys, dbfile, tmp_path):
-    assert run(capsys, "--db", dbfile, "checklist", "1", "--apply", "standard")[0] == 0
-    items = json.loads(run(capsys, "--db", dbfile, "checklist", "1", "--json")[1])
+def test_a_file_without_a_checklist_leaves_the_visit_s_checklist(capsys, reference_db_file, tmp_path):
+    assert run(capsys, "--db", reference_db_file, "checklist", "1", "--apply", "standard")[0] == 0
+    items = json.loads(run(capsys, "--db", reference_db_file, "checklist", "1", "--json")[1])
     assert len(items["items"]) > 10
-    run(capsys, "--db", dbfile, "import", changed_file(tmp_path, lambda data: None), "--into", "1")
-    assert json.loads(run(capsys, "--db", dbfile, "checklist", "1", "--json")[1])["items"] == items["items"]
-    run(capsys, "--db", dbfile, "import", changed_file(tmp_path, lambda data: data.update(checklist=[])), "--into", "1")
-    assert json.loads(run(capsys, "--db", dbfile, "checklist", "1", "--json")[1])["items"] == []
+    run(capsys, "--db", reference_db_file, "import", changed_file(tmp_path, lambda data: None), "--into", "1")
+    assert json.loads(run(capsys, "--db", reference_db_file, "checklist", "1", "--json")[1])["items"] == items["items"]
+    run(
+        capsys,
+        "--db",
+        reference_db_file,
+        "import",
+        changed_file(tmp_path, lambda data: data.update(checklist=[])),
+        "--into",
+        "1",
+    )
+    assert json.loads(run(capsys, "--db", reference_db_file, "checklist", "1", "--json")[1])["items"] == []
 
 
-def test_an_unknown_visit_is_one_line_and_nothing_is_added(capsys, dbfile):
-    code, out, err = run(capsys, "--db", dbfile, "import", str(REFERENCE), "--into", "9")
+def test_an_unknown_visit_is_one_line_and_nothing_is_added(capsys, reference_db_file):
+    code, out, err = run(capsys, "--db", reference_db_file, "import", str(REFERENCE), "--into", "9")
     assert (code, out, err.strip()) == (2, "", "hospitality-app: error: visit 9 does not exist")
-    assert run(capsys, "--db", dbfile, "list", "--json")[1].count('"id"') == 1
+    assert run(capsys, "--db", reference_db_file, "list", "--json")[1].count('"id"') == 1
