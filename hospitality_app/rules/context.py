@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from hospitality_app.formats import short_moment_text, time_text
 from hospitality_app.rules.dietary_data import DietaryRules
 from hospitality_app.services.dto import VisitPlan
 
@@ -53,4 +54,8 @@ class CheckContext:
         return translator(self.locale).ngettext(singular, plural, n)
 
     def local(self, moment: datetime) -> str:
-        return self.plan.local(moment).strftime("%Y-%m-%d %H:%M")
+        """A day and time of the visit as the message's language writes it, in the visit's zone."""
+        return short_moment_text(self.plan.local(moment), self.locale)
+
+    def local_time(self, moment: datetime) -> str:
+        return time_text(self.plan.local(moment), self.locale)

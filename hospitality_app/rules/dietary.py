@@ -125,7 +125,7 @@ def alcohol_before_negotiation(ctx: CheckContext) -> Iterator[Finding]:
                     ctx._(
                         'Alcohol at this meal, and the negotiation "{title}" follows at '
                         "{time}: keep the meal dry until the talks are done."
-                    ).format(title=item.title, time=ctx.local(item.start)[-5:]),
+                    ).format(title=item.title, time=ctx.local_time(item.start)),
                     f"meals[{i}]",
                     labels.join(labels.meal(ctx, i), labels.agenda(ctx, j)),
                 )

@@ -23,10 +23,10 @@ def driver_late(ctx: CheckContext) -> Iterator[Finding]:
                     "The driver is due at {due}, {late} minutes after {what} arrives at "
                     "{arrival}: the visitors would wait."
                 ).format(
-                    due=ctx.local(p.driver_due)[-5:],
+                    due=ctx.local_time(p.driver_due),
                     late=late,
                     what=p.carrier_number or ctx._("the flight"),
-                    arrival=ctx.local(p.arrival)[-5:],
+                    arrival=ctx.local_time(p.arrival),
                 ),
                 f"pickups[{i}].driver_due",
                 labels.pickup(ctx, i),

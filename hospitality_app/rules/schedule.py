@@ -160,4 +160,4 @@ def before_arrival(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _time(ctx: CheckContext, moment: datetime, dated: bool) -> str:
-    return ctx.local(moment) if dated else ctx.local(moment)[-5:]
+    return ctx.local(moment) if dated else ctx.local_time(moment)

@@ -32,9 +32,7 @@ def _each_mention(plan: VisitPlan, change) -> VisitPlan:
 
     tour = plan.tour
     if tour is not None:
-        tour = replace(
-            tour, guide=one(tour.guide), door_front=one(tour.door_front), door_back=one(tour.door_back)
-        )
+        tour = replace(tour, guide=one(tour.guide), door_front=one(tour.door_front), door_back=one(tour.door_back))
     return replace(
         plan,
         pickups=tuple(replace(p, passengers=many(p.passengers), driver=one(p.driver)) for p in plan.pickups),

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.i18n import _, current_language, label
+from hospitality_app.formats import format_locale
+from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard
 from hospitality_app.ui.ops import Ops
 
@@ -126,7 +127,7 @@ class CalendarPage(QWidget):
     def _show(self, days: list[date], entries) -> None:
         if days != self.days():
             return  # the user moved on to other days meanwhile
-        locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
+        locale = format_locale()
         by_day: dict[date, list] = {}
         for e in entries:
             local = e.start.astimezone(ZoneInfo(e.timezone))

@@ -26,6 +26,7 @@ from hospitality_app.checklists import engine
 from hospitality_app.checklists.templates import load_templates
 from hospitality_app.config import user_templates_folder
 from hospitality_app.errors import HospitalityError
+from hospitality_app.formats import moment_text, short_moment_text
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import checklists, plans
 from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
@@ -161,7 +162,7 @@ class ChecklistPanel(QWidget):
             head.setFont(0, font)
             head.setFlags(Qt.ItemIsEnabled)
             for c in sorted(items, key=lambda c: (c.due is None, c.due or now)):
-                due = plan.local(c.due).strftime("%m-%d %H:%M") if c.due else "—"
+                due = short_moment_text(plan.local(c.due)) if c.due else "—"
                 owner = c.assignee or (label(c.assignee_role) if c.assignee_role else "")
                 row = QTreeWidgetItem(head, [c.title_in(current_language()), due, owner])
                 row.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
@@ -169,7 +170,7 @@ class ChecklistPanel(QWidget):
                 row.setData(0, Qt.UserRole, c.id)
                 tip = c.title_in(current_language())  # the whole title, which the narrow pane cuts
                 if c.done:
-                    when = plan.local(c.done_at).strftime("%Y-%m-%d %H:%M")
+                    when = moment_text(plan.local(c.done_at))
                     tip += "\n" + _("Done {when} by {who}").format(when=when, who=c.done_by or "—")
                 row.setToolTip(0, tip)
                 if not c.done and c.due is not None and c.due < now:

@@ -25,17 +25,19 @@ from PySide6.QtWidgets import (
 from hospitality_app import vocab
 from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
+from hospitality_app.formats import day_text, month_pattern, short_moment_text, time_text
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import dashboard, documents
 from hospitality_app.services.readiness import Readiness
+from hospitality_app.ui.date_format import qt_pattern
 from hospitality_app.ui.file_dialogs import choose_folder, save_file
 from hospitality_app.ui.ops import Ops
 from hospitality_app.ui.rows_model import RowsModel
 from hospitality_app.ui.visit_model import readiness_text
 
 
-def local(moment: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
-    return moment.astimezone(ZoneInfo(tz)).strftime(fmt) if moment else ""
+def local(moment: datetime | None, tz: str, shown=short_moment_text) -> str:
+    return shown(moment.astimezone(ZoneInfo(tz))) if moment else ""
 
 
 class DashboardPage(QWidget):
@@ -75,7 +77,7 @@ class DashboardPage(QWidget):
                 (_("Driver due"), lambda r: local(r.driver_due, r.timezone)),
                 (_("Kind"), lambda r: label(r.kind)),
                 (_("Flight"), lambda r: r.carrier_number),
-                (_("Arrival"), lambda r: local(r.arrival, r.timezone, "%H:%M")),
+                (_("Arrival"), lambda r: local(r.arrival, r.timezone, time_text)),
                 (_("Driver"), lambda r: r.driver),
                 (_("Vehicle"), lambda r: r.vehicle),
                 (_("Company"), lambda r: r.company),
@@ -86,7 +88,7 @@ class DashboardPage(QWidget):
         )
         self.doubles = RowsModel(
             [
-                (_("From"), lambda r: r.start.strftime("%Y-%m-%d")),
+                (_("From"), lambda r: day_text(r.start)),
                 (_("Resource"), lambda r: r.resource),
                 (_("Visit"), lambda r: f"#{r.first_id} {r.first_title}"),
                 (_("Also in"), lambda r: f"#{r.second_id} {r.second_title}"),
@@ -108,7 +110,7 @@ class DashboardPage(QWidget):
         )
         self.follow_ups = RowsModel(
             [
-                (_("Ended"), lambda r: local(r.ended, r.timezone, "%Y-%m-%d")),
+                (_("Ended"), lambda r: local(r.ended, r.timezone, day_text)),
                 (_("Company"), lambda r: r.company),
                 (
                     _("Missing"),
@@ -137,7 +139,7 @@ class DashboardPage(QWidget):
         self.csv_button = QPushButton(_("Export tables as CSV…"), self)
         self.csv_button.clicked.connect(self._choose_csv_folder)
         self.month = QDateEdit(QDate.currentDate(), self)
-        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setDisplayFormat(qt_pattern(month_pattern()))
         self.report_button = QPushButton(_("Monthly report (PDF)…"), self)
         self.report_button.clicked.connect(self._choose_report_file)
         self.refresh_button = QPushButton(_("Refresh"), self)
@@ -192,7 +194,7 @@ class DashboardPage(QWidget):
         self.doubles.set_rows(got.doubles)
         self.tasks.set_rows(got.tasks)
         self.follow_ups.set_rows(got.follow_ups)
-        self._progress(_("Updated {time}").format(time=now.astimezone().strftime("%H:%M")))
+        self._progress(_("Updated {time}").format(time=time_text(now.astimezone())))
 
     def _progress(self, text: str) -> None:
         """A refresh's own line, which never hides an outcome the user has had no time to read

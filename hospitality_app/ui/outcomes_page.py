@@ -19,7 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hospitality_app.i18n import _, current_language, label
+from hospitality_app.formats import format_locale
+from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard
 from hospitality_app.ui.ops import Ops
 
@@ -69,7 +70,7 @@ class OutcomesPage(QWidget):
 
     def _show(self, stats) -> None:
         self.stats = stats
-        locale = "zh_Hans_CN" if current_language().startswith("zh") else "en"
+        locale = format_locale()
         days = stats.average_days_to_order
         amounts = ", ".join(format_currency(v, c, locale=locale) for c, v in sorted(stats.amounts.items()) if c)
         self.summary.setText(

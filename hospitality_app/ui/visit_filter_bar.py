@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 from hospitality_app import vocab
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services.visits import VisitFilter
+from hospitality_app.ui.date_format import entry_format
 
 ANY_DATE = QDate(2000, 1, 1)  # the minimum of the date fields, shown as "Any"
 
@@ -62,7 +63,7 @@ class VisitFilterBar(QWidget):
     def _date_field(self) -> QDateEdit:
         field = QDateEdit(self)
         field.setCalendarPopup(True)
-        field.setDisplayFormat("yyyy-MM-dd")
+        field.setDisplayFormat(entry_format(with_time=False))
         field.setMinimumDate(ANY_DATE)
         field.setSpecialValueText(_("Any"))
         field.setDate(ANY_DATE)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
+from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, current_language, label, list_text, ngettext
 from hospitality_app.services.dto import VisitRow
 from hospitality_app.services.readiness import Readiness, readiness_of
@@ -171,7 +172,7 @@ class VisitTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             zone = ZoneInfo(row.timezone)
             if column in ("start", "end"):
-                return getattr(row, column).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+                return moment_text(getattr(row, column).astimezone(zone))
             if column == "status":
                 return label(row.status)
             if column == "checklist":

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtCore import QDateTime, Qt
 
 from hospitality_app.services import interchange, plans
 from tests.ui.helpers import save, settle, type_text
@@ -69,11 +68,14 @@ class User:
         self.qtbot.keyClick(box, Qt.Key_Return)
         self.actions += 3
 
-    def when(self, edit, text: str) -> None:
-        """Click the date-time field's first part and type the date and time's digits (each part
-        moves on to the next when full)."""
+    def when(self, edit, iso: str) -> None:
+        """Click the date-time field's first part and type the digits of the date and time as the
+        field shows them (each part moves on to the next when full)."""
+        fmt = "yyyy-MM-dd HH:mm" if " " in iso else "yyyy-MM-dd"
+        parsed = QDateTime.fromString(iso, fmt)
+        text = parsed.toString(edit.displayFormat())
         edit.setFocus()
-        edit.setSelectedSection(QDateTimeEdit.YearSection)
+        edit.setSelectedSection(edit.sectionAt(0))
         self.qtbot.keyClicks(edit, "".join(ch for ch in text if ch.isdigit()))
         self.actions += 2
         assert edit.text() == text
@@ -85,6 +87,12 @@ class User:
         self.actions += 2
         assert spin.value() == value
 
+
+def shows(edit, iso: str) -> bool:
+    """Whether a date or date-time field holds this value of the file (2026-12-03T09:00)."""
+    if "T" in iso:
+        return edit.dateTime().toString("yyyy-MM-dd'T'HH:mm") == iso
+    return edit.date().toString("yyyy-MM-dd") == iso
 
 
 def ticked(user, box, codes) -> None:
@@ -179,7 +187,7 @@ def fill_pickups(user, planner, ref) -> None:
             user.when(arrival.when, p["arrival"].replace("T", " "))
         elif arrival.check.isChecked():
             user.tick(arrival.check)
-        if w["driver_due"].text() != p["driver_due"].replace("T", " "):
+        if not shows(w["driver_due"], p["driver_due"]):
             user.when(w["driver_due"], p["driver_due"].replace("T", " "))
         if w["driver"].value() != p["driver"]:
             user.choose(w["driver"], text=p["driver"])
@@ -202,7 +210,7 @@ def fill_hotel(user, planner, ref) -> None:
         user.type(w["hotel.name"], s["hotel"]["name"], focused=True)
         user.type(w["hotel.address"], s["hotel"]["address"])
         user.number(w["hotel.drive_minutes"], s["hotel"]["drive_minutes"])
-        assert w["check_in"].text() == s["check_in"]  # the night the flight lands, before the visit
+        assert shows(w["check_in"], s["check_in"])  # the night the flight lands, before the visit
         user.when(w["check_out"], s["check_out"])
         rooms = w["rooms"]
         for room in s["rooms"]:
@@ -267,7 +275,7 @@ def fill_agenda(user, planner, ref) -> None:
         w = add(user, agenda)
         user.type(w["title"], a["title"], focused=True)
         user.choose(w["kind"], a["kind"])
-        if w["start"].text() != a["start"].replace("T", " "):
+        if not shows(w["start"], a["start"]):
             user.when(w["start"], a["start"].replace("T", " "))
         if a["minutes"] != 30:
             user.number(w["minutes"], a["minutes"])

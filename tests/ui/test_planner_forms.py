@@ -179,7 +179,7 @@ def test_a_gift_for_a_visitor_with_its_value_and_currency(window, qtbot, db, ref
     assert money.amount.text() == "no value given" and money.currency.code() == "CNY"
     money.amount.setValue(380.5)
     money.currency.setCurrentIndex(money.currency.findData("USD"))
-    assert gifts.items.model.index(0, 2).data() == "$380.50"
+    assert gifts.items.model.index(0, 2).data() == "US$380.50"  # British conventions: the dollar named
     assert save(planner), planner.error.text()
     gift = stored(db, visit_id).gifts[0]
     assert (gift.item, gift.recipient, gift.value, gift.currency) == (

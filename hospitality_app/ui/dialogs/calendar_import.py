@@ -7,19 +7,20 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from hospitality_app.formats import day_text, moment_text, time_text
 from hospitality_app.i18n import _
 from hospitality_app.services.ics_import import Proposal
 
 
 def describe(p: Proposal, zone) -> str:
     if p.pickup is not None:
-        arrival = p.pickup.arrival.astimezone(zone).strftime("%Y-%m-%d %H:%M") if p.pickup.arrival else "—"
+        arrival = moment_text(p.pickup.arrival.astimezone(zone)) if p.pickup.arrival else "—"
         return _("Pickup {number}: arrives {time}, driver due {due}").format(
-            number=p.pickup.carrier_number, time=arrival, due=p.pickup.driver_due.astimezone(zone).strftime("%H:%M")
+            number=p.pickup.carrier_number, time=arrival, due=time_text(p.pickup.driver_due.astimezone(zone))
         )
     s = p.stay
     return _("Hotel stay at {hotel}: {check_in} to {check_out}").format(
-        hotel=s.hotel.name, check_in=s.check_in.isoformat(), check_out=s.check_out.isoformat()
+        hotel=s.hotel.name, check_in=day_text(s.check_in), check_out=day_text(s.check_out)
     )
 
 

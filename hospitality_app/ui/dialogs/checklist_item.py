@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import ChecklistItemData, VisitPlan
+from hospitality_app.ui.date_format import entry_format
 
 
 class ChecklistItemDialog(QDialog):
@@ -36,7 +37,7 @@ class ChecklistItemDialog(QDialog):
         self.has_due = QCheckBox(_("Due"), self)
         self.due = QDateTimeEdit(self)
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.due.setDisplayFormat(entry_format())
         self.due.setTimeZone(QTimeZone(plan.timezone.encode()))
         moment = item.due if item and item.due else plan.start
         self.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone(plan.timezone.encode())))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from hospitality_app.i18n import _
+from hospitality_app.ui.date_format import entry_format
 
 
 class DuplicateVisitDialog(QDialog):
@@ -25,7 +26,7 @@ class DuplicateVisitDialog(QDialog):
         explain.setWordWrap(True)
         self.first_day = QDateEdit(QDate(first_day.year, first_day.month, first_day.day), self)
         self.first_day.setCalendarPopup(True)
-        self.first_day.setDisplayFormat("yyyy-MM-dd")
+        self.first_day.setDisplayFormat(entry_format(with_time=False))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Ok).setText(_("Duplicate"))
         buttons.accepted.connect(self.accept)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services import checklists, directory
 from hospitality_app.ui.ops import ChangeFeed, Ops
@@ -94,7 +95,7 @@ class MyTasksDialog(QDialog):
         for task in tasks:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            due = task.due.astimezone(ZoneInfo(task.timezone)).strftime("%Y-%m-%d %H:%M")
+            due = moment_text(task.due.astimezone(ZoneInfo(task.timezone)))
             title = QTableWidgetItem(task.title_zh if zh and task.title_zh else task.title)
             title.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
             title.setCheckState(Qt.Unchecked)

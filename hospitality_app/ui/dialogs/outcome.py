@@ -23,6 +23,7 @@ from hospitality_app import vocab
 from hospitality_app.errors import ConflictError
 from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard, plans
+from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.ops import Ops
 
 
@@ -41,7 +42,7 @@ class OutcomeDialog(QDialog):
         self.currency.setMaxLength(3)
         self.order_date = QDateEdit(QDate.currentDate(), self)
         self.order_date.setCalendarPopup(True)
-        self.order_date.setDisplayFormat("yyyy-MM-dd")  # as every date in the app: one reading everywhere
+        self.order_date.setDisplayFormat(entry_format(with_time=False))
         self.notes = QPlainTextEdit(self)
         self._show(plan)
         self.error = QLabel(self)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.db.backups import Backup, BackupFolder, visits_in
-from hospitality_app.i18n import _, current_language, ngettext
+from hospitality_app.formats import format_locale
+from hospitality_app.i18n import _, ngettext
 from hospitality_app.ui.file_dialogs import open_file
 
 
@@ -97,7 +98,7 @@ class RecoveryDialog(QDialog):
         self.list.itemDoubleClicked.connect(self._restore)
 
     def _describe(self, backup: Backup) -> str:
-        locale = "zh_CN" if current_language().startswith("zh") else "en"
+        locale = format_locale()
         when = format_datetime(backup.taken.astimezone(), "medium", locale=locale)
         count = visits_in(backup.path)
         held = _("cannot be read") if count is None else ngettext("{n} visit", "{n} visits", count).format(n=count)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from hospitality_app import vocab
+from hospitality_app.formats import format_locale
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import AgendaItemData, GiftData, VisitPlan
 from hospitality_app.services.programme import usual_programme
@@ -21,9 +22,7 @@ def _money(gift: GiftData) -> str:
         return ""
     from babel.numbers import format_currency
 
-    from hospitality_app.i18n import current_language
-
-    return format_currency(gift.value, gift.currency or "CNY", locale=current_language())
+    return format_currency(gift.value, gift.currency or "CNY", locale=format_locale())
 
 
 class AgendaEditor(ListEditor):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from hospitality_app.errors import ValidationError
+from hospitality_app.formats import short_moment_text
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.saved import SavedNames
 
@@ -25,7 +26,7 @@ def parse_path(path: str) -> tuple[str, int | None, str | None, int | None]:
 
 
 def local_text(moment: datetime | None, plan: VisitPlan) -> str:
-    return plan.local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+    return short_moment_text(plan.local(moment)) if moment else ""
 
 
 class Editor(QWidget):

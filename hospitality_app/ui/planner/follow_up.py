@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QL
 
 from hospitality_app.i18n import _
 from hospitality_app.services.dto import VisitPlan
+from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.planner.editors import Editor, parse_path
 
 
@@ -29,7 +30,7 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(text, self)
         self.day = QDateEdit(QDate.currentDate(), self)
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDisplayFormat(entry_format(with_time=False))
         self.day.setEnabled(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.i18n import N_, _, label
 from hospitality_app.services.dto import RoomData
+from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.planner.widgets import LocalDateTime
 
 ROOM_TYPES = (N_("single"), N_("double"), N_("twin"), N_("suite"))
@@ -111,7 +112,7 @@ class DayEdit(QDateEdit):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(entry_format(with_time=False))
 
     def set_value(self, value: date | None) -> None:
         if value is not None:

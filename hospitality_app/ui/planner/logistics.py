@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from hospitality_app import vocab
+from hospitality_app.formats import short_day_text
 from hospitality_app.i18n import _, label, ngettext
 from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, VehicleData, VisitPlan
 from hospitality_app.services.saved import SavedNames
@@ -140,8 +141,8 @@ class HotelStaysEditor(ListEditor):
         super().__init__(
             [
                 (_("Hotel"), lambda s: s.hotel.name),
-                (_("Check-in"), lambda s: s.check_in.isoformat()),
-                (_("Check-out"), lambda s: s.check_out.isoformat()),
+                (_("Check-in"), lambda s: short_day_text(s.check_in)),
+                (_("Check-out"), lambda s: short_day_text(s.check_out)),
                 (_("Guests"), lambda s: people(s.guests)),
             ],
             [

@@ -8,6 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QWidget
 
+from hospitality_app.ui.date_format import entry_format
+
 
 def completer(names, parent: QWidget) -> QCompleter:
     """Offers saved names as the user types: any part of the name matches, in any case."""
@@ -23,7 +25,7 @@ class LocalDateTime(QDateTimeEdit):
     def __init__(self, zone_name: str, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setDisplayFormat(entry_format())
         self.set_zone(zone_name)
 
     def set_zone(self, zone_name: str) -> None:

@@ -34,7 +34,7 @@ def test_landing_as_the_welcome_starts_is_in_time_a_minute_later_is_not():
         (
             "warning",
             "agenda[0]",
-            'agenda item "Welcome" (2026-12-03 09:00)',
+            'agenda item "Welcome" (3 Dec, 09:00)',
             'The agenda item "Welcome" starts at 09:00, before the visitors arrive (GA 892 arrives at 09:01).',
         )
     ]
@@ -57,8 +57,8 @@ def test_a_hotel_of_unknown_distance_adds_nothing():
 def test_the_tour_and_its_agenda_slot_each_named():
     found = findings(clean_plan(pickups=(flight(t("10:31")),)), CODE)
     assert [(f.target, f.subject) for f in found] == [
-        ("agenda[0]", 'agenda item "Welcome" (2026-12-03 09:00)'),
-        ("agenda[1]", 'agenda item "Tour" (2026-12-03 10:30)'),
+        ("agenda[0]", 'agenda item "Welcome" (3 Dec, 09:00)'),
+        ("agenda[1]", 'agenda item "Tour" (3 Dec, 10:30)'),
         ("tour", "factory tour"),
     ]
     assert found[2].message == "The factory tour starts at 10:30, before the visitors arrive (GA 892 arrives at 10:31)."
@@ -72,7 +72,7 @@ def test_only_meals_with_visitors():
     assert [(f.target, f.subject, f.message) for f in meals] == [
         (
             "meals[0]",
-            "meal 1 (lunch 2026-12-03 12:00)",
+            "meal 1 (lunch 3 Dec, 12:00)",
             "Meal 1 starts at 12:00, before the visitors arrive (GA 892 arrives at 12:30).",
         )
     ]
@@ -101,8 +101,8 @@ def test_the_day_after_is_fine_even_inside_a_drive_past_midnight():
 def test_an_item_on_an_earlier_day_says_the_dates():
     plan = clean_plan(agenda=clean_plan().agenda[:1], tour=None, meals=(), pickups=(flight(on(4, "08:00")),))
     assert [f.message for f in findings(plan, CODE)] == [
-        'The agenda item "Welcome" starts at 2026-12-03 09:00, before the visitors arrive '
-        "(GA 892 arrives at 2026-12-04 08:00)."
+        'The agenda item "Welcome" starts at 3 Dec, 09:00, before the visitors arrive '
+        "(GA 892 arrives at 4 Dec, 08:00)."
     ]
 
 
@@ -120,3 +120,12 @@ def test_no_pickups_no_arrival_time_and_transfers_are_not_arrivals():
     assert CODE not in codes(clean_plan(pickups=(transfer,)))
     drop_off = replace(flight(t("10:00")), kind="drop_off")
     assert CODE not in codes(clean_plan(pickups=(drop_off,)))
+
+
+def test_in_chinese_the_dates_are_written_the_chinese_way():
+    plan = clean_plan(agenda=clean_plan().agenda[:1], tour=None, meals=(), pickups=(flight(on(4, "08:00")),))
+    [found] = findings(plan, CODE, locale="zh_CN")
+    assert (found.subject, found.message) == (
+        "议程“Welcome”（12月3日 09:00）",
+        "议程“Welcome”于 12月3日 09:00 开始，早于访客到达（GA 892于 12月4日 08:00 到达）。",
+    )

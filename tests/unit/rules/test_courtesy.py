@@ -47,7 +47,7 @@ def test_checklist_overdue_only_when_past_due_and_open():
     plan = clean_plan(checklist=(open_item, done_item, future))
     found = findings(plan, "checklist.overdue")
     assert [(f.target, f.message) for f in found] == [
-        ("checklist[0]", '"Book hotel" was due 2026-11-20 18:00 (Li) and is not done.')
+        ("checklist[0]", '"Book hotel" was due 20 Nov, 18:00 (Li) and is not done.')
     ]
 
 
