@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label, list_text
+from hospitality_app.services.dish_words import contents_named
 from hospitality_app.services.dto import DishData, MealData, RestaurantData, VisitPlan
+from hospitality_app.services.plan_defaults import meal_guests
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import local_text, parse_path
 from hospitality_app.ui.planner.item_form import ItemForm, Spec, renamed
@@ -49,7 +51,10 @@ class DishesBox(QWidget):
             [(_("Dish"), lambda d: d.name), (_("Contains"), contents)],
             self.form,
             lambda: DishData(""),
-            empty=_("No dishes yet. Add each dish and tick what it contains: the check warns about diets at once."),
+            empty=_(
+                "No dishes yet. Add each dish and check what it contains (ticked from its name): "
+                "the check warns about diets at once."
+            ),
             nouns=(_("Add dish"), ""),
             adjust=self._adjust,
             parent=self,
@@ -63,9 +68,12 @@ class DishesBox(QWidget):
         if after.name == before.name:
             return after
         after = renamed(after)
-        # A dish served before brings what it contains, so the dietary check sees it at once.
-        if not after.contains and after.name in self.known:
-            return replace(after, contains=self.known[after.name])
+        # Contents the user has not touched follow the name: a dish served before brings what it
+        # contained, another what its name says ("… prawns": shellfish), for the user to confirm;
+        # the dietary check sees them at once.
+        untouched = set(after.contains) == set(self.known.get(before.name, contents_named(before.name)))
+        if untouched or not after.contains:
+            return replace(after, contains=self.known.get(after.name, contents_named(after.name)))
         return after
 
     def set_value(self, dishes) -> None:
@@ -164,7 +172,8 @@ class MealsEditor(ListEditor):
         return [v.name for v in plan.visitors if v.name] + [h.name for h in plan.hosts if h.name]
 
     def new_item(self, plan: VisitPlan) -> MealData:
-        """Lunch on the first day (dinner when lunch is planned), for every visitor and host."""
+        """Lunch on the first day (dinner when lunch is planned), for the visitors and the hosts
+        who eat with them."""
         meals = self.items.items()
         lunch = plan.local(plan.start).replace(hour=12, minute=0, second=0, microsecond=0)
         day = lunch.date()
@@ -177,7 +186,7 @@ class MealsEditor(ListEditor):
                 day += timedelta(days=1)
                 kind, start = "lunch", (start + timedelta(days=1)).replace(hour=12, minute=0)
         start = start.astimezone(plan.zone)
-        return MealData(start, start + timedelta(minutes=90), kind, attendees=tuple(self.people_names()))
+        return MealData(start, start + timedelta(minutes=90), kind, attendees=meal_guests(plan))
 
     def adjust(self, before: MealData, after: MealData) -> MealData:
         after = shifted(before, after, "start", "end")  # moving a meal keeps its length
