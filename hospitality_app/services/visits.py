@@ -153,3 +153,8 @@ def filter_choices(session: Session) -> tuple[list[str], list[str]]:
         .order_by(Staff.name)
     )
     return list(countries), list(leads)
+
+
+def latest_timezone(session: Session) -> str | None:
+    """The time zone of the visit entered last: where the team receives its clients."""
+    return session.scalar(select(Visit.timezone).order_by(Visit.id.desc()).limit(1))

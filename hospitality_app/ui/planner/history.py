@@ -16,9 +16,14 @@ if TYPE_CHECKING:
     from hospitality_app.ui.planner.window import PlannerWindow
 
 
-def new_plan(now: datetime) -> VisitPlan:
+# Where the product comes from; a team elsewhere sets its zone once, on its first visit.
+HOME_ZONE = "Asia/Shanghai"
+
+
+def new_plan(now: datetime, zone: str | None = None) -> VisitPlan:
+    """A week from now, 09:00 to 17:00 in `zone` (the zone of the team's last visit)."""
     day = (now + timedelta(days=7)).date()
-    zone = "Asia/Shanghai"
+    zone = zone or HOME_ZONE
     from zoneinfo import ZoneInfo
 
     start = datetime.combine(day, time(9), tzinfo=ZoneInfo(zone))

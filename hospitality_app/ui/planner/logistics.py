@@ -10,7 +10,7 @@ from datetime import timedelta
 from hospitality_app import vocab
 from hospitality_app.formats import short_day_text
 from hospitality_app.i18n import _, label, ngettext
-from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, VehicleData, VisitPlan
+from hospitality_app.services.dto import HotelData, HotelStayData, PickupData, RoomData, VehicleData, VisitPlan
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import local_text
 from hospitality_app.ui.planner.item_form import Spec
@@ -108,9 +108,14 @@ class PickupsEditor(ListEditor):
                 passengers=visitors,
             )
         last = earlier[-1]  # a transfer with the same driver and car, the next morning by default
+        due = plan.start - timedelta(minutes=45)
+        night = plan.local(due).date()
+        hotel = next((s.hotel.name for s in plan.hotel_stays if s.check_in <= night <= s.check_out), "")
         return PickupData(
             "hotel_to_office",
-            plan.start - timedelta(minutes=45),
+            due,
+            origin=hotel,
+            destination=_("Office"),
             driver=last.driver,
             vehicle=last.vehicle,
             passengers=last.passengers or visitors,
@@ -170,15 +175,20 @@ class HotelStaysEditor(ListEditor):
         return [v.name for v in self.plan_now().visitors if v.name]
 
     def new_item(self, plan: VisitPlan) -> HotelStayData:
-        """From the night the visitors land (often the evening before) to the visit's last day."""
+        """From the night the visitors land (often the evening before) to the visit's last day, a
+        single room for each visitor, booked by us (the practice: offer to book it) and paid by
+        the client."""
         arrivals = [p.arrival or p.driver_due for p in plan.pickups if p.kind in ("airport", "station")]
         first = min([plan.local(plan.start).date(), *(plan.local(a).date() for a in arrivals)])
         last = plan.local(plan.end).date()
+        guests = tuple(v.name for v in plan.visitors if v.name)
         return HotelStayData(
             HotelData(""),
             first,
             max(last, first + timedelta(days=1)),
-            guests=tuple(v.name for v in plan.visitors if v.name),
+            rooms=(RoomData("single", len(guests)),) if guests else (),
+            booked_by="us",
+            guests=guests,
         )
 
     def adjust(self, before: HotelStayData, after: HotelStayData) -> HotelStayData:

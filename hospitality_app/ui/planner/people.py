@@ -8,6 +8,7 @@ from dataclasses import replace
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services.dto import HostData, VisitorData, VisitPlan
+from hospitality_app.services.plan_defaults import site_languages, visitor_languages
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.item_form import Spec
 from hospitality_app.ui.planner.list_editor import ListEditor
@@ -52,7 +53,8 @@ class PeopleEditor(ListEditor):
             if old and old != after.name:
                 self.pending.append((old, after.name))
         known = self.known().get(after.name)
-        if known is not None and after.name != before.name and replace(after, name="") == type(after)(""):
+        untouched = replace(after, name="") == replace(self.new_item(self.plan_now()), name="")
+        if known is not None and after.name != before.name and untouched:
             return known  # a person saved before, typed into a new item: as they were saved
         return after
 
@@ -106,7 +108,7 @@ class VisitorsEditor(PeopleEditor):
         )
 
     def new_item(self, plan: VisitPlan) -> VisitorData:
-        return VisitorData("")
+        return VisitorData("", languages=visitor_languages(plan))
 
     def offer(self, saved: SavedNames) -> None:
         self._saved = saved.visitors
@@ -142,7 +144,7 @@ class HostsEditor(PeopleEditor):
         )
 
     def new_item(self, plan: VisitPlan) -> HostData:
-        return HostData("")
+        return HostData("", languages=site_languages(plan))
 
     def offer(self, saved: SavedNames) -> None:
         self._saved = saved.staff

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.errors import ConflictError, ValidationError
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import plans, readiness, regions
+from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
@@ -196,7 +196,10 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.statusBar().showMessage(_("Loading…"))
 
         def work(session):
-            plan = new_plan(datetime.now(UTC)) if visit_id is None else plans.load_plan(session, visit_id)
+            if visit_id is None:
+                plan = new_plan(datetime.now(UTC), visits.latest_timezone(session))
+            else:
+                plan = plans.load_plan(session, visit_id)
             return plan, saved_names(session)
 
         return self._ops.query(self, work, self._loaded, self._load_failed)
