@@ -9,13 +9,14 @@ from datetime import timedelta
 from hospitality_app.i18n import _
 from hospitality_app.services.dto import AgendaItemData, VisitPlan
 
-# (kind, minutes, the host role who presents it)
+# (kind, minutes, the host role who presents it). The tour has its own guide: its agenda slot
+# names no presenter, or the guide would be shown twice.
 USUAL = (
     ("welcome", 15, "sales_lead"),
     ("company_intro", 30, "manager"),
     ("client_intro", 30, None),
     ("samples", 15, "sales_lead"),
-    ("factory_tour", 60, "guide"),
+    ("factory_tour", 60, None),
     ("negotiation", 90, "manager"),
     ("photo", 15, "photographer"),
 )
@@ -35,13 +36,22 @@ def _titles() -> dict[str, str]:
 
 def usual_programme(plan: VisitPlan) -> tuple[AgendaItemData, ...]:
     """The usual items, one after the other from when the agenda ends (the visit's start when it
-    is empty), each presented by the host who has the role; the tour slot as long as the tour."""
+    is empty), each presented by the host who has the role. The tour's slot is when and as long
+    as the tour; an item that would run into a meal the visitors are at comes after it."""
     start = max((a.end for a in plan.agenda), default=plan.start)
     titles = _titles()
+    visitors = {v.name for v in plan.visitors}
+    meals = sorted(
+        ((m.start, m.end) for m in plan.meals if visitors & set(m.attendees) or not visitors), key=lambda m: m[0]
+    )
     items = []
     for kind, minutes, role in USUAL:
-        if kind == "factory_tour" and plan.tour is not None and plan.tour.minutes:
-            minutes = plan.tour.minutes
+        if kind == "factory_tour" and plan.tour is not None:
+            minutes = plan.tour.minutes or minutes
+            start = max(start, plan.tour.start)
+        for meal_start, meal_end in meals:
+            if start < meal_end and meal_start < start + timedelta(minutes=minutes):
+                start = meal_end
         presenter = next((h.name for h in plan.hosts if role in h.roles), None) if role else None
         items.append(AgendaItemData(start, minutes, titles[kind], kind, presenter))
         start += timedelta(minutes=minutes)
