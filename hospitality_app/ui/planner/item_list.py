@@ -154,7 +154,8 @@ class ItemList(QWidget):
         self.view.setDropIndicatorShown(True)
         self.model.rowsMoved.connect(self._rows_moved)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        # Ctrl- and Shift-click select several items to remove together; the form shows the current.
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list for the form
         self.view.setWordWrap(False)
@@ -350,14 +351,18 @@ class ItemList(QWidget):
         self.changed.emit()
 
     def remove(self) -> None:
-        row = self.current_row()
-        if row < 0:
+        """Remove the selected items (the current one when the selection is empty)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}) or [self.current_row()]
+        rows = [row for row in rows if row >= 0]
+        if not rows:
             return
         items = self.items()
-        gone = items.pop(row)
+        gone = [items[row] for row in rows]
+        items = [item for row, item in enumerate(items) if row not in rows]
         self.model.set_items(items)
-        self.removed.emit(gone)
-        self.select(min(row, len(items) - 1))
+        for item in gone:
+            self.removed.emit(item)
+        self.select(min(rows[0], len(items) - 1))
         self.view.setFocus()
         self.changed.emit()
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from hospitality_app import vocab
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import TourData, TourStopData, VisitPlan
 from hospitality_app.services.saved import SavedNames
@@ -20,6 +20,27 @@ from hospitality_app.ui.planner.widgets import LocalDateTime
 
 ROLES = ("guide", "door_front", "door_back")
 
+
+
+class GlassWindowBox(QCheckBox):
+    """A stop seen through the glass window (ticked) or walked into: two ways, one tick box.
+
+    Signals:
+        changed: ticked or unticked.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Through the glass window, without going in"), parent)
+        self.setToolTip(_("For a line the client need not enter: a product they do not buy, a clean room"))
+        self.toggled.connect(self.changed)
+
+    def set_value(self, view: str) -> None:
+        self.setChecked(view == "glass_window")
+
+    def value(self) -> str:
+        return "glass_window" if self.isChecked() else "walk_in"
 
 class TourEditor(Editor):
     """The tour: start, guide and door keepers, and the route's stops."""
@@ -36,7 +57,7 @@ class TourEditor(Editor):
             [
                 Spec("name", _("Stop")),
                 Spec("minutes", _("Minutes"), "minutes", minimum=1, maximum=240),
-                Spec("view", _("Seen"), "choice", vocab.TOUR_VIEWS, labels=label),
+                Spec("view", _("Seen"), "custom", factory=GlassWindowBox),
                 Spec("hygiene", _("Hygiene"), "note", hint=_("Shoe covers, hair nets, no photos…")),
             ],
             parent=self,

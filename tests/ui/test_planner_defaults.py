@@ -1,0 +1,142 @@
+"""What the planner fills in so that the user types only what differs: contents read from a dish's
+name, the languages new people speak, a room each, the morning transfer from the hotel, the hosts
+at table; and the list actions that save clicks (several items removed at once, a tick box for a
+stop seen through the glass)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from hospitality_app.services import plans
+from hospitality_app.services.dto import RoomData
+from tests.ui.helpers import save, settle, type_text
+
+NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
+
+
+def open_plan(window, db, plan):
+    with db.unit_of_work() as session:
+        visit_id = plans.save(session, plan, now=NOW).visit_id
+    window.model.reload()
+    settle(window)
+    window.table.selectRow(0)
+    planner = window.open_selected()
+    settle(window)
+    return visit_id, planner
+
+
+def stored(db, visit_id):
+    with db.unit_of_work() as session:
+        return plans.load_plan(session, visit_id)
+
+
+def ticked(box) -> list[str]:
+    return [code for code, b in box.boxes.items() if b.isChecked()]
+
+
+def test_a_dish_s_name_ticks_what_it_contains_until_the_user_ticks_by_hand(window, qtbot, db, reference_plan):
+    meal = replace(reference_plan.meals[0], dishes=())
+    visit_id, planner = open_plan(window, db, replace(reference_plan, meals=(meal,)))
+    meals = planner.editors["meals"]
+    planner.tabs.setCurrentWidget(meals)
+    dishes = meals.dishes
+    qtbot.mouseClick(dishes.list.add_button, Qt.LeftButton)
+    name, contains = dishes.form.widgets["name"], dishes.form.widgets["contains"]
+    type_text(qtbot, name, "Garlic butter")
+    assert ticked(contains) == ["dairy"]
+    type_text(qtbot, name, " prawns")  # the ticks follow the name as it is typed
+    assert ticked(contains) == ["shellfish", "dairy"]
+    contains.boxes["soy"].click()  # the user's own tick: the name no longer changes the contents
+    name.selectAll()
+    type_text(qtbot, name, "Garlic butter shrimp")
+    assert ticked(contains) == ["shellfish", "dairy", "soy"]
+    qtbot.mouseClick(dishes.list.add_button, Qt.LeftButton)
+    type_text(qtbot, dishes.form.widgets["name"], "宫保鸡丁")
+    assert ticked(dishes.form.widgets["contains"]) == ["chicken", "peanuts"]
+    assert save(planner), planner.error.text()
+    saved = stored(db, visit_id).meals[0].dishes
+    assert [(d.name, d.contains) for d in saved] == [
+        ("Garlic butter shrimp", ("shellfish", "dairy", "soy")),
+        ("宫保鸡丁", ("chicken", "peanuts")),
+    ]
+
+
+def test_a_dish_served_before_brings_its_own_contents_not_the_name_s(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)  # saved: "Sweet and sour pork" has gluten too
+    meals = planner.editors["meals"]
+    planner.tabs.setCurrentWidget(meals)
+    qtbot.mouseClick(meals.dishes.list.add_button, Qt.LeftButton)
+    type_text(qtbot, meals.dishes.form.widgets["name"], "Sweet and sour pork")
+    assert ticked(meals.dishes.form.widgets["contains"]) == ["pork", "gluten"]
+
+
+def test_new_people_speak_the_likely_languages_and_a_new_meal_seats_the_table_hosts(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    visitors, hosts = planner.editors["visitors"], planner.editors["hosts"]
+    visitors.items.add()
+    assert visitors.items.current().languages == ("id",)  # the client writes id_ID
+    hosts.items.add()
+    assert hosts.items.current().languages == ("zh",)  # Asia/Shanghai: China
+    meals = planner.editors["meals"]
+    meals.items.add()
+    visitors_names = [v.name for v in reference_plan.visitors]
+    assert meals.items.current().attendees == (*visitors_names, "Li Wei", "Zhang Min")
+
+
+def test_a_new_stay_is_a_single_room_each_booked_by_us_and_the_next_transfer_leaves_the_hotel(
+    window, qtbot, db, reference_plan
+):
+    _visit_id, planner = open_plan(window, db, replace(reference_plan, hotel_stays=(), pickups=()))
+    stays = planner.editors["stays"]
+    stays.items.add()
+    stay = stays.items.current()
+    assert (stay.rooms, stay.booked_by, stay.paid_by) == ((RoomData("single", 3),), "us", "client")
+    assert stays.form.widgets["rooms"].value() == (RoomData("single", 3),)
+    type_text(qtbot, stays.form.widgets["hotel.name"], "Xiamen Marriott Hotel")
+    pickups = planner.editors["pickups"]
+    pickups.items.add()  # the arrival
+    pickups.items.add()  # the morning transfer
+    transfer = pickups.items.current()
+    assert (transfer.kind, transfer.origin, transfer.destination) == (
+        "hotel_to_office",
+        "Xiamen Marriott Hotel",
+        "Office",
+    )
+
+
+def test_several_items_selected_are_removed_at_once_in_one_undo_step(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, reference_plan)
+    agenda = planner.editors["agenda"]
+    planner.tabs.setCurrentWidget(agenda)
+    qtbot.wait_exposed(planner)
+    before = agenda.items.items()
+    agenda.items.select(1)
+    agenda.items.view.selectionModel().select(
+        agenda.items.model.index(3, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows
+    )
+    qtbot.mouseClick(agenda.items.remove_button, Qt.LeftButton)
+    assert agenda.items.items() == [before[0], before[2], *before[4:]]
+    assert agenda.items.current_row() == 1  # where the first removed one was
+    planner.undo_action.trigger()
+    assert agenda.items.items() == before
+    planner.redo_action.trigger()
+    assert save(planner), planner.error.text()
+    assert [a.title for a in stored(db, visit_id).agenda] == [a.title for a in (before[0], before[2], *before[4:])]
+
+
+def test_a_stop_seen_through_the_glass_is_one_tick(window, qtbot, db, reference_plan):
+    visit_id, planner = open_plan(window, db, reference_plan)
+    tour = planner.editors["tour"]
+    planner.tabs.setCurrentWidget(tour)
+    tour.stops.select(0)
+    glass = tour.form.widgets["view"]
+    assert not glass.isChecked()  # the showroom: walked in
+    glass.click()
+    tour.stops.select(2)
+    assert glass.isChecked()  # the encoding room, seen through the glass
+    glass.click()
+    assert save(planner), planner.error.text()
+    assert [s.view for s in stored(db, visit_id).tour.stops] == ["glass_window", "walk_in", "walk_in", "walk_in"]
