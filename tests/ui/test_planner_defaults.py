@@ -140,3 +140,25 @@ def test_a_stop_seen_through_the_glass_is_one_tick(window, qtbot, db, reference_
     glass.click()
     assert save(planner), planner.error.text()
     assert [s.view for s in stored(db, visit_id).tour.stops] == ["glass_window", "walk_in", "walk_in", "walk_in"]
+
+
+def test_tab_leaves_a_date_field_at_once(window, qtbot):
+    planner = window.new_visit()
+    settle(window)
+    qtbot.wait_exposed(planner)
+    overview = planner.editors["overview"]
+    overview.start.setFocus()
+    qtbot.wait_until(overview.start.hasFocus)
+    qtbot.keyClick(overview.start, Qt.Key_Tab)
+    assert overview.end.hasFocus()  # not the start's month, day, hour and minute first
+    qtbot.keyClick(overview.end, Qt.Key_Backtab)
+    assert overview.start.hasFocus()
+
+
+def test_a_new_agenda_item_after_the_morning_waits_until_the_tour_is_over(window, qtbot, db, reference_plan):
+    morning = tuple(a for a in reference_plan.agenda if a.end <= reference_plan.tour.start)
+    _visit_id, planner = open_plan(window, db, replace(reference_plan, agenda=morning))
+    agenda = planner.editors["agenda"]
+    assert agenda.items.items()[-1].end == reference_plan.tour.start  # 10:30, when the tour starts
+    agenda.items.add()
+    assert agenda.items.current().start == reference_plan.tour.end  # 11:35, not inside the tour

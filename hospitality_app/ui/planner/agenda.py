@@ -94,8 +94,12 @@ class AgendaEditor(ListEditor):
         return [h.name for h in self.plan_now().hosts if h.name]
 
     def new_item(self, plan: VisitPlan) -> AgendaItemData:
-        """The next item starts when the last one ends."""
+        """The next item starts when the last one ends, or after the tour when that is when the
+        tour walks (the tour's own agenda slot aside)."""
         start = max((a.end for a in self.items.items()), default=plan.start)
+        tour = plan.tour
+        if tour is not None and tour.start <= start < tour.end:
+            start = tour.end
         return AgendaItemData(start, 30, "", presenter=None)
 
 
