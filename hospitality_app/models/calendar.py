@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hospitality_app.models.base import Base, UTCDateTime
@@ -14,9 +14,12 @@ class CalendarItemState(Base):
     """One calendar item (VEVENT or VTODO) as last exported, keyed by its UID."""
 
     __tablename__ = "calendar_item_state"
+    __table_args__ = (Index("ix_calendar_item_state_item_key", "visit_id", "item_key"),)
 
     uid: Mapped[str] = mapped_column(String(120), primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    # The item of this database the UID stands for ("meal/12"); a copied visit keeps its UIDs.
+    item_key: Mapped[str | None] = mapped_column(String(80), default=None)
     component: Mapped[str] = mapped_column(String(8), default="VEVENT")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     content_hash: Mapped[str] = mapped_column(String(64))

@@ -7,6 +7,7 @@ drop it. A person's export cancels only items that were theirs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,6 +32,52 @@ def database_uuid(session: Session) -> str:
     return row.value
 
 
+def _uids(session: Session, states) -> Callable[[str], str]:
+    """An item's UID: the one its calendars know (kept when the visit was copied from another
+    database), or one derived from this database's identity and the item."""
+    base = database_uuid(session)
+    known = {s.item_key: s.uid for s in states if s.item_key}
+    return lambda key: known.get(key) or ics.uid_for(base, key)
+
+
+def carry_calendars(source: Session, source_visit: int, target: Session, target_visit: int, *, now: datetime) -> int:
+    """Copy what the calendars of `source_visit` were sent to its copy `target_visit`, so that the
+    next export from the target updates and cancels the same events rather than adding a second
+    set. Items pair up in itinerary order: the copy is the same plan with other ids. Returns the
+    number of calendar items carried."""
+    rows = list(source.scalars(select(CalendarItemState).where(CalendarItemState.visit_id == source_visit)))
+    if not rows:
+        return 0
+    old = itinerary.items(plans.load_plan(source, source_visit), lambda s: s)
+    new = itinerary.items(plans.load_plan(target, target_visit), lambda s: s)
+    uid_of = _uids(source, rows)
+    keys = {uid_of(a.key): b.key for a, b in zip(old, new, strict=True)}
+    carried = 0
+    for row in rows:
+        if target.get(CalendarItemState, row.uid) is not None:
+            continue  # copied before
+        target.add(
+            CalendarItemState(
+                uid=row.uid,
+                visit_id=target_visit,
+                item_key=keys.get(row.uid),  # None: an item withdrawn already, cancelled with the visit
+                component=row.component,
+                sequence=row.sequence,
+                content_hash=row.content_hash,
+                people=list(row.people or ()),
+                summary=row.summary,
+                start=row.start,
+                end=row.end,
+                all_day=row.all_day,
+                cancelled=row.cancelled,
+                exported_at=row.exported_at or now,
+            )
+        )
+        carried += 1
+    target.flush()
+    return carried
+
+
 def export_visit(
     session: Session,
     visit_id: int,
@@ -49,14 +96,14 @@ def export_visit(
     tr = translator(lang).gettext
     everything = itinerary.items(plan, tr, reminder_minutes=reminder_minutes)
     items = itinerary.for_person(everything, staff) if staff is not None else everything
-    base = database_uuid(session)
     states = {
         s.uid: s for s in session.scalars(select(CalendarItemState).where(CalendarItemState.visit_id == visit_id))
     }
+    uid_of = _uids(session, states.values())
     entries: list[ics.Entry] = []
     current = set()
     for item in items:
-        uid = ics.uid_for(base, item.key)
+        uid = uid_of(item.key)
         current.add(uid)
         digest = item.content_hash()
         state = states.get(uid)
@@ -70,6 +117,7 @@ def export_visit(
         elif state.content_hash != digest or state.cancelled:
             state.sequence += 1
         state.content_hash, state.cancelled, state.component = digest, False, item.component
+        state.item_key = item.key
         # Everyone who ever had it: a driver replaced must still be able to withdraw it.
         state.people = sorted(set(state.people or ()) | set(item.people))
         state.summary = item.summary
@@ -78,7 +126,7 @@ def export_visit(
         state.end = _moment(item.end, plan.zone) if item.end is not None else None
         state.exported_at = now
         entries.append(ics.Entry(uid, state.sequence, item))
-    planned = {ics.uid_for(base, i.key) for i in everything}
+    planned = {uid_of(i.key) for i in everything}
     if staff is None:
         current |= planned  # items a person's export never saw stay in the whole-visit reckoning
     for uid, state in states.items():

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hospitality_app.errors import ValidationError
 from hospitality_app.models import AppSetting, Company, RegionalNote, Visit
-from hospitality_app.services import plans
+from hospitality_app.services import calendar, plans
 from hospitality_app.services.dto import detached
 
 
@@ -87,9 +87,10 @@ def _natural_key(session: Session, visit_id: int) -> tuple:
 
 
 def copy_all(source: Session, target: Session, *, now) -> tuple[int, int]:
-    """Copy every visit (with its company, people and places), the team's regional notes and the
-    letterhead from `source` to `target`. A visit already there (same company, title and start)
-    is skipped, so a second run adds nothing twice. Returns (copied, skipped)."""
+    """Copy every visit (with its company, people and places, and what its calendars were sent),
+    the team's regional notes and the letterhead from `source` to `target`. A visit already there
+    (same company, title and start) is skipped, so a second run adds nothing twice. Returns
+    (copied, skipped)."""
     have = {
         tuple(r)
         for r in target.execute(
@@ -104,7 +105,8 @@ def copy_all(source: Session, target: Session, *, now) -> tuple[int, int]:
             skipped += 1
             continue
         plan = plans.load_plan(source, visit_id)
-        plans.save(target, detached(plan), now=now)
+        saved = plans.save(target, detached(plan), now=now)
+        calendar.carry_calendars(source, visit_id, target, saved.visit_id, now=now)  # the same UIDs
         copied += 1
     for note in source.scalars(select(RegionalNote)):
         exists = target.scalar(
