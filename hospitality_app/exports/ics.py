@@ -30,6 +30,7 @@ class Entry:
     sequence: int
     item: CalendarItem
     cancelled: bool = False
+    modified: datetime | None = None  # when what the item says last changed (LAST-MODIFIED)
 
 
 def _one_line(text: str) -> str:
@@ -74,7 +75,10 @@ def render(
         comp.add("uid", entry.uid)
         comp.add("dtstamp", now)
         comp.add("sequence", entry.sequence)
+        if entry.modified is not None:
+            comp.add("last-modified", entry.modified.astimezone(UTC))
         comp.add("summary", item.summary)
+        comp.add("color", item.color)  # RFC 7986
         start = _when(item.start, zone)
         if item.component == "VTODO":
             comp.add("due", start)

@@ -27,6 +27,16 @@ class Attendee:
     role: str  # CHAIR / REQ-PARTICIPANT
 
 
+COLORS = {
+    "pickup": "steelblue",
+    "hotel": "slateblue",
+    "meal": "darkorange",
+    "tour": "seagreen",
+    "agenda": "royalblue",
+    "checklist": "gray",
+}
+
+
 @dataclass(frozen=True)
 class CalendarItem:
     key: str  # identity in the database ("meal/12"), the seed of the UID
@@ -45,6 +55,13 @@ class CalendarItem:
     source: str = ""
     # Visitors' diets, religion or allergies in the description: personal data (CLASS:PRIVATE).
     private: bool = False
+
+    @property
+    def color(self) -> str:
+        """The CSS colour name (RFC 7986 COLOR) of the item's kind, as the planner's timeline
+        would draw it: calendar programs that read it tell a pickup from a meal at a glance."""
+        kind = self.key.split("/")[0].split("#")[0].split("-")[0]  # "hotel-checkin/5" → hotel
+        return COLORS.get(kind, "gray")
 
     @property
     def all_day(self) -> bool:
@@ -155,7 +172,7 @@ def items(plan: VisitPlan, tr: Callable[[str], str], *, reminder_minutes: int | 
             CalendarItem(
                 _key("pickup", p.id, i),
                 "VEVENT",
-                f"{pickup_titles[p.kind]}: {what}— {company}",
+                f"{pickup_titles[p.kind]}: {what}— {company}" if what else f"{pickup_titles[p.kind]} — {company}",
                 p.driver_due,
                 end,
                 "\n".join(lines),

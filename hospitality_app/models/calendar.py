@@ -29,6 +29,7 @@ class CalendarItemState(Base):
     end: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     all_day: Mapped[bool] = mapped_column(Boolean, default=False)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When what the calendars were sent last changed (new, moved, cancelled): LAST-MODIFIED.
     exported_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -116,6 +116,7 @@ def export_visit(
             session.add(state)
         elif state.content_hash != digest or state.cancelled:
             state.sequence += 1
+            state.exported_at = now
         state.content_hash, state.cancelled, state.component = digest, False, item.component
         state.item_key = item.key
         # Everyone who ever had it: a driver replaced must still be able to withdraw it.
@@ -124,8 +125,8 @@ def export_visit(
         state.all_day = item.all_day
         state.start = _moment(item.start, plan.zone)
         state.end = _moment(item.end, plan.zone) if item.end is not None else None
-        state.exported_at = now
-        entries.append(ics.Entry(uid, state.sequence, item))
+        state.exported_at = state.exported_at or now
+        entries.append(ics.Entry(uid, state.sequence, item, modified=state.exported_at))
     planned = {uid_of(i.key) for i in everything}
     if staff is None:
         current |= planned  # items a person's export never saw stay in the whole-visit reckoning
@@ -135,13 +136,15 @@ def export_visit(
         if staff is not None and uid in planned:
             # Still planned, now someone else's (the pickup went to another driver): withdrawn
             # from this person's calendar only; the item itself stays as it is.
-            entries.append(ics.Entry(uid, state.sequence + 1, _gone(state, plan.zone), cancelled=True))
+            entries.append(ics.Entry(uid, state.sequence + 1, _gone(state, plan.zone), cancelled=True, modified=now))
             continue
         if not state.cancelled:
             state.cancelled = True
             state.sequence += 1
             state.exported_at = now
-        entries.append(ics.Entry(uid, state.sequence, _gone(state, plan.zone), cancelled=True))
+        entries.append(
+            ics.Entry(uid, state.sequence, _gone(state, plan.zone), cancelled=True, modified=state.exported_at)
+        )
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
     return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
 
@@ -161,7 +164,9 @@ def cancellations(session: Session, visit_id: int, *, now: datetime, staff: str 
             state.cancelled = True
             state.sequence += 1
             state.exported_at = now
-        entries.append(ics.Entry(state.uid, state.sequence, _gone(state, plan.zone), cancelled=True))
+        entries.append(
+            ics.Entry(state.uid, state.sequence, _gone(state, plan.zone), cancelled=True, modified=state.exported_at)
+        )
     if not entries:
         return None
     name = f"{plan.title}" + (f" — {staff}" if staff else "")

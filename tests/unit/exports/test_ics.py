@@ -120,7 +120,7 @@ def test_a_driver_gets_only_pickups_and_their_open_tasks(db, reference_plan):
     assert sorted(found) == [
         "Airport pickup: GA 898 — PT Sinar Jaya Abadi",
         "Clean the car — PT Sinar Jaya Abadi",
-        "Transfer hotel → office: — PT Sinar Jaya Abadi",
+        "Transfer hotel → office — PT Sinar Jaya Abadi",
     ]
     todo = found["Clean the car — PT Sinar Jaya Abadi"]
     assert todo.name == "VTODO" and todo.due.value.astimezone(UTC) == due.astimezone(UTC)

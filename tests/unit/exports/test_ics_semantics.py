@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from hospitality_app.services import plans
+from hospitality_app.services import calendar, plans
 from hospitality_app.services.dto import ChecklistItemData
 from tests.unit.exports.test_ics import NOW, export, store
 from tests.unit.exports.test_ics import events as items
@@ -49,7 +49,7 @@ def test_the_pickup_is_where_the_driver_waits_and_the_route_is_described(db, ref
     pickup = found["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
     assert pickup.location.value == "Terminal 3, exit B, Xiamen Gaoqi XMN"
     assert "Route: Jakarta CGK → Xiamen Gaoqi XMN" in pickup.description.value
-    transfer = found["Transfer hotel → office: — PT Sinar Jaya Abadi"]
+    transfer = found["Transfer hotel → office — PT Sinar Jaya Abadi"]
     assert transfer.location.value == "Xiamen Marriott Hotel"  # where the transfer starts
 
 
@@ -104,3 +104,33 @@ def test_a_driver_replaced_withdraws_the_pickup_from_their_own_calendar(db, refe
     assert int(old.sequence.value) > 0 and old.uid.value == new.uid.value
     everyone = items(export(db, visit_id))["Airport pickup: GA 898 — PT Sinar Jaya Abadi"]
     assert everyone.status.value == "CONFIRMED"  # the old driver's withdrawal changed nothing else
+
+
+def test_each_kind_has_its_colour(db, reference_plan):
+    found = items(export(db, store(db, reference_plan)))
+    colours = {summary: e.contents["color"][0].value for summary, e in found.items()}
+    company = "PT Sinar Jaya Abadi"
+    assert colours[f"Airport pickup: GA 898 — {company}"] == colours[f"Transfer hotel → office — {company}"]
+    assert colours[f"Airport pickup: GA 898 — {company}"] == "steelblue"
+    assert colours[f"Hotel check-in: Xiamen Marriott Hotel — {company}"] == "slateblue"
+    assert colours[f"Hotel check-out: Xiamen Marriott Hotel — {company}"] == "slateblue"
+    assert colours[f"Lunch with {company}"] == "darkorange"
+    assert colours[f"Factory tour with {company}"] == "seagreen"
+    assert colours[f"Order details and quotation — {company}"] == "royalblue"
+
+
+def test_last_modified_is_when_the_item_last_changed_not_when_it_was_last_exported(db, reference_plan):
+    visit_id = store(db, reference_plan)
+    with db.unit_of_work() as session:
+        calendar.export_visit(session, visit_id, now=NOW)
+    later = datetime(2026, 11, 25, 8, tzinfo=UTC)
+    with db.unit_of_work() as session:
+        loaded = plans.load_plan(session, visit_id)
+        lunch = replace(loaded.meals[0], notes="Table by the window")
+        plans.save(session, replace(loaded, meals=(lunch, *loaded.meals[1:])), now=later)
+    with db.unit_of_work() as session:
+        data = calendar.export_visit(session, visit_id, now=later)
+    found = items(data)
+    modified = {s: e.last_modified.value for s, e in found.items()}
+    assert modified["Lunch with PT Sinar Jaya Abadi"] == later
+    assert modified["Dinner with PT Sinar Jaya Abadi"] == NOW  # unchanged since
