@@ -3,6 +3,8 @@ a modal question that a click opened."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -66,3 +68,25 @@ def close_main_window(win) -> None:
     win.close()
     win.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def open_plan(window, db, plan, now=datetime(2026, 11, 22, 1, tzinfo=UTC)):
+    """Save `plan` as a visit (saved at `now`), select it in the list and open it: (id, planner)."""
+    from hospitality_app.services import plans
+
+    with db.unit_of_work() as session:
+        visit_id = plans.save(session, plan, now=now).visit_id
+    window.model.reload()
+    settle(window)
+    window.table.selectRow(0)
+    planner = window.open_selected()
+    settle(window)
+    return visit_id, planner
+
+
+def stored(db, visit_id):
+    """The visit as the database holds it now."""
+    from hospitality_app.services import plans
+
+    with db.unit_of_work() as session:
+        return plans.load_plan(session, visit_id)

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
 from hospitality_app.models import Vehicle
 from hospitality_app.services import plans
 from hospitality_app.services.dto import VisitorData
-from tests.ui.helpers import answer, save, settle, type_text
+from tests.ui.helpers import answer, open_plan, save, settle, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-
 
 
 def cell(items, row, column):
@@ -201,17 +200,6 @@ def test_closing_the_main_window_asks_about_open_planners(window, qtbot):
     assert window.isVisible() and planner.isVisible()  # nothing lost
 
 
-def open_reference(window, db, reference_plan):
-    with db.unit_of_work() as session:
-        visit_id = plans.save(session, reference_plan, now=NOW).visit_id
-    window.model.reload()
-    settle(window)
-    window.table.selectRow(0)
-    planner = window.open_selected()
-    settle(window)
-    return visit_id, planner
-
-
 def finding(planner, code):
     for i in range(planner.findings.count()):
         if planner.findings.item(i).data(Qt.UserRole + 1) == code:
@@ -220,7 +208,7 @@ def finding(planner, code):
 
 
 def test_late_driver_leads_to_the_pickup_and_the_fix_is_saved(window, qtbot, db, reference_plan):
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     late = finding(planner, "pickup.driver_late")
     assert late is not None and late.data(Qt.UserRole) == "pickups[0].driver_due"
     planner.findings.itemClicked.emit(late)
@@ -248,7 +236,7 @@ def test_late_driver_leads_to_the_pickup_and_the_fix_is_saved(window, qtbot, db,
 
 
 def test_removing_a_pickup_keeps_the_others_own_ids(window, qtbot, db, reference_plan):
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     pickups = planner.editors["pickups"]
     second_id = planner.plan.pickups[1].id
     pickups.items.focus(0)
@@ -260,7 +248,7 @@ def test_removing_a_pickup_keeps_the_others_own_ids(window, qtbot, db, reference
 
 
 def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     stays = planner.editors["stays"]
     shown = [cell(stays.items, 0, c) for c in range(4)]
     assert shown == ["Xiamen Marriott Hotel", "Wed 2 Dec", "Sat 5 Dec", "3 people"]
@@ -326,7 +314,7 @@ def test_saved_companies_places_and_dishes_are_offered(window, qtbot, db, refere
 def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_plan):
     with db.unit_of_work() as session:  # a vehicle another visit saved
         session.add(Vehicle(name="Toyota Coaster", seats=20, version=1))
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     pickups = planner.editors["pickups"]
     planner.tabs.setCurrentWidget(pickups)
     pickups.items.select(1)
@@ -347,7 +335,7 @@ def test_driver_and_vehicle_are_picked_from_lists(window, qtbot, db, reference_p
 
 
 def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan):
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     assert not planner.undo_action.isEnabled() and not planner.redo_action.isEnabled()
     overview = planner.editors["overview"]
     planner.tabs.setCurrentWidget(overview)
@@ -384,7 +372,7 @@ def test_undo_and_redo_step_through_the_edits(window, qtbot, db, reference_plan)
 
 
 def test_a_visitor_renamed_or_a_host_removed_is_followed_on_every_tab(window, qtbot, db, reference_plan):
-    visit_id, planner = open_reference(window, db, reference_plan)
+    visit_id, planner = open_plan(window, db, reference_plan)
     visitors = planner.editors["visitors"]
     planner.tabs.setCurrentWidget(visitors)
     visitors.items.select(0)

@@ -10,27 +10,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from hospitality_app.services import plans
 from hospitality_app.services.dto import RoomData
-from tests.ui.helpers import save, settle, type_text
+from tests.ui.helpers import open_plan, save, settle, stored, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-
-
-def open_plan(window, db, plan):
-    with db.unit_of_work() as session:
-        visit_id = plans.save(session, plan, now=NOW).visit_id
-    window.model.reload()
-    settle(window)
-    window.table.selectRow(0)
-    planner = window.open_selected()
-    settle(window)
-    return visit_id, planner
-
-
-def stored(db, visit_id):
-    with db.unit_of_work() as session:
-        return plans.load_plan(session, visit_id)
 
 
 def ticked(box) -> list[str]:

@@ -13,27 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hospitality_app.i18n import label, set_language
-from hospitality_app.services import plans
-from tests.ui.helpers import save, settle, type_text
+from tests.ui.helpers import open_plan, save, settle, stored, type_text
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-
-
-
-def open_plan(window, db, plan):
-    with db.unit_of_work() as session:
-        visit_id = plans.save(session, plan, now=NOW).visit_id
-    window.model.reload()
-    settle(window)
-    window.table.selectRow(0)
-    planner = window.open_selected()
-    settle(window)
-    return visit_id, planner
-
-
-def stored(db, visit_id):
-    with db.unit_of_work() as session:
-        return plans.load_plan(session, visit_id)
 
 
 def names(items) -> list[str]:
@@ -122,18 +104,18 @@ def test_agenda_items_follow_each_other_and_pick_their_presenter(window, qtbot, 
     offered = [presenter.itemText(i) for i in range(presenter.count())]
     assert offered == ["", *(h.name for h in reference_plan.hosts)]  # the hosts, and nobody
     presenter.setCurrentIndex(1)
-    form.widgets["minutes"].setValue(90)
+    form.widgets["minutes"].setValue(60)  # 09:00-10:00, before the tour (10:30)
     form.widgets["topics"].boxes["price"].click()
     form.widgets["kind"].setCurrentIndex(form.widgets["kind"].findData("negotiation"))
     first = agenda.items.items()[0]
-    assert first.start == reference_plan.start and first.minutes == 90
+    assert first.start == reference_plan.start and first.minutes == 60
     agenda.items.add()  # the next item starts when the last one ends
     assert agenda.items.items()[1].start == first.end
     type_text(qtbot, form.widgets["title"], "Lunch break")
     assert save(planner), planner.error.text()
     saved = stored(db, visit_id).agenda
     assert [(a.title, a.kind, a.minutes, a.presenter, a.topics) for a in saved] == [
-        ("Price negotiation", "negotiation", 90, reference_plan.hosts[0].name, ("price",)),
+        ("Price negotiation", "negotiation", 60, reference_plan.hosts[0].name, ("price",)),
         ("Lunch break", "other", 30, None, ()),
     ]
 
