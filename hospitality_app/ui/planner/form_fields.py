@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hospitality_app.i18n import N_, _, label
 from hospitality_app.services.dto import RoomData
 from hospitality_app.ui.date_format import entry_format
-from hospitality_app.ui.planner.widgets import LocalDateTime, tab_leaves
+from hospitality_app.ui.planner.widgets import DateTyping, LocalDateTime
 
 ROOM_TYPES = (N_("single"), N_("double"), N_("twin"), N_("suite"))
 
@@ -106,16 +106,13 @@ class OptionalAmount(QDoubleSpinBox):
         QTimer.singleShot(0, self.selectAll)
 
 
-class DayEdit(QDateEdit):
+class DayEdit(DateTyping, QDateEdit):
     """A day, picked from a calendar or typed."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat(entry_format(with_time=False))
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return tab_leaves(self, next)
 
     def set_value(self, value: date | None) -> None:
         if value is not None:
