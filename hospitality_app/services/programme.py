@@ -4,6 +4,7 @@ A planner starts from it and changes what differs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from hospitality_app.i18n import _
@@ -37,22 +38,33 @@ def _titles() -> dict[str, str]:
 def usual_programme(plan: VisitPlan) -> tuple[AgendaItemData, ...]:
     """The usual items, one after the other from when the agenda ends (the visit's start when it
     is empty), each presented by the host who has the role. The tour's slot is when and as long
-    as the tour; an item that would run into a meal the visitors are at comes after it."""
+    as the tour; another item that would run into the tour or into a meal the visitors are at
+    comes after it."""
     start = max((a.end for a in plan.agenda), default=plan.start)
     titles = _titles()
     visitors = {v.name for v in plan.visitors}
-    meals = sorted(
-        ((m.start, m.end) for m in plan.meals if visitors & set(m.attendees) or not visitors), key=lambda m: m[0]
-    )
+    busy = [(m.start, m.end) for m in plan.meals if visitors & set(m.attendees) or not visitors]
+    tour = plan.tour if plan.tour is not None and plan.tour.minutes else None
+    if tour is not None:
+        busy.append((tour.start, tour.end))
+    busy.sort()
     items = []
     for kind, minutes, role in USUAL:
-        if kind == "factory_tour" and plan.tour is not None:
-            minutes = plan.tour.minutes or minutes
-            start = max(start, plan.tour.start)
-        for meal_start, meal_end in meals:
-            if start < meal_end and meal_start < start + timedelta(minutes=minutes):
-                start = meal_end
+        if kind == "factory_tour" and tour is not None:
+            at, minutes = tour.start, tour.minutes
+        else:
+            at = start
+            for busy_start, busy_end in busy:
+                if at < busy_end and busy_start < at + timedelta(minutes=minutes):
+                    at = busy_end
         presenter = next((h.name for h in plan.hosts if role in h.roles), None) if role else None
-        items.append(AgendaItemData(start, minutes, titles[kind], kind, presenter))
-        start += timedelta(minutes=minutes)
+        items.append(AgendaItemData(at, minutes, titles[kind], kind, presenter))
+        start = max(start, at + timedelta(minutes=minutes))
     return tuple(items)
+
+
+def tour_slot(plan: VisitPlan):
+    """When the tour comes in the usual day: after the welcome, both introductions and the
+    samples (the first morning at 10:30 for a visit starting at 09:00)."""
+    morning = replace(plan, agenda=(), tour=None)
+    return next(a.start for a in usual_programme(morning) if a.kind == "factory_tour")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 
-from hospitality_app.services.programme import usual_programme
+from hospitality_app.services.programme import tour_slot, usual_programme
 
 
 def test_an_empty_agenda_gets_the_usual_day_from_the_visit_s_start(reference_plan):
@@ -58,3 +58,17 @@ def test_a_meal_of_the_hosts_alone_does_not_move_the_programme(reference_plan):
     hosts_only = replace(reference_plan.meals[0], attendees=("Li Wei",))
     items = usual_programme(replace(reference_plan, agenda=(), meals=(hosts_only,)))
     assert items[5].start == items[4].end
+
+
+def test_a_tour_early_in_the_morning_keeps_the_other_items_out_of_it(reference_plan):
+    tour = replace(reference_plan.tour, start=reference_plan.start)  # 09:00-10:05
+    items = usual_programme(replace(reference_plan, agenda=(), tour=tour))
+    slot = next(a for a in items if a.kind == "factory_tour")
+    assert (slot.start, slot.end) == (tour.start, tour.end)
+    others = [a for a in items if a.kind != "factory_tour"]
+    assert all(a.end <= tour.start or a.start >= tour.end for a in others)
+    assert others[0].start == tour.end  # the welcome waits for the tour to end
+
+
+def test_the_tour_s_usual_slot_is_after_the_morning_s_introductions(reference_plan):
+    assert tour_slot(reference_plan) == reference_plan.start + timedelta(minutes=15 + 30 + 30 + 15)

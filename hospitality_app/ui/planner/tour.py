@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import TourData, TourStopData, VisitPlan
+from hospitality_app.services.programme import tour_slot
 from hospitality_app.services.saved import SavedNames
 from hospitality_app.ui.planner.editors import Editor, parse_path
 from hospitality_app.ui.planner.form_fields import NameBox
@@ -115,10 +116,12 @@ class TourEditor(Editor):
         self.details.setEnabled(on)
         if on:
             self._preset_people()
-            if self._tour_id is None and self._plan is not None:  # where the agenda has its slot
-                slot = next((a for a in self.current_plan(self._plan).agenda if a.kind == "factory_tour"), None)
-                if slot is not None:
-                    self.start.set_moment(slot.start)
+            if self._tour_id is None and self._plan is not None:
+                # Where the agenda has its slot, or where the usual day has it: never on top of
+                # the welcome, as the visit's first minute would be.
+                plan = self.current_plan(self._plan)
+                slot = next((a.start for a in plan.agenda if a.kind == "factory_tour"), None)
+                self.start.set_moment(slot or tour_slot(plan))
         self.changed.emit()
 
     def _preset_people(self) -> None:
