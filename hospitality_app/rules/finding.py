@@ -15,6 +15,14 @@ class Finding:
     message: str
     target: str  # a path into the plan, as in the JSON format: "meals[0].dishes[2]"
     subject: str = ""  # the same for people: meal 1 (lunch) / dish "…" / visitor "…"
+    # Other parts the finding concerns (the first of two items that overlap), for the planner to
+    # mark as well; the JSON keeps one target, and names these only when there are any.
+    related: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        found = asdict(self)
+        if not self.related:
+            del found["related"]
+        else:
+            found["related"] = list(self.related)
+        return found

@@ -85,6 +85,7 @@ def overlap(ctx: CheckContext) -> Iterator[Finding]:
                     ),
                     b.target,
                     labels.join(a.label, b.label),
+                    related=(a.target,),
                 )
 
 

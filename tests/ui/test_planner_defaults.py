@@ -6,7 +6,7 @@ stop seen through the glass)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
@@ -125,17 +125,24 @@ def test_a_stop_seen_through_the_glass_is_one_tick(window, qtbot, db, reference_
     assert [s.view for s in stored(db, visit_id).tour.stops] == ["glass_window", "walk_in", "walk_in", "walk_in"]
 
 
-def test_tab_leaves_a_date_field_at_once(window, qtbot):
+def test_tab_leaves_a_date_field_at_once_and_separators_stay_in_it(window, qtbot):
     planner = window.new_visit()
     settle(window)
     qtbot.wait_exposed(planner)
     overview = planner.editors["overview"]
-    overview.start.setFocus()
-    qtbot.wait_until(overview.start.hasFocus)
-    qtbot.keyClick(overview.start, Qt.Key_Tab)
-    assert overview.end.hasFocus()  # not the start's month, day, hour and minute first
-    qtbot.keyClick(overview.end, Qt.Key_Backtab)
-    assert overview.start.hasFocus()
+    start, end = overview.start, overview.end
+    start.setFocus()
+    qtbot.wait_until(start.hasFocus)
+    qtbot.keyClick(start, Qt.Key_Tab)
+    assert end.hasFocus()  # not the start's month, day, hour and minute first
+    qtbot.keyClick(end, Qt.Key_Backtab)
+    assert start.hasFocus() and start.currentSectionIndex() == 0  # the day, not the minutes
+    qtbot.keyClicks(start, "03/12/2026 09:00")  # typed with its separators, as it is shown
+    assert start.hasFocus() and start.text() == "03/12/2026 09:00"
+    qtbot.keyClick(start, Qt.Key_Tab)
+    qtbot.keyClicks(end, "041220261700")  # or digits alone
+    assert end.hasFocus() and end.text() == "04/12/2026 17:00"
+    assert overview.office.text() == "" and not overview.key_account.isChecked()  # nothing spilt over
 
 
 def test_a_new_agenda_item_after_the_morning_waits_until_the_tour_is_over(window, qtbot, db, reference_plan):
@@ -145,3 +152,20 @@ def test_a_new_agenda_item_after_the_morning_waits_until_the_tour_is_over(window
     assert agenda.items.items()[-1].end == reference_plan.tour.start  # 10:30, when the tour starts
     agenda.items.add()
     assert agenda.items.current().start == reference_plan.tour.end  # 11:35, not inside the tour
+
+
+def test_a_tour_ticked_on_starts_after_the_morning_s_introductions(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, replace(reference_plan, tour=None, agenda=()))
+    tour = planner.editors["tour"]
+    planner.tabs.setCurrentWidget(tour)
+    tour.enabled.click()
+    assert tour.start.moment(reference_plan.zone) == reference_plan.start + timedelta(minutes=90)  # 10:30
+
+
+def test_both_items_that_overlap_are_marked(window, qtbot, db, reference_plan):
+    tour = replace(reference_plan.tour, start=reference_plan.start)  # on top of the welcome
+    _visit_id, planner = open_plan(window, db, replace(reference_plan, tour=tour))
+    agenda = planner.editors["agenda"]
+    model = agenda.items.model
+    qtbot.wait_until(lambda: model.data(model.index(0, 0), Qt.ForegroundRole) is not None, timeout=3000)
+    assert "overlap" in model.data(model.index(0, 0), Qt.ToolTipRole)  # the welcome, the first of the two

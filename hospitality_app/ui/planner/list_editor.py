@@ -98,9 +98,10 @@ class ListEditor(Editor):
     def mark(self, findings) -> None:
         marks: dict[int, str] = {}
         for finding in findings:
-            part, i, _field, _j = parse_path(finding.target or "")
-            if part == self.part and i is not None:
-                marks[i] = "\n".join(filter(None, [marks.get(i, ""), finding.message]))
+            for target in (finding.target, *finding.related):
+                part, i, _field, _j = parse_path(target or "")
+                if part == self.part and i is not None:
+                    marks[i] = "\n".join(filter(None, [marks.get(i, ""), finding.message]))
         self.items.mark(marks)
 
     def field_of(self, path: str) -> str | None:

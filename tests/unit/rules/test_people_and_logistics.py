@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from hospitality_app.rules.finding import Finding
 from hospitality_app.services.dto import (
     HostData,
     HotelData,
@@ -72,7 +73,16 @@ def test_overlap_for_shared_people_only():
     plan = clean_plan()
     clash = MealData(t("12:30"), t("13:30"), "lunch", attendees=("Ben",))
     found = findings(replace(plan, meals=(*plan.meals, clash)), "schedule.overlap")
-    assert [f.target for f in found] == ["meals[1]"]
+    assert [(f.target, f.related) for f in found] == [("meals[1]", ("meals[0]",))]  # the later, and the other
+    assert found[0].as_dict()["related"] == ["meals[0]"]
+    plain = Finding("hotel.too_far", "warning", "Too far.", "hotel_stays[0]")
+    assert plain.as_dict() == {  # the JSON names related parts only when there are any
+        "code": "hotel.too_far",
+        "severity": "warning",
+        "message": "Too far.",
+        "target": "hotel_stays[0]",
+        "subject": "",
+    }
     apart = MealData(t("12:30"), t("13:30"), "tea", attendees=("Wang",))
     assert "schedule.overlap" not in codes(replace(plan, meals=(*plan.meals, apart)))
 
