@@ -3,8 +3,10 @@ and by kind of visit, the average time from visit to order, and the orders' valu
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from math import ceil
 
+from babel.dates import format_skeleton
 from babel.numbers import format_currency
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -17,7 +19,17 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hospitality_app.formats import format_locale
 from hospitality_app.i18n import _, label
@@ -25,15 +37,27 @@ from hospitality_app.services import dashboard
 from hospitality_app.ui.ops import Ops
 
 
-def _chart(title: str) -> QChartView:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setAnimationOptions(QChart.NoAnimation)
-    chart.legend().setAlignment(Qt.AlignBottom)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.Antialiasing)
-    view.setMinimumHeight(260)
-    return view
+class ChartBox(QStackedWidget):
+    """A chart, or in its place what to do when there is nothing to draw yet."""
+
+    def __init__(self, title: str, empty: str, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignBottom)
+        self.view = QChartView(chart, self)
+        self.view.setRenderHint(QPainter.Antialiasing)
+        self.empty = QLabel(f"<b>{title}</b><br><br>{empty}", self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.addWidget(self.view)
+        self.addWidget(self.empty)
+        self.setMinimumHeight(240)
+
+    def chart(self) -> QChart:
+        return self.view.chart()
 
 
 class OutcomesPage(QWidget):
@@ -46,21 +70,32 @@ class OutcomesPage(QWidget):
         self.period.currentIndexChanged.connect(self.reload)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.by_month = _chart(_("Visits per month by region"))
-        self.by_region = _chart(_("Conversion by region (orders won of decided visits)"))
-        self.by_type = _chart(_("Conversion by kind of visit"))
+        decided = _(
+            "No visit in this period has an outcome yet. After a visit, record whether it led to an "
+            "order: Visit ▸ Record outcome…"
+        )
+        self.by_month = ChartBox(_("Visits per month by region"), _("No visits in this period."), parent=self)
+        self.by_region = ChartBox(_("Conversion by region (orders won of decided visits)"), decided, parent=self)
+        self.by_type = ChartBox(_("Conversion by kind of visit"), decided, parent=self)
         top = QHBoxLayout()
         top.addWidget(QLabel("<h2>" + _("Outcomes") + "</h2>", self))
         top.addStretch(1)
         top.addWidget(self.period)
-        grid = QGridLayout()
+        # The charts scroll on a small screen rather than making the window taller than it.
+        charts = QWidget(self)
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.by_month, 0, 0, 1, 2)
         grid.addWidget(self.by_region, 1, 0)
         grid.addWidget(self.by_type, 1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(charts)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scroll, 1)
 
     def reload(self, now: datetime | None = None):
         """Read the statistics off the GUI thread; returns the operation."""
@@ -93,7 +128,8 @@ class OutcomesPage(QWidget):
             ),
             default=1,
         )
-        self._fill(self.by_month, series, stats.months, peak)
+        months = [format_skeleton("yMMM", date.fromisoformat(f"{m}-01"), locale=locale) for m in stats.months]
+        self._fill(self.by_month, series, months, peak)
 
         def rates(pairs: dict[str, tuple[int, int]], name: str) -> tuple[QBarSeries, list[str]]:
             names = [k for k, (_won, decided) in sorted(pairs.items()) if decided]
@@ -103,16 +139,17 @@ class OutcomesPage(QWidget):
             s.append(bar)
             s.setLabelsVisible(True)
             s.setLabelsFormat("@value%")
-            s.setLabelsPrecision(3)
+            s.setLabelsPrecision(2)
             return s, [label(k) for k in names]
 
         s, names = rates(stats.conversion_by_region, _("Conversion %"))
-        self._fill(self.by_region, s, names, 100)
+        self._fill(self.by_region, s, names, 100, percent=True)
         s, names = rates(stats.conversion_by_type, _("Conversion %"))
-        self._fill(self.by_type, s, names, 100)
+        self._fill(self.by_type, s, names, 100, percent=True)
 
-    def _fill(self, view: QChartView, series, categories: list[str], peak: float) -> None:
-        chart = view.chart()
+    def _fill(self, box: ChartBox, series, categories: list[str], peak: float, *, percent: bool = False) -> None:
+        box.setCurrentWidget(box.view if categories else box.empty)
+        chart = box.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -120,10 +157,15 @@ class OutcomesPage(QWidget):
         x = QBarCategoryAxis()
         x.append(categories)
         y = QValueAxis()
-        top = max(round(peak), 1)
-        y.setRange(0, top)
-        y.setTickCount(min(top, 10) + 1)  # whole numbers only: 0, 1, 2… (or tenths of 100)
-        y.setLabelFormat("%d")
+        top = max(ceil(peak), 1)
+        # Five steps at most, in whole numbers: with a tick at every visit the labels crowd the
+        # axis and Qt shows each as "…".
+        step = 25 if percent else max(1, ceil(top / 5))
+        y.setRange(0, ceil(top / step) * step)
+        y.setTickType(QValueAxis.TicksDynamic)
+        y.setTickAnchor(0)
+        y.setTickInterval(step)
+        y.setLabelFormat("%d%%" if percent else "%d")
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)
         series.attachAxis(x)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -77,9 +79,14 @@ class RegionsPage(QWidget):
         row.addWidget(self.new_code)
         row.addWidget(add)
         left_column.addLayout(row)
+        # The notes scroll on a small screen rather than making the window taller than it.
+        notes = QScrollArea(self)
+        notes.setWidgetResizable(True)
+        notes.setFrameShape(QFrame.NoFrame)
+        notes.setWidget(right)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(notes)
         split.setSizes([260, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(split)

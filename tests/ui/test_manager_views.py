@@ -4,12 +4,13 @@ calendar, outcome charts, CSV and the monthly report."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
-from hospitality_app.i18n import set_language
+from hospitality_app.i18n import current_language, set_language
 from hospitality_app.services import demo
 from tests.ui.helpers import settle
 
@@ -107,6 +108,11 @@ def test_outcome_charts_and_recording_an_outcome(window, qtbot, db):
     stats = window.outcomes.stats
     assert stats.conversion_by_region["americas"] == (1, 2)
     assert window.outcomes.by_month.chart().series()
+    months = window.outcomes.by_month.chart().axes(Qt.Horizontal)[0].categories()
+    month = r"20\d\d年\d{1,2}月" if current_language() == "zh_CN" else r"[A-Z][a-z]{2} 20\d\d"
+    assert months and all(re.fullmatch(month, m) for m in months), months  # "Oct 2026", "2026年10月"
+    percent = window.outcomes.by_region.chart().axes(Qt.Vertical)[0]
+    assert (percent.max(), percent.tickInterval(), percent.labelFormat()) == (100, 25, "%d%%")
     row = next(i for i in range(window.model.rowCount()) if "Müller" in window.model.row_at(i).title)
     window.pages.setCurrentIndex(0)
     window.table.selectRow(row)
@@ -164,3 +170,17 @@ def test_notes_command(capsys, tmp_path):
     assert "Germany (DE)" in out and "punctuality *: Be there five minutes early." in out
     assert main(["--db", db, "--lang", "zh_CN", "notes", "DE"]) == 0
     assert "非常守时" in capsys.readouterr().out  # the Chinese text of the shipped note was kept
+
+
+def test_empty_charts_say_what_to_do(qtbot, db):
+    from tests.ui.helpers import close_main_window, open_main_window
+
+    window = open_main_window(db)  # no demo data: nothing to draw
+    try:
+        window.pages.setCurrentIndex(3)
+        settle(window)
+        for box in (window.outcomes.by_month, window.outcomes.by_region, window.outcomes.by_type):
+            assert box.currentWidget() is box.empty
+        assert "Record outcome" in window.outcomes.by_region.empty.text()
+    finally:
+        close_main_window(window)
