@@ -73,3 +73,11 @@ def entry_patterns(language: str | None = None) -> tuple[str, str]:
 def month_pattern(language: str | None = None) -> str:
     """A month typed as digits: "MM/y", "y/M"."""
     return str(Locale.parse(format_locale(language)).datetime_skeletons["yM"].pattern)
+
+
+def country_text(code: str | None, language: str | None = None) -> str:
+    """A country's name in the interface language (ID → Indonesia, 印度尼西亚); an unknown code
+    as it is."""
+    if not code:
+        return ""
+    return str(Locale.parse(format_locale(language)).territories.get(code, code))

@@ -68,7 +68,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translator(_Current.language).ngettext(singular, plural, n)
 
 
-def list_text(items) -> str:
+def list_text(items, language: str | None = None) -> str:
     """Items as a cell or a line lists them in the interface language: "Fish, Soy", "鱼、大豆"
     (the language's own separator, without the "and" a sentence would put before the last)."""
     from babel import Locale
@@ -76,7 +76,7 @@ def list_text(items) -> str:
     items = [str(item) for item in items]
     if not items:
         return ""
-    middle = Locale.parse(_Current.language).list_patterns["standard"]["middle"]
+    middle = Locale.parse(normalize(language) if language else _Current.language).list_patterns["standard"]["middle"]
     text = items[0]
     for item in items[1:]:
         text = middle.format(text, item)

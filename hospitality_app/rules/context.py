@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hospitality_app.formats import short_moment_text, time_text
+from hospitality_app.i18n import list_text
 from hospitality_app.rules.dietary_data import DietaryRules
 from hospitality_app.services.dto import VisitPlan
 
@@ -52,6 +53,10 @@ class CheckContext:
         from hospitality_app.i18n import translator
 
         return translator(self.locale).ngettext(singular, plural, n)
+
+    def list_text(self, items) -> str:
+        """Items as the message's language lists them: "pork, alcohol", "猪肉、酒"."""
+        return list_text(items, self.locale)
 
     def local(self, moment: datetime) -> str:
         """A day and time of the visit as the message's language writes it, in the visit's zone."""

@@ -29,7 +29,7 @@ def forbidden(ctx: CheckContext) -> Iterator[Finding]:
                             ERROR,
                             ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).').format(
                                 dish=dish.name,
-                                what=", ".join(ctx._(b) for b in bad),
+                                what=ctx.list_text(ctx._(b) for b in bad),
                                 name=visitor.name,
                                 restriction=ctx._(restriction),
                             ),
@@ -65,7 +65,7 @@ def allergen(ctx: CheckContext) -> Iterator[Finding]:
                         "dietary.allergen",
                         ERROR,
                         ctx._('"{dish}" contains {what}: {name} is allergic.').format(
-                            dish=dish.name, what=", ".join(ctx._(h) for h in hits), name=visitor.name
+                            dish=dish.name, what=ctx.list_text(ctx._(h) for h in hits), name=visitor.name
                         ),
                         f"meals[{i}].dishes[{j}]",
                         labels.join(
@@ -97,10 +97,10 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                             '"{dish}" has {meat} but {place} is not {cert}-certified; {name} eats {cert} only.'
                         ).format(
                             dish=dish.name,
-                            meat=", ".join(ctx._(m) for m in meat),
+                            meat=ctx.list_text(ctx._(m) for m in meat),
                             place=r.name if r else ctx._("the restaurant"),
                             cert=ctx._(cert),
-                            name=", ".join(names),
+                            name=ctx.list_text(names),
                         ),
                         f"meals[{i}].dishes[{j}]",
                         labels.join(

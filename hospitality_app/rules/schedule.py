@@ -81,7 +81,7 @@ def overlap(ctx: CheckContext) -> Iterator[Finding]:
                     "schedule.overlap",
                     ERROR,
                     ctx._("{a} and {b} overlap for {people}.").format(
-                        a=a.label, b=b.label, people=", ".join(sorted(common))
+                        a=a.label, b=b.label, people=ctx.list_text(sorted(common))
                     ),
                     b.target,
                     labels.join(a.label, b.label),

@@ -38,7 +38,7 @@ def tour_missing_roles(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "tour.missing_roles",
             WARNING,
-            ctx._("The factory tour has nobody for: {roles}.").format(roles=", ".join(names[r] for r in missing)),
+            ctx._("The factory tour has nobody for: {roles}.").format(roles=ctx.list_text(names[r] for r in missing)),
             f"tour.{missing[0]}",
             ctx._("factory tour"),
         )

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from hospitality_app import vocab
 from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
-from hospitality_app.formats import day_text, month_pattern, short_moment_text, time_text
-from hospitality_app.i18n import _, current_language, label
+from hospitality_app.formats import country_text, day_text, month_pattern, short_moment_text, time_text
+from hospitality_app.i18n import _, current_language, label, list_text
 from hospitality_app.services import dashboard, documents
 from hospitality_app.services.readiness import Readiness
 from hospitality_app.ui.date_format import qt_pattern
@@ -55,7 +55,7 @@ class DashboardPage(QWidget):
                 (_("Start"), lambda r: local(r.visit.start, r.visit.timezone)),
                 (_("Company"), lambda r: r.visit.company),
                 (_("Visit"), lambda r: r.visit.title),
-                (_("Country"), lambda r: r.visit.country),
+                (_("Country"), lambda r: country_text(r.visit.country)),
                 (_("Sales lead"), lambda r: r.visit.sales_lead),
                 (_("Status"), lambda r: label(r.visit.status)),
                 (_("Readiness"), lambda r: readiness_text(Readiness(r.errors, r.warnings))),
@@ -114,7 +114,7 @@ class DashboardPage(QWidget):
                 (_("Company"), lambda r: r.company),
                 (
                     _("Missing"),
-                    lambda r: ", ".join(
+                    lambda r: list_text(
                         ([_("thank-you letter")] if r.letter_missing else [])
                         + ([_("photos")] if r.photos_missing else [])
                     ),

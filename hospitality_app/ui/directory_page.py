@@ -387,7 +387,7 @@ class RecordEditor(QWidget):
             error = failure.error
             if isinstance(error, InUseError):
                 names = table_names()
-                where = ", ".join(f"{names.get(t, t)}: {n}" for t, n in sorted(error.uses.items()))
+                where = list_text(f"{names.get(t, t)}: {n}" for t, n in sorted(error.uses.items()))
                 self._say(
                     _("{name} is still used ({where}), so it was not deleted.").format(name=error.name, where=where),
                     error=True,

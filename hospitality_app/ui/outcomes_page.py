@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.formats import format_locale
-from hospitality_app.i18n import _, label
+from hospitality_app.i18n import _, label, list_text
 from hospitality_app.services import dashboard
 from hospitality_app.ui.ops import Ops
 
@@ -107,7 +107,7 @@ class OutcomesPage(QWidget):
         self.stats = stats
         locale = format_locale()
         days = stats.average_days_to_order
-        amounts = ", ".join(format_currency(v, c, locale=locale) for c, v in sorted(stats.amounts.items()) if c)
+        amounts = list_text(format_currency(v, c, locale=locale) for c, v in sorted(stats.amounts.items()) if c)
         self.summary.setText(
             _("Average time from visit to order: {days}").format(
                 days=_("{n} days").format(n=round(days)) if days is not None else "—"

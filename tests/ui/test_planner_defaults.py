@@ -169,3 +169,13 @@ def test_both_items_that_overlap_are_marked(window, qtbot, db, reference_plan):
     model = agenda.items.model
     qtbot.wait_until(lambda: model.data(model.index(0, 0), Qt.ForegroundRole) is not None, timeout=3000)
     assert "overlap" in model.data(model.index(0, 0), Qt.ToolTipRole)  # the welcome, the first of the two
+
+
+def test_a_new_visit_is_a_week_ahead_on_a_working_day():
+    from hospitality_app.ui.planner.history import new_plan
+
+    friday = datetime(2026, 12, 4, 3, tzinfo=UTC)
+    assert new_plan(friday).start.date().isoformat() == "2026-12-11"  # the next Friday
+    for weekend_day in (5, 6):  # a week from Saturday 5 or Sunday 6 December: Monday 14
+        start = new_plan(datetime(2026, 12, weekend_day, 3, tzinfo=UTC), "Europe/Berlin").start
+        assert (start.date().isoformat(), start.hour, start.tzinfo.key) == ("2026-12-14", 9, "Europe/Berlin")

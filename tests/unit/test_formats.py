@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hospitality_app.formats import (
+    country_text,
     day_text,
     entry_patterns,
     moment_text,
@@ -69,3 +70,8 @@ def test_qt_pattern_pads_numbers_keeps_words_and_quotes_letters():
     assert qt_pattern("d 'de' MMMM") == "dd 'de' MMMM"
     assert qt_pattern("y年M月d日") == "yyyy年MM月dd日"
     assert qt_pattern("G y") == "'G' yyyy"  # an era Qt has no field for stays text
+
+
+def test_country_names_in_the_interface_language():
+    assert (country_text("ID", "en"), country_text("ID", "zh_CN")) == ("Indonesia", "印度尼西亚")
+    assert (country_text("XX", "en"), country_text("", "en"), country_text(None)) == ("XX", "", "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hospitality_app.i18n import _
+from hospitality_app.i18n import _, list_text
 from hospitality_app.services.shared_records import SharedChange
 from hospitality_app.ui.record_form import field_labels
 
@@ -37,7 +37,7 @@ def field_label(kind: str, field: str) -> str:
 
 
 def change_text(change: SharedChange) -> str:
-    fields = ", ".join(field_label(change.kind, f) for f in change.fields)
+    fields = list_text(field_label(change.kind, f) for f in change.fields)
     return f"{kind_label(change.kind)} “{change.name}” ({fields})"
 
 

@@ -28,7 +28,7 @@ from hospitality_app.services.dto import RoomData
 from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.planner.widgets import DateTyping, LocalDateTime
 
-ROOM_TYPES = (N_("single"), N_("double"), N_("twin"), N_("suite"))
+ROOM_TYPES = (N_("single"), N_("double"), N_("twin"), N_("king"), N_("suite"))
 
 
 class NamesBox(QListWidget):

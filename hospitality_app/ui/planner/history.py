@@ -21,8 +21,11 @@ HOME_ZONE = "Asia/Shanghai"
 
 
 def new_plan(now: datetime, zone: str | None = None) -> VisitPlan:
-    """A week from now, 09:00 to 17:00 in `zone` (the zone of the team's last visit)."""
+    """A week from now (the Monday after, when that is a weekend), 09:00 to 17:00 in `zone` (the
+    zone of the team's last visit)."""
     day = (now + timedelta(days=7)).date()
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday())
     zone = zone or HOME_ZONE
     from zoneinfo import ZoneInfo
 

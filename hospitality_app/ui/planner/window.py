@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.errors import ConflictError, ValidationError
-from hospitality_app.i18n import _, current_language
+from hospitality_app.i18n import _, current_language, list_text
 from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
@@ -396,7 +396,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             )
         if result.new_staff:  # named by a checklist item, not hosts: a typo would show here
             message += " " + _("Added to the staff: {names}").format(
-                names=", ".join(f"“{name}”" for name, _path in result.new_staff)
+                names=list_text(f"“{name}”" for name, _path in result.new_staff)
             )
         self.dirty = False
         self.saved.emit(result.visit_id)

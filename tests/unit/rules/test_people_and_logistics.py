@@ -33,6 +33,8 @@ def test_tour_missing_roles():
     assert [(f.target, f.message) for f in found] == [
         ("tour.guide", "The factory tour has nobody for: guide, back door.")
     ]
+    [chinese] = findings(no_guide, "tour.missing_roles", locale="zh_CN")
+    assert "讲解、后门" in chinese.message  # the language's own list separator
     assert "tour.missing_roles" not in codes(plan)
 
 
