@@ -254,7 +254,7 @@ def test_hotel_stay_rooms_and_bad_dates(window, qtbot, db, reference_plan):
     assert shown == ["Xiamen Marriott Hotel", "Wed 2 Dec", "Sat 5 Dec", "3 people"]
     planner.tabs.setCurrentWidget(stays)
     rooms = stays.form.widgets["rooms"]
-    assert [(k.currentText(), n.value()) for k, n, _line in rooms.lines] == [("King", 3)]  # offered, and shown in the interface language
+    assert [(k.currentText(), n.value()) for k, n, _line in rooms.lines] == [("King", 3)]
     rooms.lines[0][0].setCurrentIndex(rooms.lines[0][0].findData("twin"))
     rooms.lines[0][1].setValue(2)
     qtbot.mouseClick(rooms.add_button, Qt.LeftButton)
