@@ -339,3 +339,19 @@ def test_a_half_typed_country_is_not_an_error_until_the_user_leaves_it(window, q
     planner.findings.setFocus()
     planner.check()
     assert planner.error.text() == "Overview › Country: no country is called “Tur”"
+
+
+def test_an_end_before_the_start_is_said_at_once_and_goes_once_corrected(window, qtbot, db, reference_plan):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    overview = planner.editors["overview"]
+    end = overview.end
+    end.setDateTime(overview.start.dateTime().addSecs(-3600))  # an hour before the start
+    planner.findings.setFocus()  # the user has left the field
+    planner.check()
+    assert "must end after it starts" in planner.error.text()
+    assert not save(planner)
+    beside = overview.errors["visit.end"]
+    assert beside.isVisible() and "must end after it starts" in beside.text()
+    end.setDateTime(overview.start.dateTime().addSecs(8 * 3600))
+    planner.check()
+    assert planner.error.text() == "" and not beside.isVisible()

@@ -304,6 +304,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         visits' bookings included — run off the GUI thread. Returns the operation."""
         try:
             plan = self.collect()
+            validate_plan(plan)  # an end before the start is said now, not first at Save
         except ValidationError as exc:
             # Not while the user is still typing on that tab ("Tur" is no country yet): Save
             # shows it beside its field.
@@ -313,6 +314,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self.error.setText("" if typing else self._where(exc.path) + error_text(exc))
             return None
         self.error.setText("")
+        self.editors["overview"].show_error(None, "")  # a complaint beside a corrected field goes
         language = current_language()
         self._check_generation += 1
         generation = self._check_generation
