@@ -65,6 +65,11 @@ def slots(ctx: CheckContext) -> list[Slot]:
     return out
 
 
+def capitalized(message: str) -> str:
+    """A message that opens with an item's label ("agenda item …") starts as a sentence does."""
+    return message[:1].upper() + message[1:]
+
+
 def overlap(ctx: CheckContext) -> Iterator[Finding]:
     """schedule.overlap: two items overlap for the same people. The tour and the agenda item of
     kind factory_tour are one thing: its slot in the day."""
@@ -80,8 +85,10 @@ def overlap(ctx: CheckContext) -> Iterator[Finding]:
                 yield Finding(
                     "schedule.overlap",
                     ERROR,
-                    ctx._("{a} and {b} overlap for {people}.").format(
-                        a=a.label, b=b.label, people=ctx.list_text(sorted(common))
+                    capitalized(
+                        ctx._("{a} and {b} overlap for {people}.").format(
+                            a=a.label, b=b.label, people=ctx.list_text(sorted(common))
+                        )
                     ),
                     b.target,
                     labels.join(a.label, b.label),

@@ -17,7 +17,11 @@ def hosts_fewer_than_visitors(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "staffing.hosts_fewer_than_visitors",
             WARNING,
-            ctx._("{hosts} for {visitors} at the welcome: add {missing} more (drivers do not count).").format(
+            (
+                ctx._("{hosts} for {visitors} at the welcome: add {missing} more (drivers do not count).")
+                if hosts
+                else ctx._("Nobody to welcome {visitors}: add as many hosts (drivers do not count).")
+            ).format(
                 hosts=ctx.n_("{n} host", "{n} hosts", len(hosts)).format(n=len(hosts)),
                 visitors=ctx.n_("{n} visitor", "{n} visitors", visitors).format(n=visitors),
                 missing=visitors - len(hosts),

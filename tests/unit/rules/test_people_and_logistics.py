@@ -22,6 +22,8 @@ def test_hosts_fewer_than_visitors_does_not_count_drivers():
     plan = clean_plan(hosts=(HostData("Li", ("sales_lead",)), HostData("Chen", ("driver",))))
     found = findings(plan, "staffing.hosts_fewer_than_visitors")
     assert [f.message for f in found] == ["1 host for 2 visitors at the welcome: add 1 more (drivers do not count)."]
+    nobody = findings(replace(plan, hosts=()), "staffing.hosts_fewer_than_visitors")
+    assert [f.message for f in nobody] == ["Nobody to welcome 2 visitors: add as many hosts (drivers do not count)."]
     both = clean_plan(hosts=(HostData("Li", ("sales_lead",)), HostData("Chen", ("driver", "greeter"))))
     assert "staffing.hosts_fewer_than_visitors" not in codes(both)
 
@@ -76,6 +78,7 @@ def test_overlap_for_shared_people_only():
     clash = MealData(t("12:30"), t("13:30"), "lunch", attendees=("Ben",))
     found = findings(replace(plan, meals=(*plan.meals, clash)), "schedule.overlap")
     assert [(f.target, f.related) for f in found] == [("meals[1]", ("meals[0]",))]  # the later, and the other
+    assert found[0].message.startswith("Meal 1 (lunch 3 Dec, 12:00) and meal 2 (lunch 3 Dec, 12:30) overlap for Ben")
     assert found[0].as_dict()["related"] == ["meals[0]"]
     plain = Finding("hotel.too_far", "warning", "Too far.", "hotel_stays[0]")
     assert plain.as_dict() == {  # the JSON names related parts only when there are any
