@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.db.changes import Changes
 from hospitality_app.db.session import Database
+from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, ngettext, set_language
 from hospitality_app.services.visits import VisitFilter
 from hospitality_app.ui.calendar_files import CalendarFiles
@@ -130,7 +132,9 @@ class MainWindow(
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for the side panel, as in a form
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((112, 112, 130, 56, 84, 170, 124, 64)):
+        # The dates as wide as the language writes them ("31 Dec 2026, 22:55", "2026年12月31日 22:55").
+        dated = self.table.fontMetrics().horizontalAdvance(moment_text(datetime(2026, 12, 31, 22, 55))) + 16
+        for column, width in enumerate((dated, dated, 130, 56, 84, 170, 124, 64)):
             self.table.setColumnWidth(column, width)
         for column in (2, 5):  # the company and the visit's title share what the dates leave
             header.setSectionResizeMode(column, QHeaderView.Stretch)

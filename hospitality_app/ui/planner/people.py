@@ -18,6 +18,14 @@ def labels(codes) -> str:
     return list_text(label(code) for code in codes)
 
 
+def diet_and_allergies(visitor: VisitorData) -> str:
+    """Halal; allergic to peanuts · 清真；过敏：花生"""
+    parts = [labels(visitor.dietary)] if visitor.dietary else []
+    if visitor.allergies:
+        parts.append(_("allergic to {what}").format(what=labels(visitor.allergies).lower()))
+    return _("; ").join(parts)
+
+
 class PeopleEditor(ListEditor):
     """A list of people whom the rest of the plan names. Renames and removals wait in `pending`
     until the window has the edit whole, then follow everywhere the plan names the person."""
@@ -73,10 +81,11 @@ class VisitorsEditor(PeopleEditor):
     def __init__(self, *, parent=None) -> None:
         super().__init__(
             [
+                # What the meals depend on next to the name, the title last: in a narrow list the
+                # allergies must not be the column scrolled out of sight.
                 (_("Name"), lambda v: v.name),
+                (_("Diet and allergies"), diet_and_allergies),
                 (_("Title"), lambda v: v.title),
-                (_("Diet"), lambda v: labels(v.dietary)),
-                (_("Allergies"), lambda v: labels(v.allergies)),
             ],
             [
                 Spec("name", _("Name")),
