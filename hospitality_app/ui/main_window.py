@@ -148,6 +148,9 @@ class MainWindow(
         self.findings.setAlternatingRowColors(True)
         self.findings.addItem(_("Select a visit to see what its readiness check found."))
         self.notes = QTextBrowser(parent=self)
+        self.notes.setPlaceholderText(
+            _("Select a visit to read the customs of its client's country: punctuality, dining, gifts…")
+        )
 
         self.checklist = ChecklistPanel(self.ops, parent=self)
         self.tabs = QTabWidget(self)

@@ -125,6 +125,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.findings.itemClicked.connect(self._finding_chosen)
         self.findings.itemActivated.connect(self._finding_chosen)
         self.notes = QTextBrowser(self)
+        self.notes.setPlaceholderText(_("Choose the client's country on the Overview tab to read its customs here."))
         side = QSplitter(Qt.Vertical, self)
         side.addWidget(titled(self, _("Readiness"), self.findings, margin=4))
         side.addWidget(titled(self, _("Regional notes"), self.notes, margin=4))
