@@ -148,9 +148,7 @@ class MainWindow(
         self.findings.setAlternatingRowColors(True)
         self.findings.addItem(_("Select a visit to see what its readiness check found."))
         self.notes = QTextBrowser(parent=self)
-        self.notes.setPlaceholderText(
-            _("Select a visit to read the customs of its client's country: punctuality, dining, gifts…")
-        )
+        self.notes.setPlaceholderText(_("Select a visit to read its country's customs."))
 
         self.checklist = ChecklistPanel(self.ops, parent=self)
         self.tabs = QTabWidget(self)

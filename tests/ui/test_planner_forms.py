@@ -205,8 +205,8 @@ def test_the_forms_speak_chinese(window, qtbot, db, reference_plan):
         visitors = planner.editors["visitors"]
         diet = visitors.form.widgets["dietary"].boxes["halal"]
         assert diet.text() == label("halal") != "Halal"
-        header = [visitors.items.model.headerData(c, Qt.Horizontal) for c in range(4)]
-        assert header == ["姓名", "职务", "饮食", "过敏"]
+        header = [visitors.items.model.headerData(c, Qt.Horizontal) for c in range(3)]
+        assert header == ["姓名", "饮食与过敏", "职务"]
         agenda = planner.editors["agenda"]
         assert agenda.items.model.headerData(2, Qt.Horizontal) != "职务"  # an agenda item, not a job title
         planner.editors["overview"].country.lineEdit().selectAll()

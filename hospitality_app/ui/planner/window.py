@@ -30,6 +30,7 @@ from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
+from hospitality_app.services.timeline import moved
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
@@ -44,6 +45,7 @@ from hospitality_app.ui.planner.meals import MealsEditor
 from hospitality_app.ui.planner.overview import OverviewEditor
 from hospitality_app.ui.planner.people import HostsEditor, VisitorsEditor
 from hospitality_app.ui.planner.stays_current import StaysCurrent
+from hospitality_app.ui.planner.timeline import TimelineTab
 from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.screen import fit_to_screen
@@ -120,12 +122,16 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self.tabs.addTab(editor, titles[key])
             editor.changed.connect(self._edited)
             editor.plan_source = self.collect
+        self.timeline = TimelineTab(parent=self)  # the plan as the last check saw it
+        self.tabs.insertTab(1, self.timeline, _("Timeline"))
+        self.timeline.chosen.connect(self.go_to)
+        self.timeline.move_asked.connect(self._move_item)
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
         self.findings.itemClicked.connect(self._finding_chosen)
         self.findings.itemActivated.connect(self._finding_chosen)
         self.notes = QTextBrowser(self)
-        self.notes.setPlaceholderText(_("Choose the client's country on the Overview tab to read its customs here."))
+        self.notes.setPlaceholderText(_("Choose the client's country to read its customs."))
         side = QSplitter(Qt.Vertical, self)
         side.addWidget(titled(self, _("Readiness"), self.findings, margin=4))
         side.addWidget(titled(self, _("Regional notes"), self.notes, margin=4))
@@ -325,15 +331,24 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             country = regions.country(session, plan.company.country) if plan.company.country else None
             return found, country
 
-        return self._ops.query(self, work, lambda got: self._checked(generation, language, *got))
+        return self._ops.query(self, work, lambda got: self._checked(generation, language, plan, *got))
 
-    def _checked(self, generation: int, language: str, found, country) -> None:
+    def _checked(self, generation: int, language: str, plan: VisitPlan, found, country) -> None:
         if generation != self._check_generation:
             return  # the plan changed again meanwhile: a newer check is on its way
         show_findings(self.findings, found)
+        self.timeline.show_plan(plan, found)
         for editor in self.editors.values():
             editor.mark(found)
         self.notes.setHtml(notes_html(country, language) if country else "")
+
+    def _move_item(self, target: str, minutes: int) -> None:
+        """A block dragged on the timeline: the item moves in the plan, one undo step."""
+        plan = self._collect_or_none()
+        if plan is None:
+            return  # a field half typed: the timeline waits, as the check does
+        self._show_in_editors(moved(plan, target, minutes))
+        self._edited()
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)

@@ -1,0 +1,267 @@
+"""The planner's timeline: one day of the visit on an hour axis, a lane for the visitors, each
+host and each car, every item a block in its kind's colour with its findings marked. A click
+opens the item in its tab; dragging a block (or the arrow keys) moves it in five-minute steps,
+one undo step each."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
+
+from hospitality_app.formats import short_day_text, time_text
+from hospitality_app.i18n import _
+from hospitality_app.services import timeline
+from hospitality_app.services.dto import VisitPlan
+from hospitality_app.services.timeline import SNAP_MINUTES, VISITORS, Block, Day
+
+NAMES_WIDTH, HEADER, ROW = 140, 26, 30
+MARK = QColor("#b00020")
+
+
+def lane_name(lane: str) -> str:
+    if lane == VISITORS:
+        return _("Visitors")
+    if lane.startswith("vehicle:"):
+        return _("Car: {name}").format(name=lane.removeprefix("vehicle:"))
+    return lane
+
+
+class DayView(QWidget):
+    """One day painted: hours across, lanes down.
+
+    Signals:
+        chosen(str): a block was clicked (its target).
+        move_asked(str, int): a block was dragged or moved with the keyboard (target, minutes).
+    """
+
+    chosen = Signal(str)
+    move_asked = Signal(str, int)
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day: Day | None = None
+        self.plan: VisitPlan | None = None
+        self.marks: dict[str, list[str]] = {}
+        self.selected: str | None = None
+        self._press: tuple[str, float] | None = None
+        self._drag_minutes = 0
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(_("Timeline of the day"))
+
+    def show_day(self, plan: VisitPlan, day: Day | None, findings) -> None:
+        self.plan, self.day = plan, day
+        self.marks = {}
+        for block in day.blocks if day else ():
+            for f in findings:
+                if any(block.concerned_by(t) for t in (f.target, *f.related)):
+                    self.marks.setdefault(block.target, []).append(f.message)
+        self.setMinimumHeight(HEADER + ROW * (len(day.lanes) if day else 1) + 8)
+        self.update()
+
+    # geometry ------------------------------------------------------------------
+    def _minutes_wide(self) -> int:
+        return (self.day.last_hour - self.day.first_hour) * 60 if self.day else 60
+
+    def _per_minute(self) -> float:
+        return max(self.width() - NAMES_WIDTH - 12, 60) / self._minutes_wide()
+
+    def _x(self, moment: datetime) -> float:
+        assert self.day is not None and self.plan is not None
+        local = self.plan.local(moment)
+        start = datetime.combine(self.day.day, datetime.min.time(), local.tzinfo)
+        minutes = (local - start).total_seconds() / 60 - self.day.first_hour * 60
+        return NAMES_WIDTH + minutes * self._per_minute()
+
+    def block_rects(self, block: Block) -> list[QRectF]:
+        assert self.day is not None
+        shift = timedelta(minutes=self._drag_minutes) if self._press and self._press[0] == block.target else timedelta()
+        left, right = self._x(block.start + shift), self._x(block.end + shift)
+        return [
+            QRectF(left, HEADER + ROW * self.day.lanes.index(lane) + 3, max(right - left, 4), ROW - 6)
+            for lane in block.lanes
+            if lane in self.day.lanes
+        ]
+
+    def block_at(self, point: QPointF) -> Block | None:
+        if self.day is None:
+            return None
+        for block in reversed(self.day.blocks):  # the one drawn last is on top
+            if any(r.contains(point) for r in self.block_rects(block)):
+                return block
+        return None
+
+    # painting ------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.base())
+        if self.day is None or self.plan is None:
+            painter.drawText(self.rect(), Qt.AlignCenter, _("Nothing is planned at a time yet."))
+            return
+        day, metrics = self.day, QFontMetrics(self.font())
+        grid = QColor(palette.mid().color())
+        grid.setAlpha(90)
+        for hour in range(day.first_hour, day.last_hour + 1):
+            x = NAMES_WIDTH + (hour - day.first_hour) * 60 * self._per_minute()
+            painter.setPen(QPen(grid))
+            painter.drawLine(QPointF(x, HEADER - 4), QPointF(x, HEADER + ROW * len(day.lanes)))
+            if hour < day.last_hour:
+                painter.setPen(palette.text().color())
+                painter.drawText(QRectF(x + 3, 0, 60, HEADER - 4), Qt.AlignVCenter, time_text(hour_of(day, hour)))
+        for row, lane in enumerate(day.lanes):
+            y = HEADER + ROW * row
+            if row % 2:
+                painter.fillRect(QRectF(0, y, self.width(), ROW), palette.alternateBase())
+            painter.setPen(palette.text().color())
+            name = metrics.elidedText(lane_name(lane), Qt.ElideRight, NAMES_WIDTH - 12)
+            painter.drawText(QRectF(6, y, NAMES_WIDTH - 10, ROW), Qt.AlignVCenter, name)
+        for block in day.blocks:
+            self._paint_block(painter, metrics, block)
+
+    def _paint_block(self, painter: QPainter, metrics: QFontMetrics, block: Block) -> None:
+        fill = QColor(block.color)
+        fill.setAlpha(200)
+        marked = block.target in self.marks
+        chosen = block.target == self.selected
+        pen = QPen(MARK if marked else fill.darker(150), 3 if chosen else (2 if marked else 1))
+        for rect in self.block_rects(block):
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(QPen(QColor(255, 255, 255, 160)))
+            for stop in block.stops[1:]:  # where the tour moves on to its next stop
+                x = self._x(stop.start) + (rect.left() - self._x(block.start))
+                painter.drawLine(QPointF(x, rect.top() + 3), QPointF(x, rect.bottom() - 3))
+            painter.setPen(Qt.white)
+            text = metrics.elidedText(block.title, Qt.ElideRight, int(rect.width()) - 8)
+            painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignVCenter, text)
+
+    # the user --------------------------------------------------------------------
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            block = self.block_at(QPointF(event.pos()))
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe(block), self)
+            return True
+        return super().event(event)
+
+    def describe(self, block: Block) -> str:
+        assert self.plan is not None
+        start, end = self.plan.local(block.start), self.plan.local(block.end)
+        lines = [block.title or block.target, f"{time_text(start)}–{time_text(end)}"]
+        lines += [f"• {s.name} {time_text(self.plan.local(s.start))}" for s in block.stops]
+        lines += self.marks.get(block.target, [])
+        return "\n".join(lines)
+
+    def mousePressEvent(self, event) -> None:
+        block = self.block_at(event.position())
+        self._press = (block.target, event.position().x()) if block is not None else None
+        self._drag_minutes = 0
+        if block is not None:
+            self.selected = block.target
+            self.update()
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._press is not None and event.buttons() & Qt.LeftButton:
+            self._drag_minutes = timeline.snapped((event.position().x() - self._press[1]) / self._per_minute())
+            self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        press, minutes = self._press, self._drag_minutes
+        self._press, self._drag_minutes = None, 0
+        self.update()
+        if press is None:
+            return
+        if minutes:
+            self.move_asked.emit(press[0], minutes)
+        else:
+            self.chosen.emit(press[0])
+
+    def keyPressEvent(self, event) -> None:
+        if self.selected is None or self.day is None:
+            super().keyPressEvent(event)
+            return
+        step = 6 * SNAP_MINUTES if event.modifiers() & Qt.ShiftModifier else SNAP_MINUTES
+        if event.key() in (Qt.Key_Left, Qt.Key_Right):
+            self.move_asked.emit(self.selected, step if event.key() == Qt.Key_Right else -step)
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.chosen.emit(self.selected)
+        elif event.key() in (Qt.Key_Up, Qt.Key_Down, Qt.Key_Tab):
+            targets = [b.target for b in self.day.blocks]
+            here = targets.index(self.selected) if self.selected in targets else -1
+            self.selected = targets[(here + (-1 if event.key() == Qt.Key_Up else 1)) % len(targets)]
+            self.update()
+        else:
+            super().keyPressEvent(event)
+
+
+def hour_of(day: Day, hour: int) -> datetime:
+    return datetime.combine(day.day, datetime.min.time()) + timedelta(hours=hour)
+
+
+class TimelineTab(QWidget):
+    """The day picker over the day's view.
+
+    Signals:
+        chosen(str): open the item in its tab.
+        move_asked(str, int): move the item by minutes.
+    """
+
+    chosen = Signal(str)
+    move_asked = Signal(str, int)
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: list[Day] = []
+        self._plan: VisitPlan | None = None
+        self._findings: tuple = ()
+        self.day_box = QComboBox(self)
+        self.day_box.currentIndexChanged.connect(self._day_chosen)
+        hint = QLabel(
+            _("Drag a block to move it; or select it and press ← →, Shift for half an hour. A click opens it."),
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        self.view = DayView(parent=self)
+        self.view.chosen.connect(self.chosen)
+        self.view.move_asked.connect(self.move_asked)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.view)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Day:"), self))
+        top.addWidget(self.day_box)
+        top.addWidget(hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def show_plan(self, plan: VisitPlan, findings) -> None:
+        """Show `plan` (after each check), on the day shown before when it still has items."""
+        shown = (
+            self.days[self.day_box.currentIndex()].day if 0 <= self.day_box.currentIndex() < len(self.days) else None
+        )
+        self._plan, self._findings = plan, tuple(findings)
+        self.days = timeline.days(plan)
+        self.day_box.blockSignals(True)
+        self.day_box.clear()
+        for d in self.days:
+            self.day_box.addItem(short_day_text(d.day), d.day)
+        keep = next((i for i, d in enumerate(self.days) if d.day == shown), 0)
+        self.day_box.setCurrentIndex(keep if self.days else -1)
+        self.day_box.blockSignals(False)
+        self._day_chosen()
+
+    def _day_chosen(self, *_args) -> None:
+        if self._plan is None:
+            return
+        index = self.day_box.currentIndex()
+        self.view.show_day(self._plan, self.days[index] if 0 <= index < len(self.days) else None, self._findings)

@@ -1,0 +1,73 @@
+"""The planner's timeline driven with the mouse and the keyboard: a click opens the item in its
+tab, a drag moves it in five-minute steps (one undo step), the arrow keys too; findings mark
+their blocks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QPointF, Qt
+
+from tests.ui.helpers import open_plan
+
+
+def first_day(window, db, reference_plan, qtbot):
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    planner.tabs.setCurrentWidget(planner.timeline)
+    tab = planner.timeline
+    qtbot.wait_until(lambda: tab.day_box.count() == 2, timeout=3000)
+    assert [tab.day_box.itemText(i) for i in range(2)] == ["Wed 2 Dec", "Thu 3 Dec"]  # the arrival evening
+    tab.day_box.setCurrentIndex(1)
+    tab.view.resize(900, 400)
+    return planner, tab.view
+
+
+def centre(view, target):
+    block = next(b for b in view.day.blocks if b.target == target)
+    return view.block_rects(block)[0].center(), block
+
+
+def test_blocks_lie_on_their_people_s_lanes_and_findings_mark_them(window, qtbot, db, reference_plan):
+    _planner, view = first_day(window, db, reference_plan, qtbot)
+    assert view.day.lanes[:3] == ("", "Li Wei", "Zhang Min")
+    lunch_rects = view.block_rects(next(b for b in view.day.blocks if b.target == "meals[0]"))
+    assert len(lunch_rects) == 3  # the visitors, Li Wei and Zhang Min at lunch
+    assert "pork" in " ".join(view.marks["meals[0]"])  # a dish breaks a diet: the block is marked
+    assert "meals[1]" not in view.marks
+    point, block = centre(view, "tour")
+    assert view.block_at(point) is block and "QC laboratory" in view.describe(block)
+
+
+def test_a_click_opens_the_item_in_its_tab(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    point, _block = centre(view, "meals[1]")
+    qtbot.mouseClick(view, Qt.LeftButton, pos=point.toPoint())
+    meals = planner.editors["meals"]
+    assert planner.tabs.currentWidget() is meals and meals.items.current_row() == 1
+    assert not planner.dirty
+
+
+def test_a_drag_moves_the_item_by_five_minute_steps_and_undo_puts_it_back(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    point, _block = centre(view, "meals[0]")
+    per_minute = view._per_minute()
+    qtbot.mousePress(view, Qt.LeftButton, pos=point.toPoint())
+    qtbot.mouseMove(view, (point + QPointF(32 * per_minute, 0)).toPoint())  # 32 minutes: 30 snapped
+    qtbot.mouseRelease(view, Qt.LeftButton, pos=(point + QPointF(32 * per_minute, 0)).toPoint())
+    lunch = planner.collect().meals[0]
+    assert lunch.start == reference_plan.meals[0].start + timedelta(minutes=30)
+    assert lunch.end - lunch.start == reference_plan.meals[0].end - reference_plan.meals[0].start
+    assert planner.dirty
+    planner.undo_action.trigger()
+    assert planner.collect().meals[0].start == reference_plan.meals[0].start and not planner.dirty
+
+
+def test_the_arrow_keys_move_the_selected_block(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    point, _block = centre(view, "agenda[5]")  # the negotiation, 14:00
+    qtbot.mouseClick(view, Qt.LeftButton, pos=point.toPoint())
+    planner.tabs.setCurrentWidget(planner.timeline)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Right)
+    qtbot.keyClick(view, Qt.Key_Left, Qt.ShiftModifier)
+    assert planner.collect().agenda[5].start == reference_plan.agenda[5].start + timedelta(minutes=5 - 30)
