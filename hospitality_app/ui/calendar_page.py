@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QStyledItemDelegate,
     QTableWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.formats import format_locale
+from hospitality_app.formats import format_locale, time_text
 from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard
 from hospitality_app.ui.ops import Ops
@@ -34,6 +35,13 @@ def visit_colour(visit_id: int) -> QColor:
     return QColor.fromHsv((visit_id * 137) % 360, 150, 200)
 
 
+def fitting(height: int, count: int) -> int:
+    """How many entries a day cell this high shows in full: all when they fit, else as many as
+    leave a line for "+N more"."""
+    lines = max((height - LINE - 4) // LINE, 0)
+    return count if count <= lines else max(lines - 1, 0)
+
+
 class DayDelegate(QStyledItemDelegate):
     """Paints a day cell: its date, then one coloured line per entry."""
 
@@ -43,11 +51,14 @@ class DayDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, QColor("#f3f4f6"))
         painter.setPen(QColor("#616e7c"))
         painter.drawText(option.rect.adjusted(4, 2, -4, 0), Qt.AlignLeft | Qt.AlignTop, index.data(Qt.DisplayRole))
+        entries = index.data(Qt.UserRole) or []
+        room = fitting(option.rect.height(), len(entries))
         y = option.rect.top() + LINE + 2
-        for text, visit_id in index.data(Qt.UserRole) or []:
-            if y + LINE > option.rect.bottom():
-                painter.setPen(QColor("#616e7c"))
-                painter.drawText(QRect(option.rect.left() + 4, y, option.rect.width() - 8, LINE), Qt.AlignLeft, "…")
+        for shown, (text, visit_id) in enumerate(entries):
+            if shown == room:  # the rest are counted, listed in the tooltip and on a click
+                painter.setPen(QColor("#1f5fa8"))
+                more = _("+{n} more").format(n=len(entries) - room)
+                painter.drawText(QRect(option.rect.left() + 10, y, option.rect.width() - 12, LINE), Qt.AlignLeft, more)
                 break
             painter.fillRect(QRect(option.rect.left() + 3, y + 2, 4, LINE - 4), visit_colour(visit_id))
             painter.setPen(QColor("#1f2933"))
@@ -132,7 +143,7 @@ class CalendarPage(QWidget):
         for e in entries:
             local = e.start.astimezone(ZoneInfo(e.timezone))
             what = {"pickup": _("Pickup"), "meal": label(e.title), "tour": _("Factory tour")}.get(e.kind, e.title)
-            by_day.setdefault(local.date(), []).append((f"{local:%H:%M} {what} · {e.company}", e.visit_id))
+            by_day.setdefault(local.date(), []).append((f"{time_text(local)} {what} · {e.company}", e.visit_id))
         weeks = len(days) // 7
         self.grid.clear()
         self.grid.setRowCount(weeks)
@@ -141,6 +152,7 @@ class CalendarPage(QWidget):
         for i, day in enumerate(days):
             item = QTableWidgetItem(format_skeleton("MMMd", day, locale=locale))  # 12月1日, Dec 1
             item.setData(Qt.UserRole, by_day.get(day, []))
+            item.setToolTip("\n".join(text for text, _visit in by_day.get(day, [])))
             item.setData(Qt.UserRole + 1, self.mode.currentData() == "week" or day.month == self.anchor.month)
             self.grid.setItem(i // 7, i % 7, item)
         self.heading.setText(
@@ -156,10 +168,21 @@ class CalendarPage(QWidget):
         self.entries_by_day = by_day
 
     def _clicked(self, row: int, column: int) -> None:
+        rect = self.grid.visualItemRect(self.grid.item(row, column))
+        cursor = self.grid.viewport().mapFromGlobal(self.grid.cursor().pos())
+        self.open_line(row, column, (cursor.y() - rect.top() - LINE - 2) // LINE)
+
+    def open_line(self, row: int, column: int, line: int) -> None:
+        """The entry on `line` of a day cell opens its visit; the "+N more" line lists them all."""
         item = self.grid.item(row, column)
         entries = item.data(Qt.UserRole) or []
+        if not entries:
+            return
         rect = self.grid.visualItemRect(item)
-        cursor = self.grid.viewport().mapFromGlobal(self.grid.cursor().pos())
-        line = (cursor.y() - rect.top() - LINE - 2) // LINE
-        if entries:
-            self.visit_chosen.emit(entries[max(0, min(line, len(entries) - 1))][1])
+        if line >= fitting(rect.height(), len(entries)):
+            self.day_menu = QMenu(self.grid)
+            for text, visit_id in entries:
+                self.day_menu.addAction(text, lambda v=visit_id: self.visit_chosen.emit(v))
+            self.day_menu.popup(self.grid.viewport().mapToGlobal(rect.bottomLeft()))
+            return
+        self.visit_chosen.emit(entries[max(0, line)][1])

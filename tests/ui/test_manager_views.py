@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import current_language, set_language
 from hospitality_app.services import demo
+from hospitality_app.ui.calendar_page import LINE, fitting
 from tests.ui.helpers import settle
 
 
@@ -94,6 +95,27 @@ def test_calendar_month_and_week(window, tmp_path):
     page = window.calendar_page
     assert page.grid.rowCount() == 6 and page.grid.columnCount() == 7
     assert sum(len(v) for v in page.entries_by_day.values()) > 0
+    busiest = max(page.entries_by_day, key=lambda d: len(page.entries_by_day[d]))
+    cell = next(
+        page.grid.item(r, c)
+        for r in range(6)
+        for c in range(7)
+        if page.grid.item(r, c).data(Qt.UserRole) == page.entries_by_day[busiest]
+    )
+    texts = [text for text, _visit in page.entries_by_day[busiest]]
+    assert cell.toolTip() == "\n".join(texts) and len(texts) >= 3
+    height = page.grid.visualItemRect(cell).height()
+    room = fitting(height, len(texts))
+    assert 0 < room < len(texts) and room == (height - LINE - 4) // LINE - 1  # a line left for "+N more"
+    assert fitting(height, room) == room  # fewer entries than lines: all of them
+    chosen = []
+    page.visit_chosen.connect(chosen.append)
+    page.open_line(cell.row(), cell.column(), room - 1)  # the last entry shown
+    page.open_line(cell.row(), cell.column(), room)  # "+N more": the whole day to pick from
+    assert [a.text() for a in page.day_menu.actions()] == texts
+    page.day_menu.actions()[-1].trigger()
+    entries = page.entries_by_day[busiest]
+    assert chosen == [entries[room - 1][1], entries[-1][1]]
     page.mode.setCurrentIndex(page.mode.findData("week"))
     settle(window)
     assert page.grid.rowCount() == 1
