@@ -159,3 +159,23 @@ def moved(plan: VisitPlan, target: str, minutes: int) -> VisitPlan:
         pickups[index] = replace(pickups[index], driver_due=pickups[index].driver_due + step)
         return replace(plan, pickups=tuple(pickups))
     return plan
+
+
+RESIZABLE = ("agenda", "meals")  # the tour lasts as long as its stops; a pickup as its drive
+
+
+def stretched(plan: VisitPlan, target: str, minutes: int) -> VisitPlan:
+    """The plan with the item at `target` longer (or shorter) by `minutes`, never shorter than
+    five minutes: an agenda item or a meal whose block's end was dragged."""
+    part, _, rest = target.partition("[")
+    index = int(rest.rstrip("]")) if rest else -1
+    if part == "agenda" and 0 <= index < len(plan.agenda):
+        items = list(plan.agenda)
+        items[index] = replace(items[index], minutes=max(items[index].minutes + minutes, SNAP_MINUTES))
+        return replace(plan, agenda=tuple(items))
+    if part == "meals" and 0 <= index < len(plan.meals):
+        meals = list(plan.meals)
+        meal = meals[index]
+        meals[index] = replace(meal, end=max(meal.end + timedelta(minutes=minutes), meal.start + timedelta(minutes=5)))
+        return replace(plan, meals=tuple(meals))
+    return plan

@@ -71,3 +71,30 @@ def test_the_arrow_keys_move_the_selected_block(window, qtbot, db, reference_pla
     qtbot.keyClick(view, Qt.Key_Right)
     qtbot.keyClick(view, Qt.Key_Left, Qt.ShiftModifier)
     assert planner.collect().agenda[5].start == reference_plan.agenda[5].start + timedelta(minutes=5 - 30)
+
+
+def test_dragging_a_block_s_end_changes_its_length(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    block = next(b for b in view.day.blocks if b.target == "agenda[5]")  # the talks, 14:00-16:00
+    rect = view.block_rects(block)[0]
+    end = QPointF(rect.right() - 2, rect.center().y())
+    assert view.on_end(end) is block and view.on_end(rect.center()) is None
+    later = end + QPointF(15 * view._per_minute(), 0)
+    qtbot.mousePress(view, Qt.LeftButton, pos=end.toPoint())
+    qtbot.mouseMove(view, later.toPoint())
+    qtbot.mouseRelease(view, Qt.LeftButton, pos=later.toPoint())
+    talks = planner.collect().agenda[5]
+    assert (talks.start, talks.minutes) == (reference_plan.agenda[5].start, 135)
+    tour = next(b for b in view.day.blocks if b.target == "tour")
+    tour_rect = view.block_rects(tour)[0]
+    assert view.on_end(QPointF(tour_rect.right() - 2, tour_rect.center().y())) is None  # as long as its stops
+
+
+def test_an_item_chosen_in_its_tab_is_the_one_chosen_on_the_timeline(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    planner.timeline.day_box.setCurrentIndex(1)
+    pickups = planner.editors["pickups"]
+    pickups.items.select(0)  # the arrival, the evening before
+    assert planner.timeline.day_box.currentIndex() == 0 and view.selected == "pickups[0]"
+    planner.editors["meals"].items.select(1)
+    assert planner.timeline.day_box.currentIndex() == 1 and view.selected == "meals[1]"

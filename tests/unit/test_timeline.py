@@ -79,3 +79,19 @@ def test_moving_keeps_lengths_and_moves_the_driver_not_the_flight(reference_plan
     assert moved(reference_plan, "tour", 10).tour.start == reference_plan.tour.start + timedelta(minutes=10)
     assert moved(reference_plan, "agenda[5]", 60).agenda[5].start == reference_plan.agenda[5].start + timedelta(hours=1)
     assert moved(reference_plan, "agenda[99]", 60) == reference_plan == moved(reference_plan, "meals[0]", 0)
+
+
+def test_stretching_changes_the_length_never_below_five_minutes(reference_plan):
+    from hospitality_app.services.timeline import stretched
+
+    talks = stretched(reference_plan, "agenda[5]", 30).agenda[5]
+    assert (talks.start, talks.minutes) == (reference_plan.agenda[5].start, 150)
+    assert stretched(reference_plan, "agenda[0]", -60).agenda[0].minutes == 5
+    lunch = stretched(reference_plan, "meals[0]", -15).meals[0]
+    assert (lunch.start, lunch.end) == (
+        reference_plan.meals[0].start,
+        reference_plan.meals[0].end - timedelta(minutes=15),
+    )
+    short = stretched(reference_plan, "meals[0]", -600).meals[0]
+    assert short.end - short.start == timedelta(minutes=5)
+    assert stretched(reference_plan, "tour", 30) == reference_plan == stretched(reference_plan, "pickups[0]", 30)

@@ -18,6 +18,7 @@ from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.timeline import SNAP_MINUTES, VISITORS, Block, Day
 
 NAMES_WIDTH, HEADER, ROW = 140, 26, 30
+EDGE = 5  # pixels at a block's end that change its length instead of moving it
 MARK = QColor("#b00020")
 
 
@@ -35,10 +36,12 @@ class DayView(QWidget):
     Signals:
         chosen(str): a block was clicked (its target).
         move_asked(str, int): a block was dragged or moved with the keyboard (target, minutes).
+        stretch_asked(str, int): a block's end was dragged (target, minutes longer).
     """
 
     chosen = Signal(str)
     move_asked = Signal(str, int)
+    stretch_asked = Signal(str, int)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +51,7 @@ class DayView(QWidget):
         self.selected: str | None = None
         self._press: tuple[str, float] | None = None
         self._drag_minutes = 0
+        self._stretching = False  # the press was on a block's end: the drag changes its length
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName(_("Timeline of the day"))
@@ -78,8 +82,10 @@ class DayView(QWidget):
 
     def block_rects(self, block: Block) -> list[QRectF]:
         assert self.day is not None
-        shift = timedelta(minutes=self._drag_minutes) if self._press and self._press[0] == block.target else timedelta()
-        left, right = self._x(block.start + shift), self._x(block.end + shift)
+        dragged = self._press is not None and self._press[0] == block.target
+        shift = timedelta(minutes=self._drag_minutes) if dragged else timedelta()
+        left = self._x(block.start + (timedelta() if self._stretching else shift))
+        right = self._x(block.end + shift)
         return [
             QRectF(left, HEADER + ROW * self.day.lanes.index(lane) + 3, max(right - left, 4), ROW - 6)
             for lane in block.lanes
@@ -160,9 +166,17 @@ class DayView(QWidget):
         lines += self.marks.get(block.target, [])
         return "\n".join(lines)
 
+    def on_end(self, point: QPointF) -> Block | None:
+        """The block whose end (the last few pixels) is at `point`, when its length can change."""
+        block = self.block_at(point)
+        if block is None or block.target.partition("[")[0] not in timeline.RESIZABLE:
+            return None
+        return block if any(abs(r.right() - point.x()) <= EDGE for r in self.block_rects(block)) else None
+
     def mousePressEvent(self, event) -> None:
         block = self.block_at(event.position())
         self._press = (block.target, event.position().x()) if block is not None else None
+        self._stretching = self.on_end(event.position()) is not None
         self._drag_minutes = 0
         if block is not None:
             self.selected = block.target
@@ -172,15 +186,18 @@ class DayView(QWidget):
         if self._press is not None and event.buttons() & Qt.LeftButton:
             self._drag_minutes = timeline.snapped((event.position().x() - self._press[1]) / self._per_minute())
             self.update()
+        elif self._press is None:
+            near_end = self.on_end(event.position()) is not None
+            self.setCursor(Qt.SizeHorCursor if near_end else Qt.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:
-        press, minutes = self._press, self._drag_minutes
-        self._press, self._drag_minutes = None, 0
+        press, minutes, stretching = self._press, self._drag_minutes, self._stretching
+        self._press, self._drag_minutes, self._stretching = None, 0, False
         self.update()
         if press is None:
             return
         if minutes:
-            self.move_asked.emit(press[0], minutes)
+            (self.stretch_asked if stretching else self.move_asked).emit(press[0], minutes)
         else:
             self.chosen.emit(press[0])
 
@@ -212,10 +229,12 @@ class TimelineTab(QWidget):
     Signals:
         chosen(str): open the item in its tab.
         move_asked(str, int): move the item by minutes.
+        stretch_asked(str, int): make the item longer by minutes.
     """
 
     chosen = Signal(str)
     move_asked = Signal(str, int)
+    stretch_asked = Signal(str, int)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +244,10 @@ class TimelineTab(QWidget):
         self.day_box = QComboBox(self)
         self.day_box.currentIndexChanged.connect(self._day_chosen)
         hint = QLabel(
-            _("Drag a block to move it; or select it and press ← →, Shift for half an hour. A click opens it."),
+            _(
+                "Drag a block to move it, its end to change its length; or select it and press ← →, "
+                "Shift for half an hour. A click opens it."
+            ),
             self,
         )
         hint.setWordWrap(True)
@@ -233,6 +255,7 @@ class TimelineTab(QWidget):
         self.view = DayView(parent=self)
         self.view.chosen.connect(self.chosen)
         self.view.move_asked.connect(self.move_asked)
+        self.view.stretch_asked.connect(self.stretch_asked)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)
@@ -265,3 +288,13 @@ class TimelineTab(QWidget):
             return
         index = self.day_box.currentIndex()
         self.view.show_day(self._plan, self.days[index] if 0 <= index < len(self.days) else None, self._findings)
+
+    def select(self, target: str) -> None:
+        """Show the day of the item at `target` with its block selected (an item chosen in its tab)."""
+        index = next((i for i, d in enumerate(self.days) if any(b.target == target for b in d.blocks)), None)
+        if index is None:
+            return
+        if index != self.day_box.currentIndex():
+            self.day_box.setCurrentIndex(index)
+        self.view.selected = target
+        self.view.update()

@@ -30,7 +30,7 @@ from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
-from hospitality_app.services.timeline import moved
+from hospitality_app.services.timeline import moved, stretched
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
@@ -125,7 +125,13 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.timeline = TimelineTab(parent=self)  # the plan as the last check saw it
         self.tabs.insertTab(1, self.timeline, _("Timeline"))
         self.timeline.chosen.connect(self.go_to)
-        self.timeline.move_asked.connect(self._move_item)
+        self.timeline.move_asked.connect(lambda target, minutes: self._change_item(moved, target, minutes))
+        self.timeline.stretch_asked.connect(lambda target, minutes: self._change_item(stretched, target, minutes))
+        for key in ("pickups", "meals", "agenda"):  # an item chosen in its tab is the one chosen on the timeline
+            items = self.editors[key].items
+            items.current_changed.connect(
+                lambda part=self.editors[key].part, items=items: self.timeline.select(f"{part}[{items.current_row()}]")
+            )
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
         self.findings.itemClicked.connect(self._finding_chosen)
@@ -342,12 +348,13 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             editor.mark(found)
         self.notes.setHtml(notes_html(country, language) if country else "")
 
-    def _move_item(self, target: str, minutes: int) -> None:
-        """A block dragged on the timeline: the item moves in the plan, one undo step."""
+    def _change_item(self, change, target: str, minutes: int) -> None:
+        """A block dragged on the timeline: the item moves (or lasts longer) in the plan, one
+        undo step."""
         plan = self._collect_or_none()
         if plan is None:
             return  # a field half typed: the timeline waits, as the check does
-        self._show_in_editors(moved(plan, target, minutes))
+        self._show_in_editors(change(plan, target, minutes))
         self._edited()
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
