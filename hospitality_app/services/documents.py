@@ -116,7 +116,8 @@ def render_document(
     inputs: DocumentsInput, kind: str, *, language: str, interface: str, size: str, content=None, now: datetime
 ) -> bytes:
     """A document from `inputs`: letter (with `content` as edited), sign, itinerary, brief or
-    manager_brief (the brief in the interface's language)."""
+    manager_brief (the brief in the interface's language), timeline (every lane) or
+    timeline:NAME (one person's days, for a driver), in the interface's language."""
     if kind == "letter":
         from hospitality_app.exports.pdf.letter import LetterRenderer, draft
 
@@ -126,6 +127,11 @@ def render_document(
         from hospitality_app.exports.pdf.sign import SignRenderer
 
         return SignRenderer(inputs.letterhead, inputs.plan, size=size).render()
+    if kind == "timeline" or kind.startswith("timeline:"):
+        from hospitality_app.exports.pdf.timeline import TimelineRenderer
+
+        person = kind.partition(":")[2] or None
+        return TimelineRenderer(inputs.letterhead, inputs.plan, language=interface, person=person).render()
     if kind == "itinerary":
         from hospitality_app.exports.pdf.itinerary import ItineraryRenderer
 

@@ -204,3 +204,15 @@ def test_closing_with_sent_ticked_asks_and_records_it(dialog, qtbot, db):
     settle(window)
     with db.unit_of_work() as session:
         assert plans.load_plan(session, dialog._visit_id).follow_up.letter_sent is not None
+
+
+def test_the_day_timeline_for_the_staff_and_for_each_driver(dialog, qtbot):
+    kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert kinds[-2:] == ["timeline", "timeline:Chen Jie"]  # Chen Jie drives
+    assert dialog.kind.itemText(kinds.index("timeline:Chen Jie")) == "Day timeline for Chen Jie"
+    for kind in ("timeline", "timeline:Chen Jie"):
+        change(qtbot, dialog, lambda kind=kind: dialog.kind.setCurrentIndex(dialog.kind.findData(kind)))
+        assert dialog.document.pageCount() == 2, kind  # the arrival evening and the day
+        size = dialog.document.pagePointSize(0)
+        assert (round(size.width()), round(size.height())) == (842, 595)  # landscape
+        assert not dialog.language.isEnabled()  # in the interface's language, as the brief

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from hospitality_app.services import timeline
-from hospitality_app.services.timeline import VISITORS, days, moved, snapped
+from hospitality_app.exports import timeline
+from hospitality_app.exports.timeline import VISITORS, days, moved, snapped
 
 
 def hm(plan, moment) -> str:
@@ -82,7 +82,7 @@ def test_moving_keeps_lengths_and_moves_the_driver_not_the_flight(reference_plan
 
 
 def test_stretching_changes_the_length_never_below_five_minutes(reference_plan):
-    from hospitality_app.services.timeline import stretched
+    from hospitality_app.exports.timeline import stretched
 
     talks = stretched(reference_plan, "agenda[5]", 30).agenda[5]
     assert (talks.start, talks.minutes) == (reference_plan.agenda[5].start, 150)

@@ -75,6 +75,12 @@ class DocumentsDialog(QDialog):
             ("brief", _("Staff brief")),
             ("manager_brief", _("Manager's brief (confidential)")),
             ("itinerary", _("Client itinerary")),
+            ("timeline", _("Day timeline (staff)")),
+            *(
+                (f"timeline:{h.name}", _("Day timeline for {name}").format(name=h.name))
+                for h in self._plan.hosts
+                if "driver" in h.roles and h.name
+            ),
         ):
             self.kind.addItem(text, key)
         self.language = QComboBox(self)

@@ -11,11 +11,11 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
+from hospitality_app.exports import timeline
+from hospitality_app.exports.timeline import SNAP_MINUTES, VISITORS, Block, Day
 from hospitality_app.formats import short_day_text, time_text
 from hospitality_app.i18n import _
-from hospitality_app.services import timeline
 from hospitality_app.services.dto import VisitPlan
-from hospitality_app.services.timeline import SNAP_MINUTES, VISITORS, Block, Day
 
 NAMES_WIDTH, HEADER, ROW = 140, 26, 30
 EDGE = 5  # pixels at a block's end that change its length instead of moving it

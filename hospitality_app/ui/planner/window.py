@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.errors import ConflictError, ValidationError
+from hospitality_app.exports.timeline import moved, stretched
 from hospitality_app.i18n import _, current_language, list_text
 from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
-from hospitality_app.services.timeline import moved, stretched
 from hospitality_app.services.validation import validate_plan
 from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled

@@ -131,6 +131,19 @@ def days(plan: VisitPlan) -> list[Day]:
     return out
 
 
+def for_person(day: Day, name: str) -> Day:
+    """A day as one person lives it (the driver's): the items on their lane, with the visitors'
+    and the cars' lanes those items also use."""
+    mine = tuple(b for b in day.blocks if name in b.lanes)
+    used = {lane for b in mine for lane in b.lanes}
+    lanes = tuple(
+        lane
+        for lane in day.lanes
+        if lane == name or (lane in used and (lane == VISITORS or lane.startswith("vehicle:")))
+    )
+    return replace(day, blocks=mine, lanes=lanes)
+
+
 def snapped(minutes: float) -> int:
     """A drag's minutes to the nearest five."""
     return round(minutes / SNAP_MINUTES) * SNAP_MINUTES
