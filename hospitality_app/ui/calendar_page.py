@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -26,13 +28,11 @@ from PySide6.QtWidgets import (
 from hospitality_app.formats import format_locale, time_text
 from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard
+from hospitality_app.services.calendar_week import people_of, week_items
+from hospitality_app.ui.calendar_week import WeekView, visit_colour
 from hospitality_app.ui.ops import Ops
 
 LINE = 17  # pixels per entry line in a day cell
-
-
-def visit_colour(visit_id: int) -> QColor:
-    return QColor.fromHsv((visit_id * 137) % 360, 150, 200)
 
 
 def fitting(height: int, count: int) -> int:
@@ -72,9 +72,11 @@ class DayDelegate(QStyledItemDelegate):
 class CalendarPage(QWidget):
     """Signals:
     visit_chosen(int): an item was clicked; its visit should open.
+    item_chosen(int, str): an item of the week was clicked: its visit should open on it.
     """
 
     visit_chosen = Signal(int)
+    item_chosen = Signal(int, str)
 
     def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,14 +99,28 @@ class CalendarPage(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.grid.verticalHeader().setVisible(False)
         self.grid.cellClicked.connect(self._clicked)
+        self.week = WeekView(parent=self)
+        self.week.item_chosen.connect(self.item_chosen)
+        week_scroll = QScrollArea(self)
+        week_scroll.setWidgetResizable(True)
+        week_scroll.setWidget(self.week)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.grid)
+        self.views.addWidget(week_scroll)
+        self.person = QComboBox(self)  # the week as one person lives it: the driver's week
+        self.person.setAccessibleName(_("Whose week"))
+        self.person.addItem(_("Everyone"), None)
+        self.person.currentIndexChanged.connect(self._show_week)
+        self.week_items: list = []
         top = QHBoxLayout()
         for w in (previous, today, following, self.heading):
             top.addWidget(w)
         top.addStretch(1)
+        top.addWidget(self.person)
         top.addWidget(self.mode)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.views, 1)
 
     def days(self) -> list[date]:
         if self.mode.currentData() == "week":
@@ -131,9 +147,39 @@ class CalendarPage(QWidget):
         days = self.days()
         start = datetime.combine(days[0], time(), tzinfo=UTC) - timedelta(days=1)
         end = datetime.combine(days[-1], time(), tzinfo=UTC) + timedelta(days=2)
+        weekly = self.mode.currentData() == "week"
+        self.views.setCurrentIndex(1 if weekly else 0)
+        self.person.setVisible(weekly)
+        if weekly:
+            return self._ops.query(
+                self, lambda session: week_items(session, start, end), lambda got: self._got_week(days, got)
+            )
         return self._ops.query(
             self, lambda session: dashboard.calendar_entries(session, start, end), lambda got: self._show(days, got)
         )
+
+    def _got_week(self, days: list[date], items) -> None:
+        if days != self.days() or self.mode.currentData() != "week":
+            return  # the user moved on meanwhile
+        self.week_items = [i for i in items if i.start.date() in days]
+        chosen = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem(_("Everyone"), None)
+        for name in people_of(self.week_items):
+            self.person.addItem(name, name)
+        self.person.setCurrentIndex(max(self.person.findData(chosen), 0))
+        self.person.blockSignals(False)
+        locale = format_locale()
+        self.heading.setText(
+            f"<b>{format_date(days[0], 'medium', locale=locale)} – {format_date(days[-1], 'medium', locale=locale)}</b>"
+        )
+        self._show_week()
+
+    def _show_week(self, *_args) -> None:
+        who = self.person.currentData()
+        shown = [i for i in self.week_items if who is None or who in i.people]
+        self.week.show_week(self.days(), shown)
 
     def _show(self, days: list[date], entries) -> None:
         if days != self.days():

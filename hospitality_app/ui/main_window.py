@@ -196,6 +196,7 @@ class MainWindow(
         self.pages.currentChanged.connect(self._page_shown)
         self.dashboard.visit_chosen.connect(self.open_visit)
         self.calendar_page.visit_chosen.connect(self.open_visit)
+        self.calendar_page.item_chosen.connect(self.open_item)
         self.setCentralWidget(self.pages)
 
         self._build_actions(owner)
@@ -249,6 +250,12 @@ class MainWindow(
         """Select the visit in the list and open its planner."""
         self.show_visit(visit_id)
         return self._planner(visit_id)
+
+    def open_item(self, visit_id: int, target: str):
+        """Open the visit's planner on one item (a calendar's block): its tab, its row."""
+        planner = self.open_visit(visit_id)
+        planner.show_item(target)
+        return planner
 
     def new_visit(self):
         return self._planner(None)

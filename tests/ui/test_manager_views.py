@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from hospitality_app.i18n import current_language, set_language
 from hospitality_app.services import demo
 from hospitality_app.ui.calendar_page import LINE, fitting
+from hospitality_app.ui.planner.window import TAB_OF
 from tests.ui.helpers import settle
 
 
@@ -89,7 +90,7 @@ def test_double_click_opens_the_visit(window, qtbot):
     assert view is not None
 
 
-def test_calendar_month_and_week(window, tmp_path):
+def test_calendar_month_and_week(window, qtbot, tmp_path):
     window.pages.setCurrentWidget(window.calendar_page)
     settle(window)
     page = window.calendar_page
@@ -118,7 +119,25 @@ def test_calendar_month_and_week(window, tmp_path):
     assert chosen == [entries[room - 1][1], entries[-1][1]]
     page.mode.setCurrentIndex(page.mode.findData("week"))
     settle(window)
-    assert page.grid.rowCount() == 1
+    assert page.views.currentWidget() is not page.grid and not page.person.isHidden()
+    page.anchor = busiest  # the week of the busiest day: an hour axis, the items at their hours
+    page.reload()
+    settle(window)
+    assert {i.start.date() for i in page.week_items} <= set(page.days()) and page.week._rects
+    everyone = len(page.week._rects)
+    drivers = [page.person.itemData(i) for i in range(1, page.person.count())]
+    assert drivers and page.person.itemText(0) in ("Everyone", "所有人")
+    page.person.setCurrentIndex(1)  # one person's week
+    assert 0 < len(page.week._rects) < everyone
+    assert all(drivers[0] in item.people for _rect, item in page.week._rects)
+    rect, item = page.week._rects[0]
+    qtbot.mouseClick(page.week, Qt.LeftButton, pos=rect.center().toPoint())
+    planner = window.planners[-1]
+    settle(window)
+    qtbot.wait_until(lambda: planner.loaded, timeout=5000)
+    assert planner.visit_id == item.visit_id
+    part = item.block.target.partition("[")[0]
+    assert planner.tabs.currentWidget() is planner.editors[TAB_OF[part]]  # opened on the item's tab
     page.move(1)
     page.go_today()
     window.grab().save(str(tmp_path / "calendar.png"))

@@ -82,6 +82,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self._ops = ops
         self.visit_id = visit_id
         self.plan: VisitPlan = new_plan(datetime.now(UTC))
+        self._show_when_loaded = ""  # an item to open on, asked for before the visit arrived
         self.dirty = False
         self.loaded = False
         self.save_op = None  # the save under way
@@ -224,6 +225,9 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self._put(plan)
         self.loaded = True
         self.tabs.setEnabled(True)
+        if self._show_when_loaded:
+            self.go_to(self._show_when_loaded)
+            self._show_when_loaded = ""
         self.statusBar().clearMessage()
         if plan.id is None:  # a new visit: its name first, typed at once
             self.editors["overview"].title.setFocus()
@@ -361,6 +365,13 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         target = item.data(Qt.UserRole)
         if target:
             self.go_to(target)
+
+    def show_item(self, path: str) -> None:
+        """Open on the item at `path` once the visit is on screen (now, or when it has loaded)."""
+        if self.loaded:
+            self.go_to(path)
+        else:
+            self._show_when_loaded = path
 
     def go_to(self, path: str, message: str = "") -> bool:
         """Show the tab and field that a finding or an error names (with `message` beside the
