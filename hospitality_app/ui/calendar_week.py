@@ -14,7 +14,7 @@ from hospitality_app.formats import short_day_text, time_text
 from hospitality_app.i18n import _, list_text
 from hospitality_app.services.calendar_week import WeekItem, side_by_side
 
-HOURS_WIDTH, HEADER, HOUR = 54, 24, 40
+HOURS_WIDTH, HEADER, HOUR = 54, 24, 48  # a quarter of an hour: one line of text
 
 
 def visit_colour(visit_id: int) -> QColor:
@@ -64,7 +64,7 @@ class WeekView(QWidget):
         for index, day in enumerate(self.days):
             todays = [i for i in self.items if i.start.date() == day]
             spans = [
-                (self._y(i.start), max(self._y(i.end) if i.end.date() == day else self._y_end(), self._y(i.start) + 14))
+                (self._y(i.start), max(self._y(i.end) if i.end.date() == day else self._y_end(), self._y(i.start) + 12))
                 for i in todays
             ]
             for item, (top, bottom), (column, columns) in zip(todays, spans, side_by_side(spans), strict=True):
