@@ -1,10 +1,9 @@
 """Week and month views of every visit's items (pickups, meals, tours, meetings), each visit in
-its own colour; clicking an item opens its visit."""
+its own colour, everyone's or one person's; clicking an item opens its visit on it."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_skeleton
 from PySide6.QtCore import QRect, Qt, Signal
@@ -26,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.formats import format_locale, time_text
-from hospitality_app.i18n import _, label
-from hospitality_app.services import dashboard
+from hospitality_app.i18n import _
 from hospitality_app.services.calendar_week import people_of, week_items
 from hospitality_app.ui.calendar_week import WeekView, visit_colour
 from hospitality_app.ui.ops import Ops
@@ -54,7 +52,7 @@ class DayDelegate(QStyledItemDelegate):
         entries = index.data(Qt.UserRole) or []
         room = fitting(option.rect.height(), len(entries))
         y = option.rect.top() + LINE + 2
-        for shown, (text, visit_id) in enumerate(entries):
+        for shown, (text, visit_id, _target) in enumerate(entries):
             if shown == room:  # the rest are counted, listed in the tooltip and on a click
                 painter.setPen(QColor("#1f5fa8"))
                 more = _("+{n} more").format(n=len(entries) - room)
@@ -71,11 +69,9 @@ class DayDelegate(QStyledItemDelegate):
 
 class CalendarPage(QWidget):
     """Signals:
-    visit_chosen(int): an item was clicked; its visit should open.
-    item_chosen(int, str): an item of the week was clicked: its visit should open on it.
+    item_chosen(int, str): an item was clicked: its visit should open on it (visit, target).
     """
 
-    visit_chosen = Signal(int)
     item_chosen = Signal(int, str)
 
     def __init__(self, ops: Ops, *, parent: QWidget | None = None) -> None:
@@ -110,7 +106,7 @@ class CalendarPage(QWidget):
         self.person = QComboBox(self)  # the week as one person lives it: the driver's week
         self.person.setAccessibleName(_("Whose week"))
         self.person.addItem(_("Everyone"), None)
-        self.person.currentIndexChanged.connect(self._show_week)
+        self.person.currentIndexChanged.connect(self._show_items)
         self.week_items: list = []
         top = QHBoxLayout()
         for w in (previous, today, following, self.heading):
@@ -147,20 +143,14 @@ class CalendarPage(QWidget):
         days = self.days()
         start = datetime.combine(days[0], time(), tzinfo=UTC) - timedelta(days=1)
         end = datetime.combine(days[-1], time(), tzinfo=UTC) + timedelta(days=2)
-        weekly = self.mode.currentData() == "week"
-        self.views.setCurrentIndex(1 if weekly else 0)
-        self.person.setVisible(weekly)
-        if weekly:
-            return self._ops.query(
-                self, lambda session: week_items(session, start, end), lambda got: self._got_week(days, got)
-            )
+        self.views.setCurrentIndex(1 if self.mode.currentData() == "week" else 0)
         return self._ops.query(
-            self, lambda session: dashboard.calendar_entries(session, start, end), lambda got: self._show(days, got)
+            self, lambda session: week_items(session, start, end), lambda got: self._got_items(days, got)
         )
 
-    def _got_week(self, days: list[date], items) -> None:
-        if days != self.days() or self.mode.currentData() != "week":
-            return  # the user moved on meanwhile
+    def _got_items(self, days: list[date], items) -> None:
+        if days != self.days():
+            return  # the user moved on to other days meanwhile
         self.week_items = [i for i in items if i.start.date() in days]
         chosen = self.person.currentData()
         self.person.blockSignals(True)
@@ -170,47 +160,36 @@ class CalendarPage(QWidget):
             self.person.addItem(name, name)
         self.person.setCurrentIndex(max(self.person.findData(chosen), 0))
         self.person.blockSignals(False)
-        locale = format_locale()
-        self.heading.setText(
-            f"<b>{format_date(days[0], 'medium', locale=locale)} – {format_date(days[-1], 'medium', locale=locale)}</b>"
-        )
-        self._show_week()
+        self._show_items()
 
-    def _show_week(self, *_args) -> None:
+    def _show_items(self, *_args) -> None:
+        """The items of the person chosen (everyone's by default), as a week or a month."""
         who = self.person.currentData()
         shown = [i for i in self.week_items if who is None or who in i.people]
-        self.week.show_week(self.days(), shown)
-
-    def _show(self, days: list[date], entries) -> None:
-        if days != self.days():
-            return  # the user moved on to other days meanwhile
-        locale = format_locale()
+        days, locale = self.days(), format_locale()
+        if self.mode.currentData() == "week":
+            self.week.show_week(days, shown)
+            first, last = (format_date(d, "medium", locale=locale) for d in (days[0], days[-1]))
+            self.heading.setText(f"<b>{first} – {last}</b>")
+            return
         by_day: dict[date, list] = {}
-        for e in entries:
-            local = e.start.astimezone(ZoneInfo(e.timezone))
-            what = {"pickup": _("Pickup"), "meal": label(e.title), "tour": _("Factory tour")}.get(e.kind, e.title)
-            by_day.setdefault(local.date(), []).append((f"{time_text(local)} {what} · {e.company}", e.visit_id))
-        weeks = len(days) // 7
+        for i in shown:
+            what = {"pickup": f"{_('Pickup')} {i.block.title}", "tour": i.block.title or _("Factory tour")}.get(
+                i.block.kind, i.block.title
+            )
+            text = f"{time_text(i.start)} {what} · {i.company}"
+            by_day.setdefault(i.start.date(), []).append((text, i.visit_id, i.block.target))
         self.grid.clear()
-        self.grid.setRowCount(weeks)
+        self.grid.setRowCount(len(days) // 7)
         self.grid.setColumnCount(7)
         self.grid.setHorizontalHeaderLabels([format_date(d, "EEE", locale=locale) for d in days[:7]])
         for i, day in enumerate(days):
             item = QTableWidgetItem(format_skeleton("MMMd", day, locale=locale))  # 12月1日, Dec 1
             item.setData(Qt.UserRole, by_day.get(day, []))
-            item.setToolTip("\n".join(text for text, _visit in by_day.get(day, [])))
-            item.setData(Qt.UserRole + 1, self.mode.currentData() == "week" or day.month == self.anchor.month)
+            item.setToolTip("\n".join(entry[0] for entry in by_day.get(day, [])))
+            item.setData(Qt.UserRole + 1, day.month == self.anchor.month)
             self.grid.setItem(i // 7, i % 7, item)
-        self.heading.setText(
-            "<b>"
-            + (
-                format_skeleton("yMMMM", self.anchor, locale=locale)  # 2026年12月, December 2026
-                if self.mode.currentData() == "month"
-                else f"{format_date(days[0], 'medium', locale=locale)} – "
-                f"{format_date(days[-1], 'medium', locale=locale)}"
-            )
-            + "</b>"
-        )
+        self.heading.setText(f"<b>{format_skeleton('yMMMM', self.anchor, locale=locale)}</b>")  # 2026年12月
         self.entries_by_day = by_day
 
     def _clicked(self, row: int, column: int) -> None:
@@ -227,8 +206,9 @@ class CalendarPage(QWidget):
         rect = self.grid.visualItemRect(item)
         if line >= fitting(rect.height(), len(entries)):
             self.day_menu = QMenu(self.grid)
-            for text, visit_id in entries:
-                self.day_menu.addAction(text, lambda v=visit_id: self.visit_chosen.emit(v))
+            for text, visit_id, target in entries:
+                self.day_menu.addAction(text, lambda v=visit_id, t=target: self.item_chosen.emit(v, t))
             self.day_menu.popup(self.grid.viewport().mapToGlobal(rect.bottomLeft()))
             return
-        self.visit_chosen.emit(entries[max(0, line)][1])
+        _text, visit_id, target = entries[max(0, line)]
+        self.item_chosen.emit(visit_id, target)

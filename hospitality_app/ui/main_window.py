@@ -195,7 +195,6 @@ class MainWindow(
         self.pages.addTab(self.regions_page, _("Regional notes"))
         self.pages.currentChanged.connect(self._page_shown)
         self.dashboard.visit_chosen.connect(self.open_visit)
-        self.calendar_page.visit_chosen.connect(self.open_visit)
         self.calendar_page.item_chosen.connect(self.open_item)
         self.setCentralWidget(self.pages)
 

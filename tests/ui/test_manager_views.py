@@ -103,20 +103,24 @@ def test_calendar_month_and_week(window, qtbot, tmp_path):
         for c in range(7)
         if page.grid.item(r, c).data(Qt.UserRole) == page.entries_by_day[busiest]
     )
-    texts = [text for text, _visit in page.entries_by_day[busiest]]
+    texts = [entry[0] for entry in page.entries_by_day[busiest]]
     assert cell.toolTip() == "\n".join(texts) and len(texts) >= 3
     height = page.grid.visualItemRect(cell).height()
     room = fitting(height, len(texts))
     assert 0 < room < len(texts) and room == (height - LINE - 4) // LINE - 1  # a line left for "+N more"
     assert fitting(height, room) == room  # fewer entries than lines: all of them
     chosen = []
-    page.visit_chosen.connect(chosen.append)
+    page.item_chosen.connect(lambda visit, target: chosen.append((visit, target)))
     page.open_line(cell.row(), cell.column(), room - 1)  # the last entry shown
     page.open_line(cell.row(), cell.column(), room)  # "+N more": the whole day to pick from
     assert [a.text() for a in page.day_menu.actions()] == texts
     page.day_menu.actions()[-1].trigger()
     entries = page.entries_by_day[busiest]
-    assert chosen == [entries[room - 1][1], entries[-1][1]]
+    assert chosen == [entries[room - 1][1:], entries[-1][1:]]  # the visit, and the item in it
+    everyone_month = sum(len(v) for v in page.entries_by_day.values())
+    page.person.setCurrentIndex(1)  # one person's month
+    assert 0 < sum(len(v) for v in page.entries_by_day.values()) < everyone_month
+    page.person.setCurrentIndex(0)
     page.mode.setCurrentIndex(page.mode.findData("week"))
     settle(window)
     assert page.views.currentWidget() is not page.grid and not page.person.isHidden()

@@ -224,7 +224,7 @@ def _painted_entries(view: QAbstractItemView) -> Callable[[QModelIndex], list[st
 
     if not isinstance(view.itemDelegate(), DayDelegate):
         return lambda _index: []
-    return lambda index: [text for text, _visit in index.data(Qt.UserRole) or []]
+    return lambda index: [entry[0] for entry in index.data(Qt.UserRole) or []]
 
 
 def _owner_window(menu: QMenu) -> QWidget | None:
