@@ -44,13 +44,15 @@ def test_record_outcome_validates(demo_db):
     assert o.amounts["IDR"] == Decimal("1000.00")
 
 
-def test_calendar_entries_in_a_window(demo_db, reference_plan):
+def test_the_calendar_s_items_in_a_window(demo_db, reference_plan):
+    from hospitality_app.services.calendar_week import week_items
+
     with demo_db.unit_of_work() as session:
-        entries = dashboard.calendar_entries(session, NOW, NOW + timedelta(days=3))
-    kinds = {(e.company, e.kind) for e in entries}
+        items = week_items(session, NOW, NOW + timedelta(days=3))
+    kinds = {(i.company, i.block.kind) for i in items}
     assert ("Müller Etiketten GmbH", "meal") in kinds and ("Müller Etiketten GmbH", "tour") in kinds
-    assert all(NOW <= e.start < NOW + timedelta(days=3) for e in entries)
-    assert not any(e.kind == "agenda" and e.title == "Factory tour" for e in entries)
+    assert all(NOW <= i.block.start < NOW + timedelta(days=3) for i in items)
+    assert not any(i.block.kind == "agenda" and i.block.title == "Factory tour" for i in items)  # the tour's slot
 
 
 def test_double_bookings_within_the_horizon_only(db, reference_plan):
