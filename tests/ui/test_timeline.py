@@ -98,3 +98,23 @@ def test_an_item_chosen_in_its_tab_is_the_one_chosen_on_the_timeline(window, qtb
     assert planner.timeline.day_box.currentIndex() == 0 and view.selected == "pickups[0]"
     planner.editors["meals"].items.select(1)
     assert planner.timeline.day_box.currentIndex() == 1 and view.selected == "meals[1]"
+
+
+def test_the_check_reads_the_plan_as_the_drop_would_make_it_while_dragging(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+
+    def overlap_found() -> bool:
+        texts = [planner.findings.item(i).text() for i in range(planner.findings.count())]
+        return any("overlap" in t and "Order details" in t for t in texts)
+
+    assert not overlap_found()
+    point, _block = centre(view, "meals[0]")  # lunch 12:00-13:15
+    onto_the_talks = point + QPointF(120 * view._per_minute(), 0)  # 14:00: the negotiation
+    qtbot.mousePress(view, Qt.LeftButton, pos=point.toPoint())
+    qtbot.mouseMove(view, onto_the_talks.toPoint())
+    qtbot.wait_until(overlap_found, timeout=3000)  # before the drop
+    assert planner.collect().meals[0].start == reference_plan.meals[0].start and "meals[0]" in view.marks
+    qtbot.mouseMove(view, point.toPoint())  # changed their mind: back where it was
+    qtbot.mouseRelease(view, Qt.LeftButton, pos=point.toPoint())
+    qtbot.wait_until(lambda: not overlap_found(), timeout=3000)
+    assert not planner.dirty

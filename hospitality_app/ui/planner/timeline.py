@@ -42,6 +42,7 @@ class DayView(QWidget):
     chosen = Signal(str)
     move_asked = Signal(str, int)
     stretch_asked = Signal(str, int)
+    drag_preview = Signal(str, int, bool)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +59,21 @@ class DayView(QWidget):
 
     def show_day(self, plan: VisitPlan, day: Day | None, findings) -> None:
         self.plan, self.day = plan, day
+        self.setMinimumHeight(HEADER + ROW * (len(day.lanes) if day else 1) + 8)
+        self.set_findings(findings)
+
+    def set_findings(self, findings) -> None:
+        """Mark the blocks the findings concern (while a block is dragged: the plan as it would be)."""
         self.marks = {}
-        for block in day.blocks if day else ():
+        for block in self.day.blocks if self.day else ():
             for f in findings:
                 if any(block.concerned_by(t) for t in (f.target, *f.related)):
                     self.marks.setdefault(block.target, []).append(f.message)
-        self.setMinimumHeight(HEADER + ROW * (len(day.lanes) if day else 1) + 8)
         self.update()
+
+    @property
+    def dragging(self) -> bool:
+        return self._press is not None
 
     # geometry ------------------------------------------------------------------
     def _minutes_wide(self) -> int:
@@ -184,7 +193,10 @@ class DayView(QWidget):
 
     def mouseMoveEvent(self, event) -> None:
         if self._press is not None and event.buttons() & Qt.LeftButton:
-            self._drag_minutes = timeline.snapped((event.position().x() - self._press[1]) / self._per_minute())
+            minutes = timeline.snapped((event.position().x() - self._press[1]) / self._per_minute())
+            if minutes != self._drag_minutes:  # the check reads the plan as the drop would make it
+                self._drag_minutes = minutes
+                self.drag_preview.emit(self._press[0], minutes, self._stretching)
             self.update()
         elif self._press is None:
             near_end = self.on_end(event.position()) is not None
@@ -230,11 +242,13 @@ class TimelineTab(QWidget):
         chosen(str): open the item in its tab.
         move_asked(str, int): move the item by minutes.
         stretch_asked(str, int): make the item longer by minutes.
+        drag_preview(str, int, bool): a block is being dragged (target, minutes, stretching).
     """
 
     chosen = Signal(str)
     move_asked = Signal(str, int)
     stretch_asked = Signal(str, int)
+    drag_preview = Signal(str, int, bool)
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +270,7 @@ class TimelineTab(QWidget):
         self.view.chosen.connect(self.chosen)
         self.view.move_asked.connect(self.move_asked)
         self.view.stretch_asked.connect(self.stretch_asked)
+        self.view.drag_preview.connect(self.drag_preview)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)
@@ -268,7 +283,11 @@ class TimelineTab(QWidget):
         layout.addWidget(scroll, 1)
 
     def show_plan(self, plan: VisitPlan, findings) -> None:
-        """Show `plan` (after each check), on the day shown before when it still has items."""
+        """Show `plan` (after each check), on the day shown before when it still has items;
+        during a drag, only what the check found of the plan as the drop would make it."""
+        if self.view.dragging:
+            self.view.set_findings(findings)
+            return
         shown = (
             self.days[self.day_box.currentIndex()].day if 0 <= self.day_box.currentIndex() < len(self.days) else None
         )

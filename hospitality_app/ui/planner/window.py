@@ -128,6 +128,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.timeline.chosen.connect(self.go_to)
         self.timeline.move_asked.connect(lambda target, minutes: self._change_item(moved, target, minutes))
         self.timeline.stretch_asked.connect(lambda target, minutes: self._change_item(stretched, target, minutes))
+        self.timeline.drag_preview.connect(self._drag_preview)
         for key in ("pickups", "meals", "agenda"):  # an item chosen in its tab is the one chosen on the timeline
             items = self.editors[key].items
             items.current_changed.connect(
@@ -316,11 +317,12 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         self.setWindowTitle(("* " if self.dirty else "") + name + " — " + _("Visit planner"))
 
     # the live check ------------------------------------------------------------
-    def check(self):
-        """The readiness check of the plan on screen — the same check as everywhere, other
-        visits' bookings included — run off the GUI thread. Returns the operation."""
+    def check(self, plan: VisitPlan | None = None):
+        """The readiness check of the plan on screen (or of `plan`, the one a drag on the timeline
+        would make) — the same check as everywhere, other visits' bookings included — run off
+        the GUI thread. Returns the operation."""
         try:
-            plan = self.collect()
+            plan = plan or self.collect()
             validate_plan(plan)  # an end before the start is said now, not first at Save
         except ValidationError as exc:
             # Not while the user is still typing on that tab ("Tur" is no country yet): Save
@@ -351,6 +353,11 @@ class PlannerWindow(StaysCurrent, QMainWindow):
         for editor in self.editors.values():
             editor.mark(found)
         self.notes.setHtml(notes_html(country, language) if country else "")
+
+    def _drag_preview(self, target: str, minutes: int, stretching: bool) -> None:
+        plan = self._collect_or_none()
+        if plan is not None:
+            self.check((stretched if stretching else moved)(plan, target, minutes))
 
     def _change_item(self, change, target: str, minutes: int) -> None:
         """A block dragged on the timeline: the item moves (or lasts longer) in the plan, one
