@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from hospitality_app.i18n import current_language, set_language
 from hospitality_app.services import demo
 from hospitality_app.ui.calendar_page import LINE, fitting
+from hospitality_app.ui.calendar_week import HEADER, HOUR, HOURS_WIDTH
 from hospitality_app.ui.planner.window import TAB_OF
 from tests.ui.helpers import settle
 
@@ -129,6 +130,17 @@ def test_calendar_month_and_week(window, qtbot, tmp_path):
     settle(window)
     assert {i.start.date() for i in page.week_items} <= set(page.days()) and page.week._rects
     everyone = len(page.week._rects)
+    for rect, item in page.week._rects:  # each item at its hour, as long as it lasts
+        hours = item.start.hour + item.start.minute / 60 - page.week.first_hour
+        assert rect.top() == pytest.approx(HEADER + hours * HOUR), item.block.title
+        length = (item.end - item.start).total_seconds() / 3600 * HOUR
+        assert rect.height() == pytest.approx(max(length, 12)), item.block.title
+        column = (item.start.date() - page.days()[0]).days
+        assert (
+            HOURS_WIDTH + column * page.week._column_width()
+            <= rect.left()
+            < HOURS_WIDTH + (column + 1) * page.week._column_width()
+        )
     drivers = [page.person.itemData(i) for i in range(1, page.person.count())]
     assert drivers and page.person.itemText(0) in ("Everyone", "所有人")
     page.person.setCurrentIndex(1)  # one person's week

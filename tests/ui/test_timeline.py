@@ -118,3 +118,42 @@ def test_the_check_reads_the_plan_as_the_drop_would_make_it_while_dragging(windo
     qtbot.mouseRelease(view, Qt.LeftButton, pos=point.toPoint())
     qtbot.wait_until(lambda: not overlap_found(), timeout=3000)
     assert not planner.dirty
+
+
+def codes(planner) -> set[str]:
+    return {planner.findings.item(i).data(Qt.UserRole + 1) for i in range(planner.findings.count())}
+
+
+def drag(qtbot, view, target: str, minutes: int) -> None:
+    point, _block = centre(view, target)
+    to = point + QPointF(minutes * view._per_minute(), 0)
+    qtbot.mousePress(view, Qt.LeftButton, pos=point.toPoint())
+    qtbot.mouseMove(view, to.toPoint())
+    qtbot.mouseRelease(view, Qt.LeftButton, pos=to.toPoint())
+
+
+def test_a_meal_dropped_onto_the_negotiation_overlaps_until_undone(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    assert "schedule.overlap" not in codes(planner)
+    drag(qtbot, view, "meals[0]", 120)  # lunch 12:00 → 14:00, the talks' time
+    qtbot.wait_until(lambda: "schedule.overlap" in codes(planner), timeout=3000)
+    planner.undo_action.trigger()
+    qtbot.wait_until(lambda: "schedule.overlap" not in codes(planner), timeout=3000)
+
+
+def test_the_driver_moved_before_the_landing_is_no_longer_late(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    planner.timeline.day_box.setCurrentIndex(0)  # the arrival evening
+    assert "pickup.driver_late" in codes(planner)  # due 21:45, lands 21:35
+    drag(qtbot, view, "pickups[0]", -30)
+    qtbot.wait_until(lambda: "pickup.driver_late" not in codes(planner), timeout=3000)
+    assert planner.collect().pickups[0].driver_due == reference_plan.pickups[0].driver_due - timedelta(minutes=30)
+
+
+def test_a_click_on_a_marked_block_lands_on_the_item(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    assert "meals[0]" in view.marks  # a forbidden dish
+    point, _block = centre(view, "meals[0]")
+    qtbot.mouseClick(view, Qt.LeftButton, pos=point.toPoint())
+    meals = planner.editors["meals"]
+    assert planner.tabs.currentWidget() is meals and meals.items.current_row() == 0
