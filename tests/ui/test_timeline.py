@@ -98,6 +98,9 @@ def test_an_item_chosen_in_its_tab_is_the_one_chosen_on_the_timeline(window, qtb
     assert planner.timeline.day_box.currentIndex() == 0 and view.selected == "pickups[0]"
     planner.editors["meals"].items.select(1)
     assert planner.timeline.day_box.currentIndex() == 1 and view.selected == "meals[1]"
+    planner.timeline.day_box.setCurrentIndex(0)
+    planner.editors["tour"].stops.select(2)  # a stop of the tour: the tour's block
+    assert planner.timeline.day_box.currentIndex() == 1 and view.selected == "tour"
 
 
 def test_the_check_reads_the_plan_as_the_drop_would_make_it_while_dragging(window, qtbot, db, reference_plan):

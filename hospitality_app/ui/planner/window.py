@@ -134,6 +134,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             items.current_changed.connect(
                 lambda part=self.editors[key].part, items=items: self.timeline.select(f"{part}[{items.current_row()}]")
             )
+        self.editors["tour"].stops.current_changed.connect(lambda: self.timeline.select("tour"))
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
         self.findings.itemClicked.connect(self._finding_chosen)
