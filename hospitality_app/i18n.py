@@ -83,8 +83,20 @@ def list_text(items, language: str | None = None) -> str:
     return text
 
 
+# English for the codes that the code itself says badly ("door_front" is not "Door front").
+_ENGLISH = {
+    "door_front": "Front door keeper",
+    "door_back": "Back door keeper",
+    "glass_window": "Through the glass window",
+    "hotel_to_office": "Hotel to office",
+    "office_to_hotel": "Office to hotel",
+}
+
+
 def label(code: str, tr=None) -> str:
     """A vocabulary code for people: its translation, or in English the code made readable
     ("in_progress" → "In progress"). `tr` is a gettext function; default: the interface's."""
     text = (tr or _)(code)
-    return text.replace("_", " ").capitalize() if text == code else text
+    if text != code:
+        return text
+    return _ENGLISH.get(code) or text.replace("_", " ").capitalize()

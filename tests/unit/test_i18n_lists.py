@@ -28,3 +28,24 @@ def language():
 def test_a_list_uses_the_language_s_separator(language, lang, items, shown):
     language(lang)
     assert list_text(items) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "shown"),
+    [
+        ("en", "door_front", "Front door keeper"),  # what the code says badly is said in words
+        ("en", "in_progress", "In progress"),  # the others: the code made readable
+        ("zh_CN", "door_front", "前门"),
+        ("zh_CN", "halal", "清真"),
+    ],
+)
+def test_a_code_is_shown_as_a_label(language, lang, code, shown):
+    from hospitality_app.i18n import label
+
+    language(lang)
+    assert label(code) == shown
+
+
+def test_a_list_in_a_language_named_not_the_interface_s(language):
+    language("en")
+    assert list_text(["讲解", "后门"], "zh_CN") == "讲解、后门"
