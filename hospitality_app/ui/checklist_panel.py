@@ -79,10 +79,10 @@ class ChecklistPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.summary)
-        layout.addLayout(top)
+        # The summary under the bar, not beside it: in a narrow side panel it was cut off.
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self.apply_menu.aboutToShow.connect(self._fill_templates)  # read the template files when needed
