@@ -150,7 +150,7 @@ class RecordForm(QWidget):
             spin = QSpinBox(self)
             spin.setRange(-1 if f.optional_number else 0, 100_000)
             if f.optional_number:
-                spin.setSpecialValueText(_("unknown"))  # -1 reads as "not known yet"
+                spin.setSpecialValueText(_("not known"))  # -1; the planner says it so too
             spin.valueChanged.connect(self.changed)
             return spin
         if f.kind == "bool":
