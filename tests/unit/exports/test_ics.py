@@ -3,12 +3,8 @@ re-exports update (SEQUENCE) and cancel instead of duplicating."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -27,7 +23,6 @@ from hospitality_app.services.dto import (
 )
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
-JS = Path(__file__).resolve().parents[2] / "js"
 
 
 def store(db, plan) -> int:
@@ -202,28 +197,6 @@ def test_dst_change_keeps_utc_times(db):
     assert before.organizer.params["CN"] == ["Jürgen Weiß"]
     assert b"METHOD:PUBLISH" in data
     assert b"geheim" not in data
-
-
-@pytest.fixture(scope="session")
-def icaljs():
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node.js is not installed")
-    if not (JS / "node_modules" / "ical.js").exists():
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--silent"],
-            cwd=JS,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-
-    def parse(path: Path) -> list[dict]:
-        result = subprocess.run(
-            ["node", str(JS / "parse_ics.mjs"), str(path)], capture_output=True, text=True, check=True
-        )
-        return json.loads(result.stdout)
-
-    return parse
 
 
 def test_icaljs_reads_the_same_times_uids_alarms_and_text(db, icaljs, tmp_path):

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
+from ical.calendar_stream import IcsCalendarStream
 
 from hospitality_app.exports import ics
 from hospitality_app.exports.itinerary import CalendarItem
@@ -57,7 +58,7 @@ def render(*starts: datetime, tzid: str) -> bytes:
 
 
 def instants(data: bytes) -> dict[str, tuple[datetime, datetime]]:
-    """What two independent parsers read, per event: they must agree."""
+    """What three independent parsers read, per event: they must agree."""
     by_icalendar = {
         str(e["summary"]): (e.decoded("dtstart").astimezone(UTC), e.decoded("dtend").astimezone(UTC))
         for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
@@ -68,6 +69,10 @@ def instants(data: bytes) -> dict[str, tuple[datetime, datetime]]:
         if c.name == "VEVENT"
     }
     assert by_icalendar == by_vobject
+    # The strict `ical` package (RFC 5545 to the letter, as Home Assistant reads calendars).
+    strict = IcsCalendarStream.calendar_from_ics(data.decode())
+    by_strict = {e.summary: (e.dtstart.astimezone(UTC), e.dtend.astimezone(UTC)) for e in strict.events}
+    assert by_strict == by_icalendar
     return by_icalendar
 
 
@@ -96,3 +101,20 @@ def test_times_around_both_changes_are_read_alike_in_every_zone(tzid):
     read = instants(render(*starts, tzid=tzid))
     for i, start in enumerate(starts):
         assert read[f"item {i}"][0] == start.astimezone(UTC), (tzid, start)
+
+
+@pytest.mark.parametrize("tzid", ZONES)
+def test_ical_js_reads_the_same_instants_in_every_zone(tzid, icaljs, tmp_path):
+    zone = ZoneInfo(tzid)
+    starts = [
+        datetime(2027, month, day, hour, minute, tzinfo=zone, fold=fold)
+        for month, day in ((3, 14), (3, 28), (4, 4), (9, 5), (10, 3), (10, 31), (11, 7))
+        for hour, minute in ((1, 30), (2, 30), (9, 0))
+        for fold in (0, 1)
+    ]
+    path = tmp_path / f"{tzid.replace('/', '-')}.ics"
+    path.write_bytes(render(*starts, tzid=tzid))
+    by_js = {e["summary"]: e["start_utc"] for e in icaljs(path)}
+    by_python = instants(path.read_bytes())
+    for summary, (start, _end) in by_python.items():
+        assert by_js[summary] == start.strftime("%Y-%m-%dT%H:%M:%S.000Z"), (tzid, summary)
