@@ -138,13 +138,7 @@ def export_visit(
             # from this person's calendar only; the item itself stays as it is.
             entries.append(ics.Entry(uid, state.sequence + 1, _gone(state, plan.zone), cancelled=True, modified=now))
             continue
-        if not state.cancelled:
-            state.cancelled = True
-            state.sequence += 1
-            state.exported_at = now
-        entries.append(
-            ics.Entry(uid, state.sequence, _gone(state, plan.zone), cancelled=True, modified=state.exported_at)
-        )
+        entries.append(_withdrawn(state, plan.zone, now))
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
     return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
 
@@ -160,13 +154,7 @@ def cancellations(session: Session, visit_id: int, *, now: datetime, staff: str 
     for state in states:
         if staff is not None and staff not in (state.people or []):
             continue
-        if not state.cancelled:
-            state.cancelled = True
-            state.sequence += 1
-            state.exported_at = now
-        entries.append(
-            ics.Entry(state.uid, state.sequence, _gone(state, plan.zone), cancelled=True, modified=state.exported_at)
-        )
+        entries.append(_withdrawn(state, plan.zone, now))
     if not entries:
         return None
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
@@ -211,6 +199,15 @@ def _moment(value, zone):
     if isinstance(value, datetime):
         return value
     return datetime.combine(value, datetime.min.time(), tzinfo=zone)
+
+
+def _withdrawn(state: CalendarItemState, zone, now: datetime) -> ics.Entry:
+    """The item as CANCELLED; the first time, a new SEQUENCE and LAST-MODIFIED, recorded."""
+    if not state.cancelled:
+        state.cancelled = True
+        state.sequence += 1
+        state.exported_at = now
+    return ics.Entry(state.uid, state.sequence, _gone(state, zone), cancelled=True, modified=state.exported_at)
 
 
 def _gone(state: CalendarItemState, zone) -> itinerary.CalendarItem:
