@@ -236,19 +236,7 @@ def hour_of(day: Day, hour: int) -> datetime:
 
 
 class TimelineTab(QWidget):
-    """The day picker over the day's view.
-
-    Signals:
-        chosen(str): open the item in its tab.
-        move_asked(str, int): move the item by minutes.
-        stretch_asked(str, int): make the item longer by minutes.
-        drag_preview(str, int, bool): a block is being dragged (target, minutes, stretching).
-    """
-
-    chosen = Signal(str)
-    move_asked = Signal(str, int)
-    stretch_asked = Signal(str, int)
-    drag_preview = Signal(str, int, bool)
+    """The day picker over the day's view (whose signals say what the user did)."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,10 +255,6 @@ class TimelineTab(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
         self.view = DayView(parent=self)
-        self.view.chosen.connect(self.chosen)
-        self.view.move_asked.connect(self.move_asked)
-        self.view.stretch_asked.connect(self.stretch_asked)
-        self.view.drag_preview.connect(self.drag_preview)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.errors import ConflictError, ValidationError
-from hospitality_app.exports.timeline import moved, stretched
 from hospitality_app.i18n import _, current_language, list_text
 from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
@@ -36,6 +34,7 @@ from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.planner.agenda import AgendaEditor, GiftsEditor
+from hospitality_app.ui.planner.closing import AsksBeforeClosing
 from hospitality_app.ui.planner.describe import change_text
 from hospitality_app.ui.planner.editors import parse_path
 from hospitality_app.ui.planner.follow_up import FollowUpEditor
@@ -45,7 +44,7 @@ from hospitality_app.ui.planner.meals import MealsEditor
 from hospitality_app.ui.planner.overview import OverviewEditor
 from hospitality_app.ui.planner.people import HostsEditor, VisitorsEditor
 from hospitality_app.ui.planner.stays_current import StaysCurrent
-from hospitality_app.ui.planner.timeline import TimelineTab
+from hospitality_app.ui.planner.timeline_host import TimelineHost
 from hospitality_app.ui.planner.tour import TourEditor
 from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.screen import fit_to_screen
@@ -66,7 +65,7 @@ TAB_OF = {
 }
 
 
-class PlannerWindow(StaysCurrent, QMainWindow):
+class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
     closed(object): the window closed (itself): it is deleted next.
@@ -123,18 +122,7 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self.tabs.addTab(editor, titles[key])
             editor.changed.connect(self._edited)
             editor.plan_source = self.collect
-        self.timeline = TimelineTab(parent=self)  # the plan as the last check saw it
-        self.tabs.insertTab(1, self.timeline, _("Timeline"))
-        self.timeline.chosen.connect(self.go_to)
-        self.timeline.move_asked.connect(lambda target, minutes: self._change_item(moved, target, minutes))
-        self.timeline.stretch_asked.connect(lambda target, minutes: self._change_item(stretched, target, minutes))
-        self.timeline.drag_preview.connect(self._drag_preview)
-        for key in ("pickups", "meals", "agenda"):  # an item chosen in its tab is the one chosen on the timeline
-            items = self.editors[key].items
-            items.current_changed.connect(
-                lambda part=self.editors[key].part, items=items: self.timeline.select(f"{part}[{items.current_row()}]")
-            )
-        self.editors["tour"].stops.current_changed.connect(lambda: self.timeline.select("tour"))
+        self.timeline = self._add_timeline()
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
         self.findings.itemClicked.connect(self._finding_chosen)
@@ -355,20 +343,6 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             editor.mark(found)
         self.notes.setHtml(notes_html(country, language) if country else "")
 
-    def _drag_preview(self, target: str, minutes: int, stretching: bool) -> None:
-        plan = self._collect_or_none()
-        if plan is not None:
-            self.check((stretched if stretching else moved)(plan, target, minutes))
-
-    def _change_item(self, change, target: str, minutes: int) -> None:
-        """A block dragged on the timeline: the item moves (or lasts longer) in the plan, one
-        undo step."""
-        plan = self._collect_or_none()
-        if plan is None:
-            return  # a field half typed: the timeline waits, as the check does
-        self._show_in_editors(change(plan, target, minutes))
-        self._edited()
-
     def _finding_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)
         if target:
@@ -463,35 +437,3 @@ class PlannerWindow(StaysCurrent, QMainWindow):
             self._conflict(error)
         else:  # the connection was lost, the disk is full...: the edits stay on screen
             self.error.setText(failure.message)
-
-    # closing ---------------------------------------------------------------------
-    def closing_after_save(self) -> bool:
-        """Whether the window is saving, and closes itself once the save has succeeded."""
-        return self._close_after_save and self.save_op is not None and not self.save_op.is_finished
-
-    def closeEvent(self, event) -> None:
-        if self.save_op is not None and not self.save_op.is_finished:
-            self._close_after_save = True  # closes itself once saved (or stays open if it fails)
-            event.ignore()
-            return
-        if self.dirty:
-            box = QMessageBox(
-                QMessageBox.Question,
-                _("Unsaved changes"),
-                _("Save the changes to this visit before closing?"),
-                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
-                self,
-            )
-            self.close_box = box
-            answer = box.exec()
-            if answer == QMessageBox.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.Save:
-                event.ignore()
-                if self.save() is not None:
-                    self._close_after_save = True  # closed when the save succeeded
-                return
-        self._check_timer.stop()
-        super().closeEvent(event)
-        self.closed.emit(self)
