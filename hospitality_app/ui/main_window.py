@@ -48,6 +48,7 @@ from hospitality_app.ui.welcome import Welcoming
 from hospitality_app.ui.window_backups import WindowBackups
 from hospitality_app.ui.window_dialogs import WindowDialogs
 from hospitality_app.ui.window_menus import WindowMenus
+from hospitality_app.ui.window_planners import OpensPlanners
 
 if TYPE_CHECKING:
     from hospitality_app.ui.planner.window import PlannerWindow
@@ -69,7 +70,15 @@ def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
 
 
 class MainWindow(
-    CalendarFiles, VisitActions, WindowDialogs, WindowMenus, WindowBackups, VisitSidePanel, Welcoming, QMainWindow
+    CalendarFiles,
+    VisitActions,
+    OpensPlanners,
+    WindowDialogs,
+    WindowMenus,
+    WindowBackups,
+    VisitSidePanel,
+    Welcoming,
+    QMainWindow,
 ):
     """Signals:
     first_rows_painted: the visit list painted its first rows (start-up is over).
@@ -244,62 +253,6 @@ class MainWindow(
         from hospitality_app.services.visits import filter_choices
 
         self.ops.query(self.filters, filter_choices, lambda found: self.filters.set_choices(*found))
-
-    def open_visit(self, visit_id: int):
-        """Select the visit in the list and open its planner."""
-        self.show_visit(visit_id)
-        return self._planner(visit_id)
-
-    def open_item(self, visit_id: int, target: str):
-        """Open the visit's planner on one item (a calendar's block): its tab, its row."""
-        planner = self.open_visit(visit_id)
-        planner.show_item(target)
-        return planner
-
-    def new_visit(self):
-        return self._planner(None)
-
-    def open_selected(self, *_args):
-        visit_id = self.selected_visit_id()
-        if visit_id is None:
-            self.statusBar().showMessage(_("Select a visit first."), 5000)
-            return None
-        return self._planner(visit_id)
-
-    def _planner(self, visit_id: int | None):
-        from hospitality_app.ui.planner.window import PlannerWindow
-
-        if visit_id is not None:  # one planner per visit: a second would only conflict with the first
-            for open_one in self.planners:
-                if open_one.visit_id == visit_id and open_one.isVisible():
-                    open_one.raise_()
-                    open_one.activateWindow()
-                    return open_one
-        planner = PlannerWindow(self.ops, visit_id, parent=self)
-        planner.setWindowFlag(Qt.Window)
-        planner.setAttribute(Qt.WA_DeleteOnClose)  # a closed planner is freed, with its plan
-        planner.saved.connect(self._planner_saved)
-        planner.closed.connect(self._planner_closed)
-        planner.close_abandoned.connect(self._planner_stayed)
-        self.planners.append(planner)
-        planner.show()
-        return planner
-
-    def _planner_saved(self, visit_id: int) -> None:
-        self._wanted = visit_id  # selected once the list, reloading after the save, has it
-        self.load_filter_choices()
-
-    def _planner_closed(self, planner) -> None:
-        if planner in self.planners:
-            self.planners.remove(planner)
-        if self._close_when_saved and not any(p.isVisible() for p in self.planners):
-            self._close_when_saved = False
-            QTimer.singleShot(0, self.close)  # the close (or restore) asked for while it saved
-
-    def _planner_stayed(self) -> None:
-        if self._close_when_saved:
-            self._close_when_saved = False
-            self._close_refused()
 
     def _close_refused(self) -> None:
         """The user chose to stay: a restore that was waiting for the window to close is off."""
