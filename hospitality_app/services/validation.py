@@ -66,9 +66,12 @@ def check_locale(path: str, name: str) -> None:
         raise ValidationError(path, "unknown locale {name!r} (such as en, zh_CN, id_ID)", name=name) from None
 
 
+MISSING = "must not be empty"  # a field not filled in yet: the window waits for Save to say it
+
+
 def _required(path: str, value: str) -> None:
     if not value or not value.strip():
-        raise ValidationError(path, "must not be empty")
+        raise ValidationError(path, MISSING)
 
 
 def _unique_names(path: str, names: list[str], what: str) -> None:

@@ -355,3 +355,15 @@ def test_an_end_before_the_start_is_said_at_once_and_goes_once_corrected(window,
     end.setDateTime(overview.start.dateTime().addSecs(8 * 3600))
     planner.check()
     assert planner.error.text() == "" and not beside.isVisible()
+
+
+def test_a_new_visit_is_not_told_off_for_fields_not_filled_in_yet(window, qtbot):
+    planner = window.new_visit()
+    settle(window)
+    planner.findings.setFocus()  # the cursor elsewhere: the empty title is unfinished, not wrong
+    planner.check()
+    qtbot.wait_until(lambda: planner.findings.count() > 0, timeout=3000)
+    assert planner.error.text() == ""
+    codes = {planner.findings.item(i).data(Qt.UserRole + 1) for i in range(planner.findings.count())}
+    assert {"plan.no_visitors", "plan.no_hosts", "plan.no_agenda"} <= codes  # what it still lacks
+    assert not save(planner) and "must not be empty" in planner.error.text()  # Save says it

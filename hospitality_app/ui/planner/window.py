@@ -29,7 +29,7 @@ from hospitality_app.services import plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
-from hospitality_app.services.validation import validate_plan
+from hospitality_app.services.validation import MISSING, validate_plan
 from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
@@ -312,17 +312,16 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         the GUI thread. Returns the operation."""
         try:
             plan = plan or self.collect()
+        except ValidationError as exc:
+            self._say_live(exc)
+            return None
+        try:
             validate_plan(plan)  # an end before the start is said now, not first at Save
         except ValidationError as exc:
-            # Not while the user is still typing on that tab ("Tur" is no country yet): Save
-            # shows it beside its field.
-            editor = self.editors.get(TAB_OF.get(parse_path(exc.path)[0], ""))
-            focus = QApplication.focusWidget()
-            typing = editor is not None and focus is not None and editor.isAncestorOf(focus)
-            self.error.setText("" if typing else self._where(exc.path) + error_text(exc))
-            return None
-        self.error.setText("")
-        self.editors["overview"].show_error(None, "")  # a complaint beside a corrected field goes
+            self._say_live(exc)  # the readiness check still reads the plan, as it stands
+        else:
+            self.error.setText("")
+            self.editors["overview"].show_error(None, "")  # a complaint beside a corrected field goes
         language = current_language()
         self._check_generation += 1
         generation = self._check_generation
@@ -333,6 +332,16 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
             return found, country
 
         return self._ops.query(self, work, lambda got: self._checked(generation, language, plan, *got))
+
+    def _say_live(self, exc: ValidationError) -> None:
+        """A mistake above the tabs as the user makes it — not while they are still typing on
+        that tab ("Tur" is no country yet), nor a field not filled in yet (that is for Save):
+        Save shows either beside its field."""
+        editor = self.editors.get(TAB_OF.get(parse_path(exc.path)[0], ""))
+        focus = QApplication.focusWidget()
+        typing = editor is not None and focus is not None and editor.isAncestorOf(focus)
+        unfinished = exc.template == MISSING
+        self.error.setText("" if typing or unfinished else self._where(exc.path) + error_text(exc))
 
     def _checked(self, generation: int, language: str, plan: VisitPlan, found, country) -> None:
         if generation != self._check_generation:
