@@ -116,7 +116,8 @@ class DayView(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
         if self.day is None or self.plan is None:
-            painter.drawText(self.rect(), Qt.AlignCenter, _("Nothing is planned at a time yet."))
+            hint = _("Pickups, meals, the tour and the agenda appear here by the hour once they are added.")
+            painter.drawText(self.rect(), Qt.AlignCenter, _("Nothing is planned at a time yet.") + "\n" + hint)
             return
         day, metrics = self.day, QFontMetrics(self.font())
         grid = QColor(palette.mid().color())
