@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from hospitality_app import __version__
 from hospitality_app.exports.itinerary import CalendarItem
-from hospitality_app.exports.timezones import vtimezone
+from hospitality_app.exports.timezones import vtimezone_bytes
 from hospitality_app.services.dto import HostData
 
 PRODID = f"-//Hospitality//hospitality-app {__version__}//EN"
@@ -40,94 +40,148 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _when(value, zone: ZoneInfo) -> tuple[object, dict[str, str]]:
-    """A time in the visit's zone, or in UTC in the hour the clocks go back: a local time with a
-    TZID cannot say which of the two 02:30s it is, and parsers disagreed by an hour.
-
-    The local time goes to the library as a wall-clock time with its TZID spelled out: given an
-    aware time, icalendar looks the zone's name up among every equivalent zone, for each of a
-    large visit's thousands of times (a third of the export)."""
-    if not isinstance(value, datetime):
-        return value, {}  # a day
-    local = value.astimezone(zone)
-    if zone.utcoffset(local.replace(fold=0, tzinfo=None)) != zone.utcoffset(local.replace(fold=1, tzinfo=None)):
-        return value.astimezone(UTC), {}
-    return local.replace(tzinfo=None), {"TZID": zone.key}
-
-
 def render(
     entries: list[Entry], *, timezone: str, now: datetime, name: str, organizer: HostData | None = None
 ) -> bytes:
-    """The calendar as bytes (CRLF, folded lines, UTF-8). All times are in `timezone`."""
-    from icalendar import Alarm, Calendar, Event, Todo, vCalAddress, vDatetime, vText
+    """The calendar as bytes (CRLF, folded lines, UTF-8). All times are in `timezone`.
+
+    Text, dates, durations, addresses and parameters are encoded by icalendar's property types
+    (escaping, quoting) and long lines folded by it; the lines are written here: building
+    icalendar's component tree and serialising it took three quarters of a large visit's export
+    (about 110 ms for 200 events). Date-times are formatted directly: icalendar's type takes
+    9 µs for what strftime does in one."""
+    from icalendar import vCalAddress, vCategory, vDate, vDuration, vText
 
     zone = ZoneInfo(timezone)
+    out = _Lines()
 
     @cache
-    def utc(moment: datetime) -> vDatetime:
+    def utc_text(instant: datetime) -> str:
         # One encoded value per instant: most items share the export's and their last change's.
-        return vDatetime(moment.astimezone(UTC))
+        return instant.strftime("%Y%m%dT%H%M%SZ")  # RFC 5545 3.3.5, form 2
 
-    stamp = utc(now)
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
+    def utc(moment: datetime) -> str:
+        # Converted before the cache: aware times in one zone compare by their wall-clock time,
+        # so the two 02:30s of the night the clocks go back would share an entry.
+        return utc_text(moment.astimezone(UTC))
+
+    def wall_text(wall: datetime) -> str:
+        return wall.strftime("%Y%m%dT%H%M%S")  # form 3, with the TZID parameter
+
+    in_zone = _Lines.parameters(TZID=timezone)
+
+    def when(prop: str, value: datetime | date) -> None:
+        if not isinstance(value, datetime):
+            out.add(prop, vDate(value).to_ical().decode(), ";VALUE=DATE")
+            return
+        local = value.astimezone(zone)
+        if _ambiguous(zone, local):
+            # A local time with a TZID cannot say which of the two 02:30s it is, and parsers
+            # disagreed by an hour: the hour the clocks go back is written in UTC.
+            out.add(prop, utc(value))
+        else:
+            out.add(prop, wall_text(local.replace(tzinfo=None)), in_zone)
+
+    @cache
+    def text(value: str) -> str:  # summaries recur: in alarms, in a meal's every course
+        return vText(value).to_ical().decode()
+
+    out.add("BEGIN", "VCALENDAR")
+    out.add("PRODID", text(PRODID))
+    out.add("VERSION", "2.0")
+    out.add("CALSCALE", "GREGORIAN")
     # PUBLISH (RFC 5546) names an organizer and no attendees: a file that lists attendees with
     # their answers makes Outlook ask to accept or decline. Without an organizer it is a plain
     # calendar, which programs import as it is.
     if organizer is not None:
-        cal.add("method", "PUBLISH")
-    cal.add("name", _one_line(name))  # RFC 7986; X-WR-CALNAME for the programs that predate it
-    cal.add("x-wr-calname", _one_line(name))
-    cal.add("x-wr-timezone", timezone)
-    for entry in entries:
-        item = entry.item
-        comp = Todo() if item.component == "VTODO" else Event()
-        comp.add("uid", entry.uid)
-        comp.add("dtstamp", stamp)
-        comp.add("sequence", entry.sequence)
-        if entry.modified is not None:
-            comp.add("last-modified", utc(entry.modified))
-        comp.add("summary", item.summary)
-        comp.add("color", item.color)  # RFC 7986
-        start, start_tz = _when(item.start, zone)
-        if item.component == "VTODO":
-            comp.add("due", start, parameters=start_tz)
-            if entry.cancelled:
-                comp.add("status", "CANCELLED")
-            elif item.completed is not None:
-                comp.add("status", "COMPLETED")
-                comp.add("completed", item.completed.astimezone(UTC))
-            else:
-                comp.add("status", "NEEDS-ACTION")
-        else:
-            comp.add("dtstart", start, parameters=start_tz)
-            if item.end is not None:
-                end, end_tz = _when(item.end, zone)
-                comp.add("dtend", end, parameters=end_tz)
-            comp.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
-            comp.add("transp", "TRANSPARENT" if item.all_day else "OPAQUE")
-        if item.description:
-            comp.add("description", item.description)
-        if item.location:
-            comp.add("location", item.location)
-        if item.categories:
-            comp.add("categories", list(item.categories))
-        if organizer is not None and item.component == "VEVENT":
-            org = vCalAddress(f"mailto:{_one_line(organizer.email)}")
-            org.params["CN"] = vText(_one_line(organizer.name))
-            comp.add("organizer", org)
-        if item.private:
-            comp.add("class", "PRIVATE")
-        if item.alarm_minutes and not entry.cancelled and item.completed is None:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", item.summary)
-            alarm.add("trigger", timedelta(minutes=-item.alarm_minutes))
-            comp.add_component(alarm)
-        cal.add_component(comp)
+        out.add("METHOD", "PUBLISH")
+    out.add("NAME", text(_one_line(name)))  # RFC 7986; X-WR-CALNAME for the programs that predate it
+    out.add("X-WR-CALNAME", text(_one_line(name)))
+    out.add("X-WR-TIMEZONE", text(timezone))
     days = [d.date() if isinstance(d, datetime) else d for e in entries for d in (e.item.start, e.item.end) if d]
     if days:
-        cal.subcomponents.insert(0, vtimezone(timezone, min(days), max(days)))
-    return cal.to_ical()
+        out.raw(vtimezone_bytes(timezone, min(days), max(days)))
+    if organizer is not None:
+        address = vCalAddress(f"mailto:{_one_line(organizer.email)}").to_ical().decode()
+        organizer_line = (address, _Lines.parameters(CN=_one_line(organizer.name)))
+    stamp = utc(now)
+    for entry in entries:
+        item = entry.item
+        kind = "VTODO" if item.component == "VTODO" else "VEVENT"
+        out.add("BEGIN", kind)
+        out.add("UID", text(entry.uid))
+        out.add("DTSTAMP", stamp)
+        out.add("SEQUENCE", str(entry.sequence))
+        if entry.modified is not None:
+            out.add("LAST-MODIFIED", utc(entry.modified))
+        out.add("SUMMARY", text(item.summary))
+        out.add("COLOR", item.color)  # RFC 7986
+        if kind == "VTODO":
+            when("DUE", item.start)
+            if entry.cancelled:
+                out.add("STATUS", "CANCELLED")
+            elif item.completed is not None:
+                out.add("STATUS", "COMPLETED")
+                out.add("COMPLETED", utc(item.completed))
+            else:
+                out.add("STATUS", "NEEDS-ACTION")
+        else:
+            when("DTSTART", item.start)
+            if item.end is not None:
+                when("DTEND", item.end)
+            out.add("STATUS", "CANCELLED" if entry.cancelled else "CONFIRMED")
+            out.add("TRANSP", "TRANSPARENT" if item.all_day else "OPAQUE")
+        if item.description:
+            out.add("DESCRIPTION", text(item.description))
+        if item.location:
+            out.add("LOCATION", text(item.location))
+        if item.categories:
+            out.add("CATEGORIES", vCategory(list(item.categories)).to_ical().decode())
+        if organizer is not None and kind == "VEVENT":
+            out.add("ORGANIZER", *organizer_line)
+        if item.private:
+            out.add("CLASS", "PRIVATE")
+        if item.alarm_minutes and not entry.cancelled and item.completed is None:
+            out.add("BEGIN", "VALARM")
+            out.add("ACTION", "DISPLAY")
+            out.add("DESCRIPTION", text(item.summary))
+            out.add("TRIGGER", vDuration(timedelta(minutes=-item.alarm_minutes)).to_ical().decode())
+            out.add("END", "VALARM")
+        out.add("END", kind)
+    out.add("END", "VCALENDAR")
+    return out.bytes()
+
+
+def _ambiguous(zone: ZoneInfo, local: datetime) -> bool:
+    wall = local.replace(tzinfo=None)
+    return zone.utcoffset(wall.replace(fold=0)) != zone.utcoffset(wall.replace(fold=1))
+
+
+class _Lines:
+    """Content lines, folded at 75 octets (RFC 5545 3.1) by icalendar when they need it."""
+
+    def __init__(self) -> None:
+        from icalendar.parser import Contentline
+
+        self._fold = Contentline
+        self._parts: list[bytes] = []
+
+    @staticmethod
+    def parameters(**params: str) -> str:
+        """`;NAME=value…`, quoted where the value needs it."""
+        from icalendar import Parameters
+
+        return ";" + Parameters(params).to_ical().decode()
+
+    def add(self, name: str, value: str, parameters: str = "") -> None:
+        line = f"{name}{parameters}:{value}"
+        if len(line) <= 75 and (line.isascii() or len(line.encode()) <= 75):
+            self._parts.append(line.encode() + b"\r\n")  # most lines: nothing to fold
+        else:
+            self._parts.append(self._fold(line).to_ical() + b"\r\n")
+
+    def raw(self, data: bytes) -> None:
+        self._parts.append(data)
+
+    def bytes(self) -> bytes:
+        return b"".join(self._parts)

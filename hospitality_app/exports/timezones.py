@@ -58,3 +58,9 @@ def _vtimezone(tzid: str, first_year: int, last_year: int):
             part.add("tzoffsetto", sub.decoded("tzoffsetto"))
             result.add_component(part)
     return result
+
+
+@cache
+def vtimezone_bytes(tzid: str, first: date, last: date) -> bytes:
+    """The VTIMEZONE as content lines, written once per zone and years."""
+    return vtimezone(tzid, first, last).to_ical()

@@ -117,15 +117,20 @@ def export_visit(
         elif state.content_hash != digest or state.cancelled:
             state.sequence += 1
             state.exported_at = now
-        state.content_hash, state.cancelled, state.component = digest, False, item.component
-        state.item_key = item.key
-        # Everyone who ever had it: a driver replaced must still be able to withdraw it.
-        state.people = sorted(set(state.people or ()) | set(item.people))
-        state.summary = item.summary
-        state.all_day = item.all_day
-        state.start = _moment(item.start, plan.zone)
-        state.end = _moment(item.end, plan.zone) if item.end is not None else None
-        state.exported_at = state.exported_at or now
+        _update(
+            state,
+            content_hash=digest,
+            cancelled=False,
+            component=item.component,
+            item_key=item.key,
+            # Everyone who ever had it: a driver replaced must still be able to withdraw it.
+            people=sorted(set(state.people or ()) | set(item.people)),
+            summary=item.summary,
+            all_day=item.all_day,
+            start=_moment(item.start, plan.zone),
+            end=_moment(item.end, plan.zone) if item.end is not None else None,
+            exported_at=state.exported_at or now,
+        )
         entries.append(ics.Entry(uid, state.sequence, item, modified=state.exported_at))
     planned = {uid_of(i.key) for i in everything}
     if staff is None:
@@ -193,6 +198,14 @@ def _empty(plan, now: datetime, staff: str | None) -> bytes:
     """A cancelled visit never exported: a calendar with nothing in it (nothing to withdraw)."""
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
     return ics.render([], timezone=plan.timezone, now=now, name=name)
+
+
+def _update(state: CalendarItemState, **values) -> None:
+    """Set only what differs: an export that changes nothing writes nothing (a large visit's
+    re-export otherwise rewrote every row, a fifth of its time)."""
+    for name, value in values.items():
+        if getattr(state, name) != value:
+            setattr(state, name, value)
 
 
 def _moment(value, zone):
