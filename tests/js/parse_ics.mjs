@@ -7,6 +7,7 @@ const out = [];
 for (const comp of root.getAllSubcomponents()) {
   if (comp.name !== "vevent" && comp.name !== "vtodo") continue;
   const start = comp.getFirstPropertyValue(comp.name === "vtodo" ? "due" : "dtstart");
+  const end = comp.name === "vevent" ? comp.getFirstPropertyValue("dtend") : null;
   const alarm = comp.getFirstSubcomponent("valarm");
   out.push({
     component: comp.name,
@@ -15,6 +16,7 @@ for (const comp of root.getAllSubcomponents()) {
     summary: comp.getFirstPropertyValue("summary"),
     status: comp.getFirstPropertyValue("status"),
     start_utc: start.isDate ? start.toString() : start.toJSDate().toISOString(),
+    end_utc: end ? (end.isDate ? end.toString() : end.toJSDate().toISOString()) : null,
     tzid: start.isDate ? null : start.zone.tzid,
     trigger: alarm ? alarm.getFirstPropertyValue("trigger").toString() : null,
   });
