@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hospitality_app.formats import short_moment_text, time_text
+from hospitality_app.hosting_calendars.site import Site, site_for
 from hospitality_app.i18n import list_text
 from hospitality_app.rules.dietary_data import DietaryRules
 from hospitality_app.services.dto import VisitPlan
@@ -44,6 +45,12 @@ class CheckContext:
     clashes: tuple[Clash, ...] = field(default=())
     cache: dict = field(default_factory=dict, compare=False, repr=False)
     locale: str = "en"
+    # Where the factory is (holidays, shutdowns, sunset): None, the visit's zone's country and city.
+    where: Site | None = None
+
+    @property
+    def site(self) -> Site:
+        return self.where if self.where is not None else site_for(self.plan.timezone)
 
     def _(self, message: str) -> str:
         return self.tr(message)
@@ -57,6 +64,14 @@ class CheckContext:
     def list_text(self, items) -> str:
         """Items as the message's language lists them: "pork, alcohol", "猪肉、酒"."""
         return list_text(items, self.locale)
+
+    def things(self, codes) -> str:
+        """Codes (pork, shellfish) translated and listed; the same few lists recur in the
+        thousands of findings a large plan can have, so each is written once."""
+        key = ("things", tuple(codes))
+        if key not in self.cache:
+            self.cache[key] = self.list_text(self._(c) for c in key[1])
+        return self.cache[key]
 
     def local(self, moment: datetime) -> str:
         """A day and time of the visit as the message's language writes it, in the visit's zone."""

@@ -5,8 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
+from hospitality_app.hosting_calendars.site import Site
 from hospitality_app.i18n import translator
-from hospitality_app.rules import completeness, courtesy, dietary, logistics, schedule, staffing
+from hospitality_app.rules import (
+    closures,
+    completeness,
+    courtesy,
+    dietary,
+    fasting,
+    logistics,
+    prayer,
+    public_holidays,
+    schedule,
+    shabbat,
+    staffing,
+)
 from hospitality_app.rules.context import NO_FACTS, CheckContext, Clash, RegionFacts
 from hospitality_app.rules.dietary_data import shipped_rules
 from hospitality_app.rules.finding import ERROR, SEVERITY_ORDER, WARNING, Finding
@@ -34,6 +47,13 @@ PLAN_RULES: dict[str, Rule] = {
     "gift.forbidden": courtesy.gift_forbidden,
     "region.hotel_payment": courtesy.hotel_payment,
     "region.expect_delay": courtesy.expect_delay,
+    # Hosting calendars: the site's and the client's holidays, shutdowns, religious practice.
+    "calendar.host_holiday": public_holidays.host_holiday,
+    "calendar.client_holiday": public_holidays.client_holiday,
+    "calendar.factory_closed": closures.factory_closed,
+    "religion.fasting_meal": fasting.fasting_meal,
+    "religion.prayer_overlap": prayer.prayer_overlap,
+    "religion.shabbat": shabbat.shabbat,
 }
 # Rules that depend on the clock or on other visits.
 TIMED_RULES: dict[str, Rule] = {
@@ -51,6 +71,7 @@ def run_check(
     locale: str = "en",
     region: RegionFacts = NO_FACTS,
     clashes: Iterable[Clash] = (),
+    site: Site | None = None,
 ) -> list[Finding]:
     if now.tzinfo is None:
         raise ValueError("run_check needs an aware 'now'")
@@ -62,6 +83,7 @@ def run_check(
         region=region,
         clashes=tuple(clashes),
         locale=locale,
+        where=site,
     )
     rules = [*PLAN_RULES.values(), *TIMED_RULES.values()]
     findings = [finding for rule in rules for finding in rule(ctx)]

@@ -30,6 +30,12 @@ PRODUCT_CODES = {
     "resource.double_booked",
     "checklist.overdue",
     "followup.letter_overdue",
+    "calendar.host_holiday",
+    "calendar.client_holiday",
+    "calendar.factory_closed",
+    "religion.fasting_meal",
+    "religion.prayer_overlap",
+    "religion.shabbat",
 }
 
 
