@@ -28,12 +28,33 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"hospitality-app: error: {where + ': ' if where else ''}{message}; usage: {usage}\n")
 
 
+class _Version(argparse.Action):
+    """The program's version and the releases of the data its calendar checks read: holiday
+    dates change each year (China's are published each winter), so a report names both."""
+
+    def __init__(self, option_strings, dest, **kw) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kw)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace, values, option_string=None) -> NoReturn:
+        from importlib.metadata import version
+
+        sys.stdout.write(
+            f"hospitality-app {__version__}\n"
+            f"public holidays: holidays {version('holidays')} (China's holidays of a year not yet published by "
+            "the State Council are estimates)\n"
+            f"Islamic calendar: hijridate {version('hijridate')} (Umm al-Qura)\n"
+            f"sunrise, sunset and prayer times: astral {version('astral')}\n"
+            f"time zones: tzdata {version('tzdata')}\n",
+        )
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="hospitality-app",
         description="Plan and check the visits of foreign clients. Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and the calendar data in use, and exit")
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",

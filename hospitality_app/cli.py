@@ -365,12 +365,12 @@ def cmd_itinerary(db: Database, args) -> int:
 
 
 def cmd_settings(db: Database, args) -> int:
-    from hospitality_app.services import documents
+    from hospitality_app.services import settings
 
     with db.unit_of_work() as session:
         if args.key is not None and args.value is not None:
-            documents.set_setting(session, args.key, args.value)
-        current = documents.settings(session)
+            settings.set_setting(session, args.key, args.value)
+        current = settings.settings(session)
     if args.key is not None and args.key not in current:
         raise HospitalityError(f"unknown setting {args.key!r} (one of: {', '.join(current)})")
     for key, value in current.items():

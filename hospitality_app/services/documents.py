@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from hospitality_app.errors import NotFoundError, ValidationError
+from hospitality_app.errors import NotFoundError
 from hospitality_app.models import AppSetting, FollowUp
 from hospitality_app.services import plans, regions
 
@@ -29,24 +29,6 @@ def letterhead(session: Session):
         email=values.get("company.email", ""),
         logo=Path(logo) if logo else None,
     )
-
-
-def set_setting(session: Session, key: str, value: str) -> None:
-    if key not in LETTERHEAD_KEYS:
-        raise ValidationError("setting", f"unknown setting {key!r} (one of: {', '.join(LETTERHEAD_KEYS)})")
-    if key == "company.logo" and value and not Path(value).is_file():
-        raise ValidationError("company.logo", f"no image at {value!r}")
-    row = session.get(AppSetting, key)
-    if row is None:
-        session.add(AppSetting(key=key, value=value))
-    else:
-        row.value = value
-
-
-def settings(session: Session) -> dict[str, str]:
-    rows = session.query(AppSetting).filter(AppSetting.key.in_(LETTERHEAD_KEYS))
-    found = {row.key: row.value for row in rows}
-    return {key: found.get(key, "") for key in LETTERHEAD_KEYS}
 
 
 def letter_draft(session: Session, visit_id: int, *, today: date, locale: str | None = None):

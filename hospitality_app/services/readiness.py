@@ -17,7 +17,7 @@ from hospitality_app.models import Pickup, Staff, Vehicle, Visit, VisitHost
 from hospitality_app.rules.context import Clash
 from hospitality_app.rules.engine import counts, run_check
 from hospitality_app.rules.finding import Finding
-from hospitality_app.services import plans, regions
+from hospitality_app.services import plans, regions, settings
 from hospitality_app.services.dto import VisitPlan
 
 
@@ -108,7 +108,7 @@ def clashes_for(session: Session, plan: VisitPlan) -> list[Clash]:
 def check_plan(session: Session | None, plan: VisitPlan, *, now: datetime, locale: str = "en") -> list[Finding]:
     facts = regions.facts(session, plan.company.country, locale)
     clashes = clashes_for(session, plan) if session is not None else []
-    return run_check(plan, now=now, locale=locale, region=facts, clashes=clashes)
+    return run_check(plan, now=now, locale=locale, region=facts, clashes=clashes, site=settings.site_of(session, plan))
 
 
 def check_visit(session: Session, visit_id: int, *, now: datetime, locale: str = "en") -> list[Finding]:

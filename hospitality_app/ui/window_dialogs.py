@@ -42,7 +42,7 @@ class WindowDialogs:
         return self.ops.query(self, lambda session: plans.load_plan(session, visit_id), show)
 
     def open_preferences(self):
-        from hospitality_app.services import documents
+        from hospitality_app.services import settings
         from hospitality_app.ui.dialogs.preferences import PreferencesDialog
 
         def show(current) -> None:
@@ -50,7 +50,7 @@ class WindowDialogs:
             self.preferences_dialog.accepted.connect(self._preferences_saved)
             self.preferences_dialog.open()
 
-        return self.ops.query(self, documents.settings, show)
+        return self.ops.query(self, settings.settings, show)
 
     def _preferences_saved(self) -> None:
         problem = getattr(self.preferences_dialog, "keyring_problem", None)

@@ -144,19 +144,19 @@ def test_the_letters_text_survives_closing_and_is_asked_about(dialog, qtbot, db)
 def test_preferences_set_the_letterhead_and_refuse_a_missing_logo(qtbot, db, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from hospitality_app.services import documents
+    from hospitality_app.services import documents, settings
     from hospitality_app.ui.dialogs.preferences import PreferencesDialog
     from hospitality_app.ui.ops import Ops
 
     ops = Ops(db)
-    dialog = PreferencesDialog(ops, {key: "" for key in documents.LETTERHEAD_KEYS})
+    dialog = PreferencesDialog(ops, {key: "" for key in settings.KEYS})
     qtbot.add_widget(dialog)
     dialog.fields["company.name"].setText("厦门星光智能科技有限公司")
     dialog.fields["company.logo"].setText(str(tmp_path / "nope.png"))
     assert not dialog.save().wait()
     assert "no image at" in dialog.error.text()
     with db.unit_of_work() as session:
-        assert documents.settings(session)["company.name"] == ""  # nothing half-saved
+        assert settings.settings(session)["company.name"] == ""  # nothing half-saved
     dialog.fields["company.logo"].setText("")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     assert dialog.save().wait()

@@ -1,5 +1,5 @@
-"""Preferences: our company's letterhead (stored in the database, shared by the team) and the
-interface language (stored per user in QSettings)."""
+"""Preferences: our company's letterhead and the site (stored in the database, shared by the
+team) and the interface language (stored per user in QSettings)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import documents
+from hospitality_app.services import settings as team_settings
 from hospitality_app.team_connection import TeamConnection, password_for, store_password, test_connection
 from hospitality_app.ui.file_dialogs import open_file
 from hospitality_app.ui.ops import Ops
@@ -29,12 +29,18 @@ from hospitality_app.ui.ops import Ops
 
 class PreferencesDialog(QDialog):
     def __init__(self, ops: Ops, current: dict[str, str], *, parent: QWidget | None = None) -> None:
-        """`current`: the letterhead settings as stored (read off the GUI thread)."""
+        """`current`: the team's settings as stored (read off the GUI thread)."""
         super().__init__(parent)
         self._ops = ops
         self.setWindowTitle(_("Preferences"))
         self.setMinimumWidth(560)
-        self.fields = {key: QLineEdit(current[key], self) for key in documents.LETTERHEAD_KEYS}
+        self.fields = {key: QLineEdit(current.get(key, ""), self) for key in team_settings.KEYS}
+        self.fields["site.country"].setPlaceholderText(_("from the visit's time zone, e.g. CN"))
+        self.fields["site.location"].setPlaceholderText(_("the zone's main city; or latitude,longitude: 24.48,118.09"))
+        self.fields["factory.closures"].setPlaceholderText(_("e.g. 2027-01-28/2027-02-12, 2027-10-01/2027-10-07"))
+        self.fields["calendar.ramadan_starts"].setPlaceholderText(
+            _("only where the announced first day differs, e.g. 2027-02-09")
+        )
         browse = QPushButton(_("Browse…"), self)
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
@@ -69,6 +75,11 @@ class PreferencesDialog(QDialog):
         form.addRow(_("Phone:"), self.fields["company.phone"])
         form.addRow(_("Email:"), self.fields["company.email"])
         form.addRow(_("Logo (PNG or JPEG):"), logo_row)
+        form.addRow(QLabel("<b>" + _("Site (holidays, shutdowns, sunset and prayer times)") + "</b>", self))
+        form.addRow(_("Country:"), self.fields["site.country"])
+        form.addRow(_("Location:"), self.fields["site.location"])
+        form.addRow(_("Factory shutdowns:"), self.fields["factory.closures"])
+        form.addRow(_("Ramadan began on:"), self.fields["calendar.ramadan_starts"])
         form.addRow(QLabel("<b>" + _("Interface") + "</b>", self))
         form.addRow(_("Language:"), self.language)
         form.addRow(QLabel("<b>" + _("Team database") + "</b>", self))
@@ -110,13 +121,13 @@ class PreferencesDialog(QDialog):
         return False
 
     def save(self):
-        """Store the letterhead (off the GUI thread), then this computer's settings; returns the
+        """Store the team's settings (off the GUI thread), then this computer's; returns the
         operation. A refused value saves nothing (one unit of work)."""
         values = {key: field.text().strip() for key, field in self.fields.items()}
 
         def work(session) -> None:
             for key, value in values.items():
-                documents.set_setting(session, key, value)
+                team_settings.set_setting(session, key, value)
 
         return self._ops.write(self, work, self._stored, lambda failure: self.error.setText(failure.message))
 
