@@ -1,5 +1,5 @@
-"""Demo data: eight realistic visits around today (with problems for the check to find), and
-bulk generated visits for benchmarks."""
+"""Demo data: eight realistic visits around today (with problems for the check to find), four
+more that meet the hosting calendars (demo_calendars), and bulk generated visits for benchmarks."""
 
 from __future__ import annotations
 
@@ -445,8 +445,16 @@ def demo_plans(today: date) -> list[VisitPlan]:
 
 
 def create_demo_visits(session: Session, *, now: datetime) -> list[int]:
+    """The demo visits, and those that meet the hosting calendars; the factory's summer
+    shutdown becomes a setting unless the team has set its own."""
+    from hospitality_app.services import demo_calendars, settings
+
     today = now.astimezone(ZONE).date()
-    return [plans.save(session, plan, now=now, create_only=True).visit_id for plan in demo_plans(today)]
+    if not settings.settings(session)["factory.closures"]:
+        first, last = demo_calendars.summer_shutdown(today)
+        settings.set_setting(session, "factory.closures", f"{first.isoformat()}/{last.isoformat()}")
+    every = [*demo_plans(today), *demo_calendars.calendar_plans(today)]
+    return [plans.save(session, plan, now=now, create_only=True).visit_id for plan in every]
 
 
 def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7) -> int:

@@ -135,7 +135,7 @@ def test_visits_added_by_another_program_appear_within_a_second(window, qtbot, d
     subprocess.run(
         [sys.executable, "-m", "hospitality_app", "--db", str(path), "demo"], env=env, check=True, capture_output=True
     )
-    qtbot.wait_until(lambda: window.model.total() == before + 8, timeout=1000)
+    qtbot.wait_until(lambda: window.model.total() == before + 12, timeout=1000)
     window.pages.setCurrentWidget(window.dashboard)
     settle(window)
     assert window.dashboard.upcoming.rowCount() > 0

@@ -56,7 +56,7 @@ def click_row(qtbot, editor, name):
 
 def test_search_edit_and_save_a_company(window, qtbot, db):
     editor = open_tab(window, "clients", "companies")
-    assert editor.count.text() == "8 in all"
+    assert editor.count.text() == "12 in all"
     qtbot.keyClicks(editor.search, "sinar")
     settle(window)
     assert [editor.model.record_at(i).values["name"] for i in range(editor.model.rowCount())] == ["PT Sinar Jaya Abadi"]

@@ -44,7 +44,7 @@ def _select(window, qtbot, text):
 
 
 def test_list_shows_demo_visits_and_findings_for_the_selected_one(window, qtbot, tmp_path):
-    assert window.model.rowCount() == 8
+    assert window.model.rowCount() == 12
     _select(window, qtbot, "Sinar Jaya")
     texts = [window.findings.item(i).text() for i in range(window.findings.count())]
     targets = [window.findings.item(i).data(Qt.UserRole) for i in range(window.findings.count())]
@@ -68,7 +68,7 @@ def test_search_filters_in_the_database(window, qtbot):
     assert window.model.row_at(0).company == "Brightline Events Inc."
     window.search.clear()  # the clear button: the whole list again, no Enter needed
     settle(window)
-    assert window.model.rowCount() == 8
+    assert window.model.rowCount() == 12
 
 
 def test_sorting_happens_in_sql(window):

@@ -20,9 +20,9 @@ def test_an_empty_database_welcomes_and_the_demo_visits_replace_the_welcome(wind
     assert window.welcome.buttons["demo"].text() == "Load the demo visits"
     qtbot.mouseClick(window.welcome.buttons["demo"], Qt.LeftButton)
     settle(window)
-    qtbot.wait_until(lambda: window.model.total() == 8, timeout=5000)
+    qtbot.wait_until(lambda: window.model.total() == 12, timeout=5000)
     assert window.list_stack.currentWidget() is window.table and window.search.isVisible()
-    assert window.statusBar().currentMessage() == "Added 8 demo visits."
+    assert window.statusBar().currentMessage() == "Added 12 demo visits."
 
 
 def test_the_first_visit_is_planned_from_the_welcome(window, qtbot, db, reference_plan):

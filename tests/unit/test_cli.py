@@ -125,7 +125,7 @@ def test_bad_now_and_bad_database_folder(capsys, dbfile, tmp_path):
 
 def test_default_database_lives_in_the_user_data_folder(capsys, isolated_home):
     code, out, _ = run(capsys, "demo")
-    assert code == 0 and out.startswith("Added 8 demo visits")
+    assert code == 0 and out.startswith("Added 12 demo visits")
     assert list(isolated_home.rglob("hospitality.sqlite3"))
 
 
@@ -133,7 +133,7 @@ def test_demo_bulk_visits(capsys, dbfile):
     code, out, _ = run(capsys, "--db", dbfile, "demo", "--visits", "500")
     assert code == 0 and "Added 500 generated visits." in out
     _, out, _ = run(capsys, "--db", dbfile, "list", "--json")
-    assert len(json.loads(out)) == 508
+    assert len(json.loads(out)) == 512
 
 
 def test_ics_command(capsys, dbfile, tmp_path):

@@ -29,7 +29,7 @@ def test_outcomes_by_region_type_and_time_to_order(demo_db):
     assert o.conversion_by_type["regular"] == (2, 3)
     assert o.amounts == {"USD": Decimal("45000.00"), "EUR": Decimal("120000.00")}
     assert round(o.average_days_to_order, 1) == 13.8  # Yıldız: ordered two weeks after the visit
-    assert sum(sum(m.values()) for m in o.visits_by_month_region.values()) == 8
+    assert sum(sum(m.values()) for m in o.visits_by_month_region.values()) == 12
 
 
 def test_record_outcome_validates(demo_db):

@@ -172,7 +172,7 @@ def test_demo_data_gives_a_realistic_mix(db):
         ids = demo.create_demo_visits(session, now=NOW)
         codes = {f.code for i in ids for f in readiness.check_visit(session, i, now=NOW)}
         countries = {plans.load_plan(session, i).company.country for i in ids}
-    assert len(ids) == 8 and countries >= {"ID", "IN", "RU", "DE", "US", "SA", "TR"}
+    assert len(ids) == 12 and countries >= {"ID", "IN", "RU", "DE", "US", "SA", "TR", "IL", "CL"}
     assert codes >= {
         "dietary.forbidden",
         "dietary.allergen",
