@@ -9,6 +9,7 @@ factory abroad, and "12/3" read the American way is the wrong day for most of it
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_datetime_format, get_time_format
@@ -18,12 +19,19 @@ from hospitality_app.i18n import current_language
 _FORMAT_LOCALES = {"en": "en_GB", "zh_CN": "zh_CN"}
 
 
-def format_locale(language: str | None = None) -> str:
+def format_locale(language: str | None = None) -> Locale:
     """The CLDR locale whose conventions the interface language `language` (default: the one in
     use) writes dates in."""
     from hospitality_app.i18n import normalize
 
-    return _FORMAT_LOCALES[normalize(language) if language else current_language()]
+    return _parsed(_FORMAT_LOCALES[normalize(language) if language else current_language()])
+
+
+@cache
+def _parsed(identifier: str) -> Locale:
+    # Parsed once: Babel parses a locale given by name on every call, which was most of the
+    # time a large visit's readiness check spent writing its messages.
+    return Locale.parse(identifier)
 
 
 def day_text(day: date | datetime | None, language: str | None = None) -> str:
@@ -65,14 +73,14 @@ def entry_patterns(language: str | None = None) -> tuple[str, str]:
     """The CLDR patterns a date and a time are typed in: digits only, with a four-digit year
     ("dd/MM/y", "HH:mm"; "y/M/d", "HH:mm")."""
     locale = format_locale(language)
-    return str(Locale.parse(locale).datetime_skeletons["yMd"].pattern), str(
+    return str(locale.datetime_skeletons["yMd"].pattern), str(
         get_time_format("short", locale=locale).pattern
     )
 
 
 def month_pattern(language: str | None = None) -> str:
     """A month typed as digits: "MM/y", "y/M"."""
-    return str(Locale.parse(format_locale(language)).datetime_skeletons["yM"].pattern)
+    return str(format_locale(language).datetime_skeletons["yM"].pattern)
 
 
 def country_text(code: str | None, language: str | None = None) -> str:
@@ -80,4 +88,4 @@ def country_text(code: str | None, language: str | None = None) -> str:
     as it is."""
     if not code:
         return ""
-    return str(Locale.parse(format_locale(language)).territories.get(code, code))
+    return str(format_locale(language).territories.get(code, code))

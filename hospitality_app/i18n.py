@@ -71,16 +71,21 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def list_text(items, language: str | None = None) -> str:
     """Items as a cell or a line lists them in the interface language: "Fish, Soy", "鱼、大豆"
     (the language's own separator, without the "and" a sentence would put before the last)."""
-    from babel import Locale
-
     items = [str(item) for item in items]
     if not items:
         return ""
-    middle = Locale.parse(normalize(language) if language else _Current.language).list_patterns["standard"]["middle"]
+    middle = _list_middle(normalize(language) if language else _Current.language)
     text = items[0]
     for item in items[1:]:
         text = middle.format(text, item)
     return text
+
+
+@cache
+def _list_middle(language: str) -> str:
+    from babel import Locale
+
+    return str(Locale.parse(language).list_patterns["standard"]["middle"])
 
 
 # English for the codes that the code itself says badly ("door_front" is not "Door front").

@@ -18,18 +18,23 @@ def _attending(ctx: CheckContext, meal):
 
 def forbidden(ctx: CheckContext) -> Iterator[Finding]:
     """dietary.forbidden: a dish (or the meal's alcohol) breaks an attending visitor's restriction."""
+    message = ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).')
+    violations: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # the same dishes recur at many meals
     for i, meal in enumerate(ctx.plan.meals):
         for visitor in _attending(ctx, meal):
             for j, dish in enumerate(meal.dishes):
                 for restriction in visitor.dietary:
-                    bad = ctx.diet.violations(restriction, dish.contains)
+                    key = (restriction, tuple(dish.contains))
+                    if key not in violations:
+                        violations[key] = ctx.diet.violations(restriction, dish.contains)
+                    bad = violations[key]
                     if bad:
                         yield Finding(
                             "dietary.forbidden",
                             ERROR,
-                            ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).').format(
+                            message.format(
                                 dish=dish.name,
-                                what=ctx.list_text(ctx._(b) for b in bad),
+                                what=ctx.things(bad),
                                 name=visitor.name,
                                 restriction=ctx._(restriction),
                             ),
@@ -65,7 +70,7 @@ def allergen(ctx: CheckContext) -> Iterator[Finding]:
                         "dietary.allergen",
                         ERROR,
                         ctx._('"{dish}" contains {what}: {name} is allergic.').format(
-                            dish=dish.name, what=ctx.list_text(ctx._(h) for h in hits), name=visitor.name
+                            dish=dish.name, what=ctx.things(hits), name=visitor.name
                         ),
                         f"meals[{i}].dishes[{j}]",
                         labels.join(
@@ -97,7 +102,7 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                             '"{dish}" has {meat} but {place} is not {cert}-certified; {name} eats {cert} only.'
                         ).format(
                             dish=dish.name,
-                            meat=ctx.list_text(ctx._(m) for m in meat),
+                            meat=ctx.things(meat),
                             place=r.name if r else ctx._("the restaurant"),
                             cert=ctx._(cert),
                             name=ctx.list_text(names),
