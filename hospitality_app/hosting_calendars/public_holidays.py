@@ -1,5 +1,6 @@
-"""Public holidays of a country from the `holidays` package, named in the reader's language
-where the package has it."""
+"""Public holidays of a country from the `holidays` package, named in the reader's language:
+the package's own names where it has that language (China's in Chinese), otherwise its English
+names put into Chinese from a shipped table (resources/holidays), for a Chinese reader."""
 
 from __future__ import annotations
 
@@ -19,12 +20,42 @@ def between(country: str, first: date, last: date, locale: str = "en") -> dict[d
     """The public holidays (days off by law, China's moved rest days too) from `first` to `last`."""
     if not country:
         return {}
+    language = _language(country, locale)
+    reader = locale.replace("-", "_").split("_")[0]
+    foreign = reader == "zh" and (language is None or not language.startswith("zh"))
     found: dict[date, str] = {}
     for year in range(first.year, last.year + 1):
-        for day, name in _year(country, year, _language(country, locale)).items():
+        for day, name in _year(country, year, language).items():
             if first <= day <= last:
-                found[day] = name
+                found[day] = _in_chinese(name) if foreign else name
     return found
+
+
+SUFFIXES = {" (estimated)": "（预估）", " (observed)": "（补假）"}
+
+
+def _in_chinese(name: str) -> str:
+    """An English holiday name in Chinese; a name the table lacks stays as it is."""
+    table = _chinese_names()
+    parts = []
+    for part in name.split("; "):  # two holidays on one day
+        suffix = ""
+        while True:
+            ending = next((e for e in SUFFIXES if part.endswith(e)), None)
+            if ending is None:
+                break
+            part, suffix = part.removesuffix(ending), SUFFIXES[ending] + suffix
+        parts.append(table.get(part, part) + suffix)
+    return "；".join(parts)
+
+
+@cache
+def _chinese_names() -> dict[str, str]:
+    import json
+
+    from hospitality_app.resources import read_text
+
+    return json.loads(read_text("holidays", "names.zh_CN.json"))
 
 
 def working_weekend_days(country: str, first: date, last: date) -> set[date]:

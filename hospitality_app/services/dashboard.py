@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from hospitality_app import vocab
 from hospitality_app.errors import NotFoundError, ValidationError
 from hospitality_app.models import ChecklistItem, Company, FollowUp, Pickup, Staff, Vehicle, Visit
-from hospitality_app.services import readiness, regions
+from hospitality_app.services import hosting_days, readiness, regions
 from hospitality_app.services.checklists import Task
 from hospitality_app.services.dto import VisitRow
 from hospitality_app.services.visits import VisitFilter, list_visits
@@ -36,12 +36,18 @@ class UpcomingVisit:
     visit: VisitRow
     errors: int
     warnings: int
+    holidays: tuple[str, ...] = ()  # a public holiday on its first or last day, at the site or at home
 
 
 def upcoming(session: Session, now: datetime, days: int = 14, *, locale: str = "en") -> list[UpcomingVisit]:
     rows = list_visits(session, VisitFilter(starts_after=now, starts_before=now + timedelta(days=days)), limit=None)
     ready = readiness.readiness_of(session, [r.id for r in rows], now=now, locale=locale)
-    return [UpcomingVisit(r, ready[r.id].errors, ready[r.id].warnings) for r in rows if r.id in ready]
+    holidays = hosting_days.holidays_at_either_end(session, rows, locale)
+    return [
+        UpcomingVisit(r, ready[r.id].errors, ready[r.id].warnings, holidays.get(r.id, ()))
+        for r in rows
+        if r.id in ready
+    ]
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ class DashboardPage(QWidget):
                         else "—"
                     ),
                 ),
+                (_("Holidays"), lambda r: "; ".join(r.holidays)),
             ],
             visit_of=lambda r: r.visit.id,
             warn=lambda r: r.errors > 0,

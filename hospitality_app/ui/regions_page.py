@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hospitality_app.formats import short_day_text
 from hospitality_app.i18n import _, current_language, list_text, ngettext
-from hospitality_app.services import regions
+from hospitality_app.services import hosting_days, regions
 from hospitality_app.ui.ops import Ops
 
 TOPIC_TITLES = {
@@ -68,6 +71,9 @@ class RegionsPage(QWidget):
         column = QVBoxLayout(right)
         column.addWidget(self.heading)
         column.addWidget(self.source)
+        self.holidays = QLabel(self)  # when a visit from there would meet a holiday at home
+        self.holidays.setWordWrap(True)
+        column.addWidget(self.holidays)
         column.addLayout(form)
         column.addWidget(self.save_button)
         column.addWidget(self.status)
@@ -125,13 +131,26 @@ class RegionsPage(QWidget):
         if item is None:
             return
         code = item.data(Qt.UserRole)
-        self._ops.query(self, lambda session: regions.country(session, code), lambda got: self._show(code, got))
+        language = current_language()
 
-    def _show(self, code: str, country) -> None:
+        def work(session):
+            today = datetime.now(UTC).date()
+            return regions.country(session, code), hosting_days.coming_holidays(code, today, language)
+
+        self._ops.query(self, work, lambda got: self._show(code, *got))
+
+    def _show(self, code: str, country, holidays=()) -> None:
         if code != self.current_code():
             return
-        self.heading.setText(f"<h2>{country.name(current_language())} ({code})</h2>")
+        language = current_language()
+        self.heading.setText(f"<h2>{country.name(language)} ({code})</h2>")
         self.source.setText(_("Source: {source}").format(source=source_text(country.source)))
+        coming = list_text((f"{short_day_text(day, language)} {name}" for day, name in holidays), language)
+        self.holidays.setText(
+            _("Public holidays in the coming months: {days}").format(days=coming)
+            if coming
+            else _("No public holidays in the coming months.")
+        )
         notes = {n.topic: n for n in country.notes}
         self._shown = {}
         for topic, (en, zh) in self.fields.items():

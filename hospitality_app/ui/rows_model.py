@@ -57,6 +57,9 @@ class RowsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.DisplayRole:
             return str(self._columns[index.column()][1](row))
+        if role == Qt.ToolTipRole:  # a long cell (the holidays a visit meets) is elided: the whole of it
+            text = str(self._columns[index.column()][1](row))
+            return text if len(text) > 24 else None
         if role == Qt.UserRole and self._visit_of is not None:
             return self._visit_of(row)
         if role == Qt.ForegroundRole and self._warn is not None and self._warn(row):

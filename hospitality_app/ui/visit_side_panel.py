@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import plans, readiness, regions
+from hospitality_app.services import hosting_days, plans, readiness, regions
 from hospitality_app.ui.findings_list import show_findings
 from hospitality_app.ui.region_notes import notes_html
 
@@ -34,8 +34,11 @@ class VisitSidePanel:
 
         def work(session):
             plan = plans.load_plan(session, visit_id)
-            found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
-            return found, regions.country(session, plan.company.country)
+            now = datetime.now(UTC)
+            found = readiness.check_plan(session, plan, now=now, locale=language)
+            coming = hosting_days.coming_holidays(plan.company.country.upper(), now.date(), language)
+            halal = any("halal" in v.dietary for v in plan.visitors)
+            return found, regions.country(session, plan.company.country), coming, halal
 
         def failed(failure) -> None:
             self.findings.clear()
@@ -43,8 +46,8 @@ class VisitSidePanel:
 
         self.ops.query(self.findings, work, lambda got: self._side_arrived(visit_id, language, *got), failed)
 
-    def _side_arrived(self, visit_id: int, language: str, found, country) -> None:
+    def _side_arrived(self, visit_id: int, language: str, found, country, coming, halal) -> None:
         if visit_id != self._current_id:
             return  # the user moved on meanwhile
         show_findings(self.findings, found)
-        self.notes.setHtml(notes_html(country, language))
+        self.notes.setHtml(notes_html(country, language, coming, halal))

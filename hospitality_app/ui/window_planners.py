@@ -68,4 +68,3 @@ class OpensPlanners:
         if self._close_when_saved:
             self._close_when_saved = False
             self._close_refused()
-

@@ -52,9 +52,10 @@ def test_list_shows_demo_visits_and_findings_for_the_selected_one(window, qtbot,
     if window.windowTitle() == "Hospitality — visits":
         assert texts[0].startswith('"Sweet and sour pork" contains pork, which Budi Santoso')
         assert "Indonesia" in window.notes.toPlainText()
+        assert "Prayer room: Muslim visitors pray five times a day" in window.notes.toPlainText()  # halal guests
     else:
         assert texts[0].startswith("“Sweet and sour pork”含有猪肉，Budi Santoso 不能吃（清真）。")
-        assert "印度尼西亚" in window.notes.toPlainText()
+        assert "印度尼西亚" in window.notes.toPlainText() and "祈祷室" in window.notes.toPlainText()
         assert window.menuBar().actions()[0].text() == "文件(&F)"
     window.grab().save(str(tmp_path / "main-window.png"))
     assert (tmp_path / "main-window.png").stat().st_size > 10_000

@@ -197,6 +197,10 @@ def test_regional_notes_page_edits_and_adds_countries(window, db):
     window.pages.setCurrentWidget(page)
     settle(window)
     assert page.current_code() == "ID"
+    from hospitality_app.i18n import _
+
+    coming = _("Public holidays in the coming months: {days}").split("{")[0]
+    assert page.holidays.text().startswith(coming)  # Indonesia has some in any quarter
     en = page.fields["punctuality"][0]
     en.setPlainText("Usually on time; confirm the day before.")
     saved = page.save()

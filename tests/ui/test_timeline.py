@@ -15,8 +15,9 @@ def first_day(window, db, reference_plan, qtbot):
     _visit_id, planner = open_plan(window, db, reference_plan)
     planner.tabs.setCurrentWidget(planner.timeline)
     tab = planner.timeline
-    qtbot.wait_until(lambda: tab.day_box.count() == 2, timeout=3000)
-    assert [tab.day_box.itemText(i) for i in range(2)] == ["Wed 2 Dec", "Thu 3 Dec"]  # the arrival evening
+    qtbot.wait_until(lambda: tab.day_box.count() == 3, timeout=3000)
+    # The arrival evening; Friday has nothing planned yet, but the halal visitors' midday prayer.
+    assert [tab.day_box.itemText(i) for i in range(3)] == ["Wed 2 Dec", "Thu 3 Dec", "Fri 4 Dec ◆"]
     tab.day_box.setCurrentIndex(1)
     tab.view.resize(900, 400)
     return planner, tab.view
@@ -160,3 +161,17 @@ def test_a_click_on_a_marked_block_lands_on_the_item(window, qtbot, db, referenc
     qtbot.mouseClick(view, Qt.LeftButton, pos=point.toPoint())
     meals = planner.editors["meals"]
     assert planner.tabs.currentWidget() is meals and meals.items.current_row() == 0
+
+
+def test_a_day_shows_its_calendar_notes_and_shades_their_windows(window, qtbot, db, reference_plan):
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    tab = planner.timeline
+    assert not tab.notes.isVisible() and view.windows == ()  # Thursday: nothing on the calendars
+    assert planner.go_to("day:2026-12-04")  # as a finding about a whole day asks
+    assert planner.tabs.currentWidget() is tab and tab.day_box.currentText() == "Fri 4 Dec ◆"
+    assert tab.notes.isVisible() and tab.notes.text().startswith("◆ Friday prayer 11:50–12:50")
+    assert [w.kind for w in view.windows] == ["prayer"]
+    inside = view._x(view.windows[0].start) + 5
+    assert view.windows_at(inside) == ["Friday prayer 11:50–12:50"]  # its tooltip
+    assert view.windows_at(view._x(view.windows[0].end) + 1) == []
+    assert not planner.go_to("day:2026-12-25")  # not a day of the visit

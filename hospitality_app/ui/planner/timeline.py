@@ -5,7 +5,7 @@ one undo step each."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
@@ -20,6 +20,9 @@ from hospitality_app.services.dto import VisitPlan
 NAMES_WIDTH, HEADER, ROW = 140, 26, 30
 EDGE = 5  # pixels at a block's end that change its length instead of moving it
 MARK = QColor("#b00020")
+# Hosting-calendar windows shaded behind the blocks: the fast, the Friday prayer, Shabbat, a shutdown.
+SHADES = {"fast": QColor(240, 180, 40, 45), "prayer": QColor(40, 160, 90, 60), "shabbat": QColor(60, 90, 200, 45)}
+SHADES["closed"] = QColor(120, 120, 120, 50)
 
 
 def lane_name(lane: str) -> str:
@@ -48,6 +51,7 @@ class DayView(QWidget):
         super().__init__(parent)
         self.day: Day | None = None
         self.plan: VisitPlan | None = None
+        self.windows: tuple = ()  # the day's hosting-calendar windows (hosting_calendars.day_notes)
         self.marks: dict[str, list[str]] = {}
         self.selected: str | None = None
         self._press: tuple[str, float] | None = None
@@ -57,8 +61,8 @@ class DayView(QWidget):
         self.setMouseTracking(True)
         self.setAccessibleName(_("Timeline of the day"))
 
-    def show_day(self, plan: VisitPlan, day: Day | None, findings) -> None:
-        self.plan, self.day = plan, day
+    def show_day(self, plan: VisitPlan, day: Day | None, findings, windows=()) -> None:
+        self.plan, self.day, self.windows = plan, day, tuple(windows)
         self.setMinimumHeight(HEADER + ROW * (len(day.lanes) if day else 1) + 8)
         self.set_findings(findings)
 
@@ -136,6 +140,14 @@ class DayView(QWidget):
             painter.setPen(palette.text().color())
             name = metrics.elidedText(lane_name(lane), Qt.ElideRight, NAMES_WIDTH - 12)
             painter.drawText(QRectF(6, y, NAMES_WIDTH - 10, ROW), Qt.AlignVCenter, name)
+        right = float(NAMES_WIDTH + self._minutes_wide() * self._per_minute())
+        for window in self.windows:
+            left, end = max(self._x(window.start), float(NAMES_WIDTH)), min(self._x(window.end), right)
+            if end > left:
+                painter.fillRect(QRectF(left, HEADER - 4, end - left, ROW * len(day.lanes) + 4), SHADES[window.kind])
+                band = QColor(SHADES[window.kind])
+                band.setAlpha(200)  # a strip under the hours says where the window runs, even under blocks
+                painter.fillRect(QRectF(left, HEADER - 4, end - left, 4), band)
         for block in day.blocks:
             self._paint_block(painter, metrics, block)
 
@@ -161,12 +173,31 @@ class DayView(QWidget):
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:
             block = self.block_at(QPointF(event.pos()))
-            if block is None:
-                QToolTip.hideText()
-            else:
+            shaded = self.windows_at(QPointF(event.pos()).x())
+            if block is not None:
                 QToolTip.showText(event.globalPos(), self.describe(block), self)
+            elif shaded:
+                QToolTip.showText(event.globalPos(), "\n".join(shaded), self)
+            else:
+                QToolTip.hideText()
             return True
         return super().event(event)
+
+    def windows_at(self, x: float) -> list[str]:
+        """What the shaded windows under `x` are, with their times."""
+        if self.plan is None:
+            return []
+        names = {
+            "fast": _("Ramadan fast"),
+            "prayer": _("Friday prayer"),
+            "shabbat": _("Shabbat"),
+            "closed": _("Factory shut down"),
+        }
+        return [
+            f"{names[w.kind]} {time_text(self.plan.local(w.start))}–{time_text(self.plan.local(w.end))}"
+            for w in self.windows
+            if self._x(w.start) <= x < self._x(w.end)
+        ]
 
     def describe(self, block: Block) -> str:
         assert self.plan is not None
@@ -244,8 +275,12 @@ class TimelineTab(QWidget):
         self.days: list[Day] = []
         self._plan: VisitPlan | None = None
         self._findings: tuple = ()
+        self._notes: dict = {}
         self.day_box = QComboBox(self)
         self.day_box.currentIndexChanged.connect(self._day_chosen)
+        self.notes = QLabel(self)  # the chosen day's holidays, fast, prayer, Shabbat
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
         hint = QLabel(
             _(
                 "Drag a block to move it, its end to change its length; or select it and press ← →, "
@@ -265,23 +300,29 @@ class TimelineTab(QWidget):
         top.addWidget(hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notes)
         layout.addWidget(scroll, 1)
 
-    def show_plan(self, plan: VisitPlan, findings) -> None:
+    def show_plan(self, plan: VisitPlan, findings, notes=None) -> None:
         """Show `plan` (after each check), on the day shown before when it still has items;
-        during a drag, only what the check found of the plan as the drop would make it."""
+        during a drag, only what the check found of the plan as the drop would make it.
+        `notes`: the hosting calendars' notes by day (a day with notes and no items is shown too)."""
         if self.view.dragging:
             self.view.set_findings(findings)
             return
         shown = (
             self.days[self.day_box.currentIndex()].day if 0 <= self.day_box.currentIndex() < len(self.days) else None
         )
-        self._plan, self._findings = plan, tuple(findings)
-        self.days = timeline.days(plan)
+        self._plan, self._findings, self._notes = plan, tuple(findings), dict(notes or {})
+        planned = {d.day: d for d in timeline.days(plan)}
+        for day in self._notes.keys() - planned.keys():
+            planned[day] = Day(day, (VISITORS,), (), 8, 18)  # a holiday with nothing planned yet
+        self.days = [planned[day] for day in sorted(planned)]
         self.day_box.blockSignals(True)
         self.day_box.clear()
         for d in self.days:
-            self.day_box.addItem(short_day_text(d.day), d.day)
+            marked = " ◆" if d.day in self._notes else ""  # the day has calendar notes
+            self.day_box.addItem(short_day_text(d.day) + marked, d.day)
         keep = next((i for i, d in enumerate(self.days) if d.day == shown), 0)
         self.day_box.setCurrentIndex(keep if self.days else -1)
         self.day_box.blockSignals(False)
@@ -291,7 +332,23 @@ class TimelineTab(QWidget):
         if self._plan is None:
             return
         index = self.day_box.currentIndex()
-        self.view.show_day(self._plan, self.days[index] if 0 <= index < len(self.days) else None, self._findings)
+        day = self.days[index] if 0 <= index < len(self.days) else None
+        notes = self._notes.get(day.day) if day is not None else None
+        self.notes.setText("\n".join(f"◆ {line}" for line in notes.lines) if notes else "")
+        self.notes.setVisible(notes is not None)
+        self.view.show_day(self._plan, day, self._findings, notes.windows if notes else ())
+
+    def show_day(self, iso_day: str) -> bool:
+        """Show the day `iso_day` ("2027-10-01") names, as a finding about a whole day asks."""
+        try:
+            wanted = date.fromisoformat(iso_day)
+        except ValueError:
+            return False
+        index = next((i for i, d in enumerate(self.days) if d.day == wanted), None)
+        if index is None:
+            return False
+        self.day_box.setCurrentIndex(index)
+        return True
 
     def select(self, target: str) -> None:
         """Show the day of the item at `target` with its block selected (an item chosen in its tab)."""

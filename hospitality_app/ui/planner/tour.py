@@ -22,7 +22,6 @@ from hospitality_app.ui.planner.widgets import LocalDateTime
 ROLES = ("guide", "door_front", "door_back")
 
 
-
 class GlassWindowBox(QCheckBox):
     """A stop seen through the glass window (ticked) or walked into: two ways, one tick box.
 
@@ -42,6 +41,7 @@ class GlassWindowBox(QCheckBox):
 
     def value(self) -> str:
         return "glass_window" if self.isChecked() else "walk_in"
+
 
 class TourEditor(Editor):
     """The tour: start, guide and door keepers, and the route's stops."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.errors import ConflictError, ValidationError
 from hospitality_app.i18n import _, current_language, list_text
-from hospitality_app.services import plans, readiness, regions, visits
+from hospitality_app.services import hosting_days, plans, readiness, regions, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
@@ -327,9 +327,12 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         generation = self._check_generation
 
         def work(session):
-            found = readiness.check_plan(session, plan, now=datetime.now(UTC), locale=language)
+            now = datetime.now(UTC)
+            found = readiness.check_plan(session, plan, now=now, locale=language)
             country = regions.country(session, plan.company.country) if plan.company.country else None
-            return found, country
+            days = hosting_days.day_notes(session, plan, language)
+            coming = hosting_days.coming_holidays(plan.company.country.upper(), now.date(), language)
+            return found, country, days, coming
 
         return self._ops.query(self, work, lambda got: self._checked(generation, language, plan, *got))
 
@@ -343,14 +346,15 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         unfinished = exc.template == MISSING
         self.error.setText("" if typing or unfinished else self._where(exc.path) + error_text(exc))
 
-    def _checked(self, generation: int, language: str, plan: VisitPlan, found, country) -> None:
+    def _checked(self, generation: int, language: str, plan: VisitPlan, found, country, days, coming) -> None:
         if generation != self._check_generation:
             return  # the plan changed again meanwhile: a newer check is on its way
         show_findings(self.findings, found)
-        self.timeline.show_plan(plan, found)
+        self.timeline.show_plan(plan, found, days)
         for editor in self.editors.values():
             editor.mark(found)
-        self.notes.setHtml(notes_html(country, language) if country else "")
+        halal = any("halal" in v.dietary for v in plan.visitors)
+        self.notes.setHtml(notes_html(country, language, coming, halal) if country else "")
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)
@@ -367,6 +371,9 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
     def go_to(self, path: str, message: str = "") -> bool:
         """Show the tab and field that a finding or an error names (with `message` beside the
         field); False when no tab shows it."""
+        if path.startswith("day:"):  # a finding about a whole day (a holiday): its timeline
+            self.tabs.setCurrentWidget(self.timeline)
+            return self.timeline.show_day(path.removeprefix("day:"))
         part = parse_path(path)[0]
         key = TAB_OF.get(part)
         if key is None:

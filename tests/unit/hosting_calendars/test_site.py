@@ -83,3 +83,21 @@ def test_holidays_in_the_reader_s_language_with_china_s_moved_rest_days():
     assert public_holidays.between("", date(2026, 1, 1), date(2026, 12, 31)) == {}
     assert public_holidays.between("XX", date(2026, 1, 1), date(2026, 12, 31)) == {}
     assert public_holidays.data_version().startswith("holidays ")
+
+
+def test_every_holiday_of_a_shipped_country_has_a_chinese_name():
+    """A Chinese reader never sees an English holiday name: the table covers every holiday of
+    the countries with regional notes, for the years a plan is made in."""
+    from hospitality_app.services import regions
+
+    missing = set()
+    for country in regions.shipped():
+        days = public_holidays.between(country, date(2026, 1, 1), date(2029, 12, 31), "zh_CN")
+        missing |= {name for name in days.values() if any("a" <= c.lower() <= "z" for c in name)}
+    assert not missing
+
+
+def test_a_name_the_table_lacks_stays_english_and_suffixes_are_chinese():
+    assert public_holidays._in_chinese("Christmas Day (observed)") == "圣诞节（补假）"
+    assert public_holidays._in_chinese("Eid al-Fitr (estimated)") == "开斋节（预估）"
+    assert public_holidays._in_chinese("New Year's Day; Nobody's Day") == "元旦；Nobody's Day"
