@@ -18,6 +18,7 @@ from hospitality_app.exports.timezones import vtimezone_bytes
 from hospitality_app.services.dto import HostData
 
 PRODID = f"-//Hospitality//hospitality-app {__version__}//EN"
+AT_SITE = ("agenda/", "agenda#", "tour/", "tour#")  # items held at the factory, where GEO is known
 UID_NAMESPACE = uuid.UUID("6f1c9a2e-4b7d-5c3e-9a10-2f8e7d6c5b4a")
 
 
@@ -41,9 +42,16 @@ def _one_line(text: str) -> str:
 
 
 def render(
-    entries: list[Entry], *, timezone: str, now: datetime, name: str, organizer: HostData | None = None
+    entries: list[Entry],
+    *,
+    timezone: str,
+    now: datetime,
+    name: str,
+    organizer: HostData | None = None,
+    site: tuple[float, float] | None = None,
 ) -> bytes:
-    """The calendar as bytes (CRLF, folded lines, UTF-8). All times are in `timezone`.
+    """The calendar as bytes (CRLF, folded lines, UTF-8). All times are in `timezone`; `site`:
+    where the factory is, as the team set it (GEO of the meetings and the tour held there).
 
     Text, dates, durations, addresses and parameters are encoded by icalendar's property types
     (escaping, quoting) and long lines folded by it; the lines are written here: building
@@ -135,6 +143,8 @@ def render(
             out.add("DESCRIPTION", text(item.description))
         if item.location:
             out.add("LOCATION", text(item.location))
+        if site is not None and item.key.startswith(AT_SITE) and not entry.cancelled:
+            out.add("GEO", f"{site[0]:.6f};{site[1]:.6f}")  # RFC 5545 3.8.1.6: latitude;longitude
         if item.categories:
             out.add("CATEGORIES", vCategory(list(item.categories)).to_ical().decode())
         if organizer is not None and kind == "VEVENT":

@@ -145,7 +145,18 @@ def export_visit(
             continue
         entries.append(_withdrawn(state, plan.zone, now))
     name = f"{plan.title}" + (f" — {staff}" if staff else "")
-    return ics.render(entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan))
+    return ics.render(
+        entries, timezone=plan.timezone, now=now, name=name, organizer=itinerary.organizer(plan), site=_located(session)
+    )
+
+
+def _located(session: Session) -> tuple[float, float] | None:
+    """The site's coordinates when the team has set them: the zone's main city, the default
+    for sunset times, can be hundreds of kilometres from the factory."""
+    from hospitality_app.hosting_calendars.site import parse_location
+
+    row = session.get(AppSetting, "site.location")
+    return parse_location(row.value) if row is not None and row.value else None
 
 
 def cancellations(session: Session, visit_id: int, *, now: datetime, staff: str | None = None) -> bytes | None:

@@ -130,9 +130,11 @@ def test_the_driver_s_calendar(golden_db, reference_plan):
     same_as_golden("driver", export(golden_db, store(golden_db, reference_plan), staff="Chen Jie"))
 
 
-def test_a_publish_message_names_its_organizer(golden_db, reference_plan):
+def test_a_publish_message_names_its_organizer_and_the_site_s_place(golden_db, reference_plan):
     lead = replace(reference_plan.hosts[0], email="li.wei@example.com", given=None)
     plan = replace(reference_plan, hosts=(lead, *reference_plan.hosts[1:]))
+    with golden_db.unit_of_work() as session:
+        session.merge(AppSetting(key="site.location", value="24.6078,118.0905"))
     same_as_golden("organizer", export(golden_db, store(golden_db, plan)))
 
 

@@ -134,3 +134,18 @@ def test_last_modified_is_when_the_item_last_changed_not_when_it_was_last_export
     modified = {s: e.last_modified.value for s, e in found.items()}
     assert modified["Lunch with PT Sinar Jaya Abadi"] == later
     assert modified["Dinner with PT Sinar Jaya Abadi"] == NOW  # unchanged since
+
+
+def test_meetings_and_the_tour_carry_geo_once_the_team_has_set_the_site(db, reference_plan):
+    from hospitality_app.services import settings
+
+    visit_id = store(db, reference_plan)
+    assert b"GEO:" not in export(db, visit_id)  # the zone's main city is no address
+    with db.unit_of_work() as session:
+        settings.set_setting(session, "site.location", "24.6078,118.0905")
+    found = items(export(db, visit_id))
+    geo = {s: e.contents["geo"][0].value for s, e in found.items() if "geo" in e.contents}
+    company = "PT Sinar Jaya Abadi"
+    assert geo[f"Factory tour with {company}"] == "24.607800;118.090500"
+    assert f"Order details and quotation — {company}" in geo
+    assert f"Lunch with {company}" not in geo and f"Airport pickup: GA 898 — {company}" not in geo
