@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("list", help="list visits")
     p.add_argument("--upcoming", action="store_true", help="only visits that have not ended")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p = commands.add_parser("dashboard", help="the managers' dashboard: upcoming visits, pickups, what is overdue")
+    p.add_argument("--json", action="store_true", help="print JSON (an object whose keys include 'upcoming')")
+    p.add_argument("--now", metavar="ISO", help="the clock (without an offset: this computer's local time)")
+    p.add_argument(
+        "--days", type=lambda text: _count(text, 366), default=14, help="how far ahead to list visits (default 14)"
+    )
     p = commands.add_parser("check", help="readiness check of one visit")
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")

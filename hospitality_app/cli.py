@@ -454,6 +454,8 @@ def cmd_demo(db: Database, args) -> int:
     return 0
 
 
+from hospitality_app.cli_dashboard import cmd_dashboard  # noqa: E402 - a command of its own module
+
 COMMANDS = {
     "import": None,
     "schema": None,
@@ -472,4 +474,5 @@ COMMANDS = {
     "copy": cmd_copy,
     "notes": cmd_notes,
     "demo": cmd_demo,
+    "dashboard": cmd_dashboard,
 }

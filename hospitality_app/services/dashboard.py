@@ -61,10 +61,10 @@ class Dashboard:
     follow_ups: list
 
 
-def everything(session: Session, now: datetime, *, locale: str = "en") -> Dashboard:
+def everything(session: Session, now: datetime, *, locale: str = "en", days: int = 14) -> Dashboard:
     today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
     return Dashboard(
-        upcoming(session, now, locale=locale),
+        upcoming(session, now, days, locale=locale),
         pickups_between(session, today, today + timedelta(days=2)),
         double_bookings(session, now),
         overdue_tasks(session, now),

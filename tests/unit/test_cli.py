@@ -286,7 +286,8 @@ SUPPORTED = "(a file path, sqlite:///… or postgresql://…)"
         ),
         (
             ["frobnicate"],
-            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'check', 'ics', "
+            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'dashboard', 'check', "
+            "'ics', "
             "'delete', 'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', "
             "'demo'); "
             "usage: hospitality-app --help",
