@@ -286,10 +286,9 @@ SUPPORTED = "(a file path, sqlite:///… or postgresql://…)"
         ),
         (
             ["frobnicate"],
-            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'dashboard', 'check', "
-            "'ics', "
-            "'delete', 'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', 'copy', 'notes', "
-            "'demo'); "
+            "COMMAND: invalid choice: 'frobnicate' (choose from 'import', 'export', 'schema', 'list', 'dashboard', "
+            "'check', 'ics', 'delete', 'checklist', 'letter', 'sign', 'brief', 'itinerary', 'settings', 'team', "
+            "'copy', 'notes', 'demo'); "
             "usage: hospitality-app --help",
         ),
         (["list", "extra"], "unrecognized arguments: extra; usage: hospitality-app --help"),
