@@ -108,12 +108,12 @@ def test_copy_to_the_team_database_is_idempotent(db_url, tmp_path, capsys):
     assert main(["--db", laptop, "settings", "company.name", "Xiamen Starlight"]) == 0
     capsys.readouterr()
     assert main(["--db", laptop, "copy", "--to", db_url]) == 0
-    assert capsys.readouterr().out.strip() == "Copied 9 visits; 0 were already there."
+    assert capsys.readouterr().out.strip() == "Copied 13 visits; 0 were already there."
     assert main(["--db", laptop, "copy", "--to", db_url]) == 0
-    assert capsys.readouterr().out.strip() == "Copied 0 visits; 9 were already there."
+    assert capsys.readouterr().out.strip() == "Copied 0 visits; 13 were already there."
     assert main(["--db", db_url, "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 9 and {r["country"] for r in rows} >= {"ID", "IN", "RU", "DE", "US", "SA", "TR"}
+    assert len(rows) == 13 and {r["country"] for r in rows} >= {"ID", "IN", "RU", "DE", "US", "SA", "TR"}
     assert main(["--db", db_url, "settings", "company.name"]) == 0
     assert capsys.readouterr().out.strip() == "company.name = Xiamen Starlight"
     sinar = next(
