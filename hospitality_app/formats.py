@@ -73,9 +73,7 @@ def entry_patterns(language: str | None = None) -> tuple[str, str]:
     """The CLDR patterns a date and a time are typed in: digits only, with a four-digit year
     ("dd/MM/y", "HH:mm"; "y/M/d", "HH:mm")."""
     locale = format_locale(language)
-    return str(locale.datetime_skeletons["yMd"].pattern), str(
-        get_time_format("short", locale=locale).pattern
-    )
+    return str(locale.datetime_skeletons["yMd"].pattern), str(get_time_format("short", locale=locale).pattern)
 
 
 def month_pattern(language: str | None = None) -> str:

@@ -21,6 +21,26 @@ def ramadan(near: date, corrections: tuple[date, ...] = ()) -> tuple[date, date]
     return first, last
 
 
+def check_correction(start: date) -> None:
+    """Refuse a first day of Ramadan that is no correction of the calendar's: the sighting of the
+    new moon moves the month by a day or two, never more than three."""
+    from hijridate import Gregorian
+
+    from hospitality_app.errors import ValidationError
+
+    hijri = Gregorian.fromdate(start).to_hijri()
+    candidates = [_umm_al_qura(year)[0] for year in (hijri.year - 1, hijri.year, hijri.year + 1)]
+    nearest = min(candidates, key=lambda first: abs((start - first).days))
+    if abs((start - nearest).days) > 3:
+        raise ValidationError(
+            "calendar.ramadan_starts",
+            "{value} is not near the start of a Ramadan (by the Umm al-Qura calendar it begins on {first}): "
+            "only a day or two apart can be a correction",
+            value=start.isoformat(),
+            first=nearest.isoformat(),
+        )
+
+
 def ramadan_days(first: date, last: date, corrections: tuple[date, ...] = ()) -> set[date]:
     """The days from `first` to `last` that fall in Ramadan (a visit spans less than a Hijri
     year, so the Ramadans of its first and last days are the only candidates)."""

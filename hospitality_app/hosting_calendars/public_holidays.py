@@ -4,6 +4,7 @@ names put into Chinese from a shipped table (resources/holidays), for a Chinese 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -27,8 +28,24 @@ def between(country: str, first: date, last: date, locale: str = "en") -> dict[d
     for year in range(first.year, last.year + 1):
         for day, name in _year(country, year, language).items():
             if first <= day <= last:
-                found[day] = _in_chinese(name) if foreign else name
+                found[day] = _dates_as_ours(_in_chinese(name) if foreign else name, locale)
     return found
+
+
+US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")  # the package's English: 01/04/2026 is 4 January
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _dates_as_ours(name: str, locale: str) -> str:
+    """A date inside a name ("Day off (substituted from 01/04/2026)", "休息日（由 2026-10-10 调休）")
+    written as the interface writes a day ("Sun 4 Jan", "10月10日周六"): read the American way, the
+    first is the 1st of April to most of the team's clients."""
+    from hospitality_app.formats import short_day_text
+
+    name = US_DATE.sub(lambda m: short_day_text(date(int(m[3]), int(m[1]), int(m[2])), locale), name)
+    name = ISO_DATE.sub(lambda m: short_day_text(date(int(m[1]), int(m[2]), int(m[3])), locale), name)
+    name = name.replace("(substituted from ", "(made up on ")  # the package's wording reads as a swap
+    return name.replace("（由 ", "（由").replace(" 调休）", "调休）")
 
 
 SUFFIXES = {" (estimated)": "（预估）", " (observed)": "（补假）"}

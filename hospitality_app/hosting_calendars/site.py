@@ -49,19 +49,30 @@ def site_for(timezone: str, settings: dict[str, str] | None = None) -> Site:
 
 
 def parse_country(text: str) -> str:
+    """A country as a code (cn, CN) or by its name in English or Chinese (China, 中国)."""
     code = text.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", code):
-        raise ValidationError("site.country", f"{text!r} is not a two-letter country code such as CN or DE")
-    return code
+    if re.fullmatch(r"[A-Z]{2}", code):
+        return code
+    found = _country_names().get(text.strip().casefold())
+    if found is None:
+        raise ValidationError(
+            "site.country", "{value!r} is not a country: write its two-letter code, such as CN or DE", value=text
+        )
+    return found
 
 
 def parse_location(text: str) -> tuple[float, float]:
+    """ "LAT,LON" in degrees; a Chinese keyboard's full-width comma is a comma too."""
     try:
-        latitude, longitude = (float(part) for part in text.split(","))
+        latitude, longitude = (float(part) for part in text.replace("，", ",").split(","))
     except ValueError:
-        raise ValidationError("site.location", f"{text!r} is not LAT,LON such as 24.48,118.09") from None
+        raise ValidationError(
+            "site.location", "{value!r} is not a latitude and longitude such as 24.48,118.09", value=text
+        ) from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise ValidationError("site.location", f"{text!r}: latitude is -90 to 90, longitude -180 to 180")
+        raise ValidationError(
+            "site.location", "{value!r}: the latitude is from -90 to 90, the longitude from -180 to 180", value=text
+        )
     return latitude, longitude
 
 
@@ -69,26 +80,61 @@ def parse_closures(text: str) -> tuple[tuple[date, date], ...]:
     """ISO 8601 date intervals separated by commas: "2027-01-28/2027-02-12,2027-08-02/2027-08-06";
     a single day stands for itself."""
     closures = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
+    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
         first_text, _, last_text = part.partition("/")
         try:
-            first = date.fromisoformat(first_text)
-            last = date.fromisoformat(last_text) if last_text else first
+            first = date.fromisoformat(first_text.strip())
+            last = date.fromisoformat(last_text.strip()) if last_text else first
         except ValueError:
             raise ValidationError(
-                "factory.closures", f"{part!r} is not a date interval such as 2027-01-28/2027-02-12"
+                "factory.closures", "{value!r} is not a period such as 2027-01-28/2027-02-12", value=part
             ) from None
         if last < first:
-            raise ValidationError("factory.closures", f"{part!r} ends before it starts")
+            raise ValidationError("factory.closures", "{value!r} ends before it starts", value=part)
         closures.append((first, last))
     return tuple(sorted(closures))
 
 
 def parse_days(key: str, text: str) -> tuple[date, ...]:
     try:
-        return tuple(sorted(date.fromisoformat(p.strip()) for p in text.split(",") if p.strip()))
+        return tuple(sorted(date.fromisoformat(p.strip()) for p in text.replace("，", ",").split(",") if p.strip()))
     except ValueError:
-        raise ValidationError(key, f"{text!r} is not a list of dates such as 2027-02-09") from None
+        raise ValidationError(key, "{value!r} is not a list of dates such as 2027-02-09", value=text) from None
+
+
+def normalized(key: str, value: str) -> str:
+    """The value of a site setting as it is stored: checked, and written one way (CN, not China;
+    commas, not full-width ones). Raises ValidationError naming the setting."""
+    if not value.strip():
+        return ""
+    if key == "site.country":
+        return parse_country(value)
+    if key == "site.location":
+        return ",".join(str(x) for x in parse_location(value))
+    if key == "factory.closures":
+        return ",".join(
+            f"{a.isoformat()}/{b.isoformat()}" if a != b else a.isoformat() for a, b in parse_closures(value)
+        )
+    if key == "calendar.ramadan_starts":
+        from hospitality_app.hosting_calendars.islamic import check_correction
+
+        days = parse_days(key, value)
+        for day in days:
+            check_correction(day)
+        return ",".join(d.isoformat() for d in days)
+    raise KeyError(key)
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for language in ("en", "zh"):
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[name.casefold()] = code
+    return names
 
 
 @cache

@@ -446,13 +446,16 @@ def demo_plans(today: date) -> list[VisitPlan]:
 
 def create_demo_visits(session: Session, *, now: datetime) -> list[int]:
     """The demo visits, and those that meet the hosting calendars; the factory's summer
-    shutdown becomes a setting unless the team has set its own."""
+    shutdown and its place become settings unless the team has set its own."""
     from hospitality_app.services import demo_calendars, settings
 
     today = now.astimezone(ZONE).date()
-    if not settings.settings(session)["factory.closures"]:
+    stored = settings.settings(session)
+    if not stored["factory.closures"]:
         first, last = demo_calendars.summer_shutdown(today)
         settings.set_setting(session, "factory.closures", f"{first.isoformat()}/{last.isoformat()}")
+    if not stored["site.location"]:  # the demo factory is in Xiamen, not in Shanghai, its zone's city
+        settings.set_setting(session, "site.location", demo_calendars.FACTORY_LOCATION)
     every = [*demo_plans(today), *demo_calendars.calendar_plans(today)]
     return [plans.save(session, plan, now=now, create_only=True).visit_id for plan in every]
 

@@ -38,6 +38,7 @@ from hospitality_app.services.dto import (
 )
 
 FRIDAY = 4
+FACTORY_LOCATION = "24.5795,118.0976"  # Jimei District, Xiamen, where the demo's office is
 KOSHER_KITCHEN = RestaurantData("Shalom Kosher Kitchen", "18 Hubin South Road, Xiamen", True, False, True, 20)
 
 

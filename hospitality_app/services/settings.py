@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from hospitality_app.errors import ValidationError
 from hospitality_app.hosting_calendars.site import SETTING_KEYS as SITE_KEYS
-from hospitality_app.hosting_calendars.site import Site, site_for
+from hospitality_app.hosting_calendars.site import Site, normalized, site_for
 from hospitality_app.models import AppSetting
 from hospitality_app.services.documents import LETTERHEAD_KEYS
 from hospitality_app.services.dto import VisitPlan
@@ -21,9 +21,9 @@ def set_setting(session: Session, key: str, value: str) -> None:
     if key not in KEYS:
         raise ValidationError("setting", f"unknown setting {key!r} (one of: {', '.join(KEYS)})")
     if key == "company.logo" and value and not Path(value).is_file():
-        raise ValidationError("company.logo", f"no image at {value!r}")
+        raise ValidationError("company.logo", "no image at {value!r}", value=value)
     if key in SITE_KEYS:
-        site_for("UTC", {key: value})  # refuses what it cannot read, naming the setting
+        value = normalized(key, value)  # refuses what it cannot read, naming the setting
     row = session.get(AppSetting, key)
     if row is None:
         session.add(AppSetting(key=key, value=value))

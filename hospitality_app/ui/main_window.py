@@ -369,10 +369,12 @@ class MainWindow(
     def _database_changed(self, changes: Changes) -> None:
         """Something changed in the database (here, in another program, or a colleague's): the
         list, the side panel and the page on show read what concerns them again."""
-        if changes.tables <= {"calendar_item_state", "app_setting"}:
+        if changes.tables <= {"calendar_item_state"}:
             return
         self.model.reload()
-        if changes.concerns_visit(self._current_id) or changes.touches("checklist_item", "follow_up"):
+        # The site's settings (holidays, shutdowns, sunset) change every visit's readiness.
+        settings = changes.touches("app_setting")
+        if settings or changes.concerns_visit(self._current_id) or changes.touches("checklist_item", "follow_up"):
             self._show_side(self._current_id)
         page = self.pages.currentWidget()
         if page is not self.pages.widget(0):

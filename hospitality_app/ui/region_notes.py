@@ -8,9 +8,10 @@ from hospitality_app.formats import short_day_text
 from hospitality_app.i18n import _
 
 
-def notes_html(country, language: str, holidays=(), halal: bool = False) -> str:
-    """`holidays`: the country's public holidays to come, (day, name); `halal`: some visitor keeps
-    halal, and the notes say how to host their prayers."""
+def notes_html(country, language: str, holidays=None, halal: bool = False, holidays_title: str = "") -> str:
+    """`holidays`: the country's public holidays (first day, last day, name) under
+    `holidays_title`, None when not looked up; `halal`: some visitor keeps halal, and the notes say
+    how to host their prayers."""
     topics = {
         "language": _("Language"),
         "punctuality": _("Punctuality"),
@@ -31,7 +32,20 @@ def notes_html(country, language: str, holidays=(), halal: bool = False) -> str:
             "with the direction of Mecca marked, a place to wash, and time in the agenda."
         )
         parts.append(f"<p><b>{escape(_('Prayer room'))}:</b> {escape(prayer)}</p>")
-    if holidays:
-        days = "".join(f"<li>{escape(short_day_text(day, language))}: {escape(name)}</li>" for day, name in holidays)
-        parts.append(f"<p><b>{escape(_('Public holidays in the coming months'))}:</b></p><ul>{days}</ul>")
+    if holidays is not None:
+        title = holidays_title or _("Public holidays in the coming months")
+        if holidays:
+            days = "".join(
+                f"<li>{escape(span_text(first, last, language))}: {escape(name)}</li>" for first, last, name in holidays
+            )
+            parts.append(f"<p><b>{escape(title)}:</b></p><ul>{days}</ul>")
+        else:
+            parts.append(f"<p><b>{escape(title)}:</b> {escape(_('none'))}</p>")
     return "".join(parts)
+
+
+def span_text(first, last, language: str) -> str:
+    """ "Thu 1 Oct" or "Thu 1 Oct – Wed 7 Oct"."""
+    if first == last:
+        return short_day_text(first, language)
+    return f"{short_day_text(first, language)} – {short_day_text(last, language)}"

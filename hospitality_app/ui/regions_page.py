@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hospitality_app.formats import short_day_text
 from hospitality_app.i18n import _, current_language, list_text, ngettext
 from hospitality_app.services import hosting_days, regions
 from hospitality_app.ui.ops import Ops
+from hospitality_app.ui.region_notes import span_text
 
 TOPIC_TITLES = {
     "language": lambda: _("Language"),
@@ -145,11 +146,13 @@ class RegionsPage(QWidget):
         language = current_language()
         self.heading.setText(f"<h2>{country.name(language)} ({code})</h2>")
         self.source.setText(_("Source: {source}").format(source=source_text(country.source)))
-        coming = list_text((f"{short_day_text(day, language)} {name}" for day, name in holidays), language)
+        rows = "".join(
+            f"<li>{escape(span_text(first, last, language))}: {escape(name)}</li>" for first, last, name in holidays
+        )
         self.holidays.setText(
-            _("Public holidays in the coming months: {days}").format(days=coming)
-            if coming
-            else _("No public holidays in the coming months.")
+            f"<b>{escape(_('Public holidays in the coming months'))}:</b><ul>{rows}</ul>"
+            if holidays
+            else escape(_("No public holidays in the coming months."))
         )
         notes = {n.topic: n for n in country.notes}
         self._shown = {}

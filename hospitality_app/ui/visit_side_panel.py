@@ -36,7 +36,7 @@ class VisitSidePanel:
             plan = plans.load_plan(session, visit_id)
             now = datetime.now(UTC)
             found = readiness.check_plan(session, plan, now=now, locale=language)
-            coming = hosting_days.coming_holidays(plan.company.country.upper(), now.date(), language)
+            coming = hosting_days.around_visit(plan, language)
             halal = any("halal" in v.dietary for v in plan.visitors)
             return found, regions.country(session, plan.company.country), coming, halal
 
@@ -50,4 +50,4 @@ class VisitSidePanel:
         if visit_id != self._current_id:
             return  # the user moved on meanwhile
         show_findings(self.findings, found)
-        self.notes.setHtml(notes_html(country, language, coming, halal))
+        self.notes.setHtml(notes_html(country, language, coming, halal, _("Public holidays around the visit")))

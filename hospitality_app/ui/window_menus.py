@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QStyle
 
 from hospitality_app.i18n import _
@@ -27,6 +27,10 @@ class WindowMenus:
         self.open_action.setShortcut(QKeySequence.Open)
         self.open_action.triggered.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
+        for key in (Qt.Key_Return, Qt.Key_Enter):  # Enter on a row opens it, as a double-click does
+            opens = QShortcut(QKeySequence(key), self.table)
+            opens.setContext(Qt.WidgetShortcut)
+            opens.activated.connect(self.open_selected)
         self.import_file_action = QAction(_("&Import visit from file…"), owner)
         self.import_file_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_file_action.triggered.connect(lambda: self.import_visit_file())

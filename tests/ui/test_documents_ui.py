@@ -216,3 +216,27 @@ def test_the_day_timeline_for_the_staff_and_for_each_driver(dialog, qtbot):
         size = dialog.document.pagePointSize(0)
         assert (round(size.width()), round(size.height())) == (842, 595)  # landscape
         assert not dialog.language.isEnabled()  # in the interface's language, as the brief
+
+
+def test_preferences_refuse_a_bad_site_setting_beside_its_field_and_store_good_ones_one_way(qtbot, db):
+    from hospitality_app.services import settings
+    from hospitality_app.ui.dialogs.preferences import PreferencesDialog
+    from hospitality_app.ui.ops import Ops
+
+    ops = Ops(db)
+    dialog = PreferencesDialog(ops, {key: "" for key in settings.KEYS})
+    qtbot.add_widget(dialog)
+    dialog.show()
+    dialog.fields["site.country"].setText("China")
+    dialog.fields["site.location"].setText("Xiamen")
+    assert not dialog.save().wait()
+    assert dialog.error.text() == "Location: 'Xiamen' is not a latitude and longitude such as 24.48,118.09"
+    qtbot.wait_until(lambda: dialog.fields["site.location"].hasFocus())
+    with db.unit_of_work() as session:
+        assert settings.settings(session)["site.country"] == ""  # nothing half-saved
+    dialog.fields["site.location"].setText("24.5795，118.0976")  # typed with a Chinese comma
+    assert dialog.save().wait()
+    with db.unit_of_work() as session:
+        stored = settings.settings(session)
+    assert (stored["site.country"], stored["site.location"]) == ("CN", "24.5795,118.0976")
+    ops.shutdown()

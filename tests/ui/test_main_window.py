@@ -240,3 +240,13 @@ def test_readiness_counts_say_only_what_there_is(errors, warnings, missing, show
     from hospitality_app.ui.visit_model import readiness_text
 
     assert readiness_text(Readiness(errors, warnings, missing)) == shown
+
+
+def test_enter_on_a_row_opens_its_visit(window, qtbot):
+    _select(window, qtbot, "Sinar Jaya")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key_Return)
+    qtbot.wait_until(lambda: len(window.planners) == 1, timeout=3000)
+    assert window.planners[0].visit_id == window.selected_visit_id()
+    for planner in list(window.planners):
+        planner.close()

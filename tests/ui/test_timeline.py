@@ -175,3 +175,21 @@ def test_a_day_shows_its_calendar_notes_and_shades_their_windows(window, qtbot, 
     assert view.windows_at(inside) == ["Friday prayer 11:50–12:50"]  # its tooltip
     assert view.windows_at(view._x(view.windows[0].end) + 1) == []
     assert not planner.go_to("day:2026-12-25")  # not a day of the visit
+
+
+def test_window_tooltips_say_from_until_and_all_day(window, qtbot, db, reference_plan):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hospitality_app.hosting_calendars.day_notes import Window
+
+    _planner, view = first_day(window, db, reference_plan, qtbot)
+    zone = ZoneInfo("Asia/Shanghai")
+    day = view.day.day
+    midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+    view.windows = (Window("shabbat", midnight.replace(hour=17, minute=19), midnight + timedelta(days=1)),)
+    assert view.windows_at(view._x(midnight.replace(hour=17, minute=30))) == ["Shabbat from 17:19"]
+    view.windows = (Window("shabbat", midnight, midnight.replace(hour=17, minute=59)),)
+    assert view.windows_at(view._x(midnight.replace(hour=9))) == ["Shabbat until 17:59"]
+    view.windows = (Window("closed", midnight, midnight + timedelta(days=1)),)
+    assert view.windows_at(view._x(midnight.replace(hour=9))) == ["Factory shut down all day"]

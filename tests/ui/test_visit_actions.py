@@ -133,9 +133,7 @@ def test_duplicate_a_visit_to_new_dates(window, qtbot, db, reference_plan):
     assert window.planners[-1].visit_id == max(ids)  # the copy is open to be adjusted
 
 
-def test_deleting_a_visit_whose_calendar_went_out_offers_the_cancellations(
-    window, qtbot, db, tmp_path, monkeypatch
-):
+def test_deleting_a_visit_whose_calendar_went_out_offers_the_cancellations(window, qtbot, db, tmp_path, monkeypatch):
     from hospitality_app.services import calendar
 
     with db.unit_of_work() as session:

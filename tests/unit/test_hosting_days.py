@@ -36,10 +36,18 @@ def test_upcoming_visits_that_begin_or_end_on_a_holiday(db, reference_plan):
 
 def test_a_country_s_coming_holidays_for_a_quarter():
     coming = hosting_days.coming_holidays("ID", date(2027, 1, 1))
-    assert coming[0] == (date(2027, 1, 1), "New Year's Day")
-    assert all(date(2027, 1, 1) <= day <= date(2027, 4, 3) for day, _name in coming)
-    assert (date(2027, 3, 10), "Eid al-Fitr (estimated)") in coming  # the data says when it guesses
+    assert coming[0] == (date(2027, 1, 1), date(2027, 1, 1), "New Year's Day")
+    assert all(date(2027, 1, 1) <= first <= last <= date(2027, 4, 3) for first, last, _name in coming)
+    assert (date(2027, 3, 10), date(2027, 3, 10), "Eid al-Fitr (estimated)") in coming  # the data says it guesses
     assert hosting_days.coming_holidays("", date(2027, 1, 1)) == []
+
+
+def test_a_holiday_of_several_days_is_one():
+    golden_week = hosting_days.holidays_between("CN", date(2026, 9, 28), date(2026, 10, 4))
+    assert golden_week == [(date(2026, 10, 1), date(2026, 10, 3), "National Day")]
+    russian_new_year = hosting_days.holidays_between("RU", date(2027, 1, 1), date(2027, 1, 10))
+    assert russian_new_year[0][:2] == (date(2027, 1, 1), date(2027, 1, 6))
+    assert russian_new_year[0][2] == "New Year Holidays"
 
 
 def test_a_plan_s_days_read_the_site_settings(db, reference_plan):

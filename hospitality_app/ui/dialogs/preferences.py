@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hospitality_app.errors import ValidationError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import settings as team_settings
 from hospitality_app.team_connection import TeamConnection, password_for, store_password, test_connection
+from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.file_dialogs import open_file
 from hospitality_app.ui.ops import Ops
 
@@ -35,8 +37,10 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(_("Preferences"))
         self.setMinimumWidth(560)
         self.fields = {key: QLineEdit(current.get(key, ""), self) for key in team_settings.KEYS}
-        self.fields["site.country"].setPlaceholderText(_("from the visit's time zone, e.g. CN"))
-        self.fields["site.location"].setPlaceholderText(_("the zone's main city; or latitude,longitude: 24.48,118.09"))
+        self.fields["site.country"].setPlaceholderText(_("the visit's time zone's country; or a code such as CN"))
+        self.fields["site.location"].setPlaceholderText(
+            _("the main city of the visit's time zone (Shanghai for China); or latitude,longitude: 24.48,118.09")
+        )
         self.fields["factory.closures"].setPlaceholderText(_("e.g. 2027-01-28/2027-02-12, 2027-10-01/2027-10-07"))
         self.fields["calendar.ramadan_starts"].setPlaceholderText(
             _("only where the announced first day differs, e.g. 2027-02-09")
@@ -70,16 +74,23 @@ class PreferencesDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(QLabel("<b>" + _("Letterhead") + "</b>", self))
-        form.addRow(_("Company name:"), self.fields["company.name"])
-        form.addRow(_("Address:"), self.fields["company.address"])
-        form.addRow(_("Phone:"), self.fields["company.phone"])
-        form.addRow(_("Email:"), self.fields["company.email"])
-        form.addRow(_("Logo (PNG or JPEG):"), logo_row)
+        self.labels = {
+            "company.name": _("Company name:"),
+            "company.address": _("Address:"),
+            "company.phone": _("Phone:"),
+            "company.email": _("Email:"),
+            "company.logo": _("Logo (PNG or JPEG):"),
+            "site.country": _("Country:"),
+            "site.location": _("Location:"),
+            "factory.closures": _("Factory shutdowns:"),
+            "calendar.ramadan_starts": _("Ramadan began on:"),
+        }
+        for key in ("company.name", "company.address", "company.phone", "company.email"):
+            form.addRow(self.labels[key], self.fields[key])
+        form.addRow(self.labels["company.logo"], logo_row)
         form.addRow(QLabel("<b>" + _("Site (holidays, shutdowns, sunset and prayer times)") + "</b>", self))
-        form.addRow(_("Country:"), self.fields["site.country"])
-        form.addRow(_("Location:"), self.fields["site.location"])
-        form.addRow(_("Factory shutdowns:"), self.fields["factory.closures"])
-        form.addRow(_("Ramadan began on:"), self.fields["calendar.ramadan_starts"])
+        for key in ("site.country", "site.location", "factory.closures", "calendar.ramadan_starts"):
+            form.addRow(self.labels[key], self.fields[key])
         form.addRow(QLabel("<b>" + _("Interface") + "</b>", self))
         form.addRow(_("Language:"), self.language)
         form.addRow(QLabel("<b>" + _("Team database") + "</b>", self))
@@ -129,7 +140,19 @@ class PreferencesDialog(QDialog):
             for key, value in values.items():
                 team_settings.set_setting(session, key, value)
 
-        return self._ops.write(self, work, self._stored, lambda failure: self.error.setText(failure.message))
+        return self._ops.write(self, work, self._stored, self._refused)
+
+    def _refused(self, failure) -> None:
+        """One clear message, in the interface's language, beside the field it is about."""
+        exc = failure.error
+        if isinstance(exc, ValidationError) and exc.path in self.fields:
+            field = self.fields[exc.path]
+            label = self.labels.get(exc.path, exc.path).rstrip(":：")
+            self.error.setText(_("{field}: {problem}").format(field=label, problem=error_text(exc)))
+            field.setFocus()
+            field.selectAll()
+            return
+        self.error.setText(failure.message)
 
     def _stored(self, _result) -> None:
         settings = QSettings()

@@ -5,7 +5,7 @@ one undo step each."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
@@ -193,11 +193,20 @@ class DayView(QWidget):
             "shabbat": _("Shabbat"),
             "closed": _("Factory shut down"),
         }
-        return [
-            f"{names[w.kind]} {time_text(self.plan.local(w.start))}–{time_text(self.plan.local(w.end))}"
-            for w in self.windows
-            if self._x(w.start) <= x < self._x(w.end)
-        ]
+        return [f"{names[w.kind]} {self._span(w)}" for w in self.windows if self._x(w.start) <= x < self._x(w.end)]
+
+    def _span(self, window) -> str:
+        """A window's times on this day: "12:14–13:14", "from 17:19", "until 17:59", "all day"."""
+        assert self.plan is not None
+        start, end = self.plan.local(window.start), self.plan.local(window.end)
+        from_midnight, to_midnight = start.time() == time() and start.date() == self.day.day, end.date() > self.day.day
+        if from_midnight and to_midnight:
+            return _("all day")
+        if to_midnight:
+            return _("from {time}").format(time=time_text(start))
+        if from_midnight:
+            return _("until {time}").format(time=time_text(end))
+        return f"{time_text(start)}–{time_text(end)}"
 
     def describe(self, block: Block) -> str:
         assert self.plan is not None

@@ -331,7 +331,7 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
             found = readiness.check_plan(session, plan, now=now, locale=language)
             country = regions.country(session, plan.company.country) if plan.company.country else None
             days = hosting_days.day_notes(session, plan, language)
-            coming = hosting_days.coming_holidays(plan.company.country.upper(), now.date(), language)
+            coming = hosting_days.around_visit(plan, language)
             return found, country, days, coming
 
         return self._ops.query(self, work, lambda got: self._checked(generation, language, plan, *got))
@@ -354,7 +354,8 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         for editor in self.editors.values():
             editor.mark(found)
         halal = any("halal" in v.dietary for v in plan.visitors)
-        self.notes.setHtml(notes_html(country, language, coming, halal) if country else "")
+        title = _("Public holidays around the visit")
+        self.notes.setHtml(notes_html(country, language, coming, halal, title) if country else "")
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)

@@ -9,7 +9,7 @@ import pytest
 
 from hospitality_app.errors import ValidationError
 from hospitality_app.hosting_calendars import islamic, public_holidays
-from hospitality_app.hosting_calendars.site import parse_closures, site_for
+from hospitality_app.hosting_calendars.site import normalized, parse_closures, site_for
 
 
 @pytest.mark.parametrize(
@@ -44,18 +44,43 @@ def test_utc_is_no_country_and_nowhere():
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("site.country", "China", "'China' is not a two-letter country code"),
-        ("site.location", "24.48", "'24.48' is not LAT,LON"),
-        ("site.location", "124.48,118.09", "latitude is -90 to 90"),
+        ("site.country", "Atlantis", "'Atlantis' is not a country: write its two-letter code, such as CN or DE"),
+        ("site.location", "24.48", "'24.48' is not a latitude and longitude such as 24.48,118.09"),
+        ("site.location", "124.48,118.09", "the latitude is from -90 to 90, the longitude from -180 to 180"),
         ("factory.closures", "2027-02-12/2027-02-01", "'2027-02-12/2027-02-01' ends before it starts"),
-        ("factory.closures", "February", "'February' is not a date interval"),
+        ("factory.closures", "February", "'February' is not a period such as 2027-01-28/2027-02-12"),
         ("calendar.ramadan_starts", "2027-02-30", "'2027-02-30' is not a list of dates"),
     ],
 )
 def test_bad_settings_say_what_and_where(key, value, message):
     with pytest.raises(ValidationError) as raised:
-        site_for("Asia/Shanghai", {key: value})
+        normalized(key, value)
     assert raised.value.path == key and message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "stored"),
+    [
+        ("site.country", "cn", "CN"),
+        ("site.country", "China", "CN"),
+        ("site.country", "中国", "CN"),
+        ("site.location", "24.48，118.09", "24.48,118.09"),  # a Chinese keyboard's comma
+        ("factory.closures", "2027-08-06, 2027-01-28/2027-02-12", "2027-01-28/2027-02-12,2027-08-06"),
+        ("calendar.ramadan_starts", "2027-02-09", "2027-02-09"),
+        ("site.location", "  ", ""),
+    ],
+)
+def test_settings_are_stored_one_way(key, typed, stored):
+    assert normalized(key, typed) == stored
+
+
+def test_a_ramadan_start_far_from_the_calendar_s_is_refused():
+    with pytest.raises(ValidationError) as raised:
+        normalized("calendar.ramadan_starts", "2027-02-19")
+    assert str(raised.value) == (
+        "calendar.ramadan_starts: 2027-02-19 is not near the start of a Ramadan (by the Umm al-Qura calendar it "
+        "begins on 2027-02-08): only a day or two apart can be a correction"
+    )
 
 
 def test_closures_are_intervals_or_single_days_in_order():

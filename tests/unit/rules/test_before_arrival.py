@@ -101,8 +101,7 @@ def test_the_day_after_is_fine_even_inside_a_drive_past_midnight():
 def test_an_item_on_an_earlier_day_says_the_dates():
     plan = clean_plan(agenda=clean_plan().agenda[:1], tour=None, meals=(), pickups=(flight(on(4, "08:00")),))
     assert [f.message for f in findings(plan, CODE)] == [
-        'The agenda item "Welcome" starts at 3 Dec, 09:00, before the visitors arrive '
-        "(GA 892 arrives at 4 Dec, 08:00)."
+        'The agenda item "Welcome" starts at 3 Dec, 09:00, before the visitors arrive (GA 892 arrives at 4 Dec, 08:00).'
     ]
 
 
