@@ -193,3 +193,22 @@ def test_window_tooltips_say_from_until_and_all_day(window, qtbot, db, reference
     assert view.windows_at(view._x(midnight.replace(hour=9))) == ["Shabbat until 17:59"]
     view.windows = (Window("closed", midnight, midnight + timedelta(days=1)),)
     assert view.windows_at(view._x(midnight.replace(hour=9))) == ["Factory shut down all day"]
+
+
+def test_the_hours_widen_to_show_where_sunset_and_nightfall_fall(window, qtbot, db, reference_plan):
+    from dataclasses import replace
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hospitality_app.hosting_calendars.day_notes import Window
+
+    planner, view = first_day(window, db, reference_plan, qtbot)
+    day = replace(view.day, first_hour=18, last_hour=21)  # an evening dinner alone
+    midnight = datetime(day.day.year, day.day.month, day.day.day, tzinfo=ZoneInfo("Asia/Shanghai"))
+    friday = (Window("shabbat", midnight.replace(hour=17, minute=19), midnight + timedelta(days=1)),)
+    assert (planner.timeline._with_window_edges(day, friday).first_hour, day.last_hour) == (17, 21)
+    saturday = (Window("shabbat", midnight, midnight.replace(hour=22, minute=5)),)
+    widened = planner.timeline._with_window_edges(replace(day, first_hour=9), saturday)
+    assert (widened.first_hour, widened.last_hour) == (9, 23)
+    fast = (Window("fast", midnight.replace(hour=5, minute=11), midnight.replace(hour=17, minute=43)),)
+    assert planner.timeline._with_window_edges(replace(day, first_hour=9, last_hour=17), fast).first_hour == 9

@@ -5,6 +5,7 @@ one undo step each."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -345,7 +346,25 @@ class TimelineTab(QWidget):
         notes = self._notes.get(day.day) if day is not None else None
         self.notes.setText("\n".join(f"◆ {line}" for line in notes.lines) if notes else "")
         self.notes.setVisible(notes is not None)
-        self.view.show_day(self._plan, day, self._findings, notes.windows if notes else ())
+        windows = notes.windows if notes else ()
+        if day is not None and windows:
+            day = self._with_window_edges(day, windows)
+        self.view.show_day(self._plan, day, self._findings, windows)
+
+    def _with_window_edges(self, day: Day, windows) -> Day:
+        """The day's hours widened to show where the sunset, the prayer or Shabbat falls (not the
+        dawn of a fast, which would squeeze the working day into a corner)."""
+        assert self._plan is not None
+        edges = []
+        for w in windows:
+            start, end = self._plan.local(w.start), self._plan.local(w.end)
+            if w.kind in ("prayer", "shabbat") and start.date() == day.day and start.time() != time():
+                edges.append(start.hour)
+            if w.kind in ("fast", "prayer", "shabbat") and end.date() == day.day:
+                edges.append(end.hour + 1)
+        if not edges:
+            return day
+        return replace(day, first_hour=min(day.first_hour, *edges), last_hour=min(24, max(day.last_hour, *edges)))
 
     def show_day(self, iso_day: str) -> bool:
         """Show the day `iso_day` ("2027-10-01") names, as a finding about a whole day asks."""
