@@ -71,6 +71,7 @@ class PreferencesDialog(QDialog):
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
         self.error = QLabel(self)
+        self.error.setWordWrap(True)  # a message about a setting can be longer than the dialog is wide
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(QLabel("<b>" + _("Letterhead") + "</b>", self))
