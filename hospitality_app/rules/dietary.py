@@ -18,31 +18,37 @@ def _attending(ctx: CheckContext, meal):
 
 def forbidden(ctx: CheckContext) -> Iterator[Finding]:
     """dietary.forbidden: a dish (or the meal's alcohol) breaks an attending visitor's restriction."""
-    message = ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).')
-    violations: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # the same dishes recur at many meals
+    template = ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).')
+    # The same dishes and the same guests recur at many meals: each verdict and each message is
+    # worked out once (a large visit has thousands of findings, and this rule was most of its check).
+    verdicts: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    messages: dict[tuple[str, str, str], str] = {}
     for i, meal in enumerate(ctx.plan.meals):
+        meal_label = labels.meal(ctx, i)
         for visitor in _attending(ctx, meal):
+            visitor_label = labels.visitor(ctx, visitor.name)
             for j, dish in enumerate(meal.dishes):
                 for restriction in visitor.dietary:
                     key = (restriction, tuple(dish.contains))
-                    if key not in violations:
-                        violations[key] = ctx.diet.violations(restriction, dish.contains)
-                    bad = violations[key]
-                    if bad:
-                        yield Finding(
-                            "dietary.forbidden",
-                            ERROR,
-                            message.format(
-                                dish=dish.name,
-                                what=ctx.things(bad),
-                                name=visitor.name,
-                                restriction=ctx._(restriction),
-                            ),
-                            f"meals[{i}].dishes[{j}]",
-                            labels.join(
-                                labels.meal(ctx, i), labels.dish(ctx, dish.name), labels.visitor(ctx, visitor.name)
-                            ),
+                    if key not in verdicts:
+                        verdicts[key] = ctx.diet.violations(restriction, dish.contains)
+                    if not verdicts[key]:
+                        continue
+                    said = (dish.name, visitor.name, restriction)
+                    if said not in messages:
+                        messages[said] = template.format(
+                            dish=dish.name,
+                            what=ctx.things(verdicts[key]),
+                            name=visitor.name,
+                            restriction=ctx._(restriction),
                         )
+                    yield Finding(
+                        "dietary.forbidden",
+                        ERROR,
+                        messages[said],
+                        f"meals[{i}].dishes[{j}]",
+                        f"{meal_label} / {labels.dish(ctx, dish.name)} / {visitor_label}",
+                    )
             if meal.alcohol_served:
                 for restriction in visitor.dietary:
                     if "alcohol" in ctx.diet.restrictions[restriction].forbids:
