@@ -34,6 +34,7 @@ from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import show_findings, titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.planner.agenda import AgendaEditor, GiftsEditor
+from hospitality_app.ui.planner.cancellations import OffersCancellations
 from hospitality_app.ui.planner.closing import AsksBeforeClosing
 from hospitality_app.ui.planner.describe import change_text
 from hospitality_app.ui.planner.editors import parse_path
@@ -65,7 +66,7 @@ TAB_OF = {
 }
 
 
-class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
+class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancellations, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
     closed(object): the window closed (itself): it is deleted next.
@@ -86,6 +87,7 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         self.loaded = False
         self.save_op = None  # the save under way
         self._close_after_save = False
+        self._calling_off: str | None = None  # the title of a visit this save calls off
         self._check_generation = 0
         self._loading = True
         fit_to_screen(self, 1280, 800)
@@ -397,6 +399,9 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
         except ValidationError as exc:
             self._show_error(exc)
             return None
+        # Called off by this save: the calendars that had it are offered their cancellations after it.
+        calling_off = plan.status == "cancelled" and (plan.base is None or plan.base.status != "cancelled")
+        self._calling_off = plan.title if calling_off else None
         self.tabs.setEnabled(False)  # nothing typed now could be lost by the reload that follows
         self.statusBar().showMessage(_("Saving…"))
         self.save_op = self._ops.write(
@@ -435,6 +440,9 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, QMainWindow):
             )
         self.dirty = False
         self.saved.emit(result.visit_id)
+        if self._calling_off is not None:
+            self._offer_cancellations(result.visit_id, self._calling_off)
+            self._calling_off = None
         if self._close_after_save:
             self.close()
             return
