@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
 
+from hospitality_app.cli_dashboard import cmd_dashboard, parse_clock
 from hospitality_app.config import database_url
 from hospitality_app.db.session import Database, open_database
 from hospitality_app.errors import DatabaseError, HospitalityError, ValidationError
@@ -169,22 +170,12 @@ def cmd_list(db: Database, args) -> int:
     return 0
 
 
-def _parse_now(text: str | None, timezone: str) -> datetime:
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise HospitalityError(f"--now: not a date and time: {text!r} (like 2026-11-22T09:00)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
-
-
 def cmd_check(db: Database, args) -> int:
     from hospitality_app.services import plans, readiness
 
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, args.visit)
-        now = _parse_now(args.now, plan.timezone)
+        now = parse_clock(args.now, plan.timezone)
         findings = readiness.check_plan(session, plan, now=now, locale=args.lang)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
@@ -253,7 +244,7 @@ def cmd_checklist(db: Database, args) -> int:
 
     with db.unit_of_work() as session:
         plan = plans.load_plan(session, args.visit)
-        now = _parse_now(args.now, plan.timezone)
+        now = parse_clock(args.now, plan.timezone)
         added = 0
         if args.apply:
             added = checklists.apply_templates(
@@ -453,8 +444,6 @@ def cmd_demo(db: Database, args) -> int:
         print(f"Added {inserted} generated visits.")
     return 0
 
-
-from hospitality_app.cli_dashboard import cmd_dashboard  # noqa: E402 - a command of its own module
 
 COMMANDS = {
     "import": None,

@@ -16,7 +16,7 @@ from hospitality_app.errors import HospitalityError
 def cmd_dashboard(db: Database, args) -> int:
     from hospitality_app.services import dashboard
 
-    now = _clock(args.now)
+    now = parse_clock(args.now)
     with db.unit_of_work() as session:
         found = dashboard.everything(session, now, locale=args.lang, days=args.days)
     if args.json:
@@ -26,15 +26,18 @@ def cmd_dashboard(db: Database, args) -> int:
     return 0
 
 
-def _clock(text: str | None) -> datetime:
-    """--now: a time with an offset, or this computer's local time."""
+def parse_clock(text: str | None, timezone: str | None = None) -> datetime:
+    """--now: now when not given; a time without an offset is in `timezone` (a visit's), or
+    this computer's local time."""
     if text is None:
         return datetime.now(UTC)
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise HospitalityError(f"--now: not a date and time: {text!r} (like 2026-11-22T09:00)") from None
-    return moment if moment.tzinfo else moment.astimezone()
+    if moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=ZoneInfo(timezone)) if timezone else moment.astimezone()
 
 
 def _value(value):

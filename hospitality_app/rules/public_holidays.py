@@ -15,18 +15,11 @@ from hospitality_app.rules.finding import WARNING, Finding
 
 def host_holiday(ctx: CheckContext) -> Iterator[Finding]:
     """calendar.host_holiday: colleagues may be off, offices closed, roads and flights full."""
-    country = ctx.site.country
-    for days, name in _holidays(ctx, country):
-        yield Finding(
-            "calendar.host_holiday",
-            WARNING,
-            ctx._(
-                "{days}: {holiday}, a public holiday in {country}, where the visit takes place: "
-                "check that everyone the plan needs is working, and book transport early."
-            ).format(days=days_text(ctx, days), holiday=name, country=country_text(country, ctx.locale)),
-            day_target(days[0]),
-            name,
-        )
+    message = ctx._(
+        "{days}: {holiday}, a public holiday in {country}, where the visit takes place: "
+        "check that everyone the plan needs is working, and book transport early."
+    )
+    yield from _findings(ctx, "calendar.host_holiday", ctx.site.country, message)
 
 
 def client_holiday(ctx: CheckContext) -> Iterator[Finding]:
@@ -34,17 +27,17 @@ def client_holiday(ctx: CheckContext) -> Iterator[Finding]:
     country = ctx.plan.company.country.upper()
     if country == ctx.site.country:
         return  # the site's own holiday: calendar.host_holiday says it
+    message = ctx._(
+        "{days}: {holiday}, a public holiday in {country}: ask whether the visitors "
+        "would rather travel on other days, and do not expect their office to answer."
+    )
+    yield from _findings(ctx, "calendar.client_holiday", country, message)
+
+
+def _findings(ctx: CheckContext, code: str, country: str, message: str) -> Iterator[Finding]:
     for days, name in _holidays(ctx, country):
-        yield Finding(
-            "calendar.client_holiday",
-            WARNING,
-            ctx._(
-                "{days}: {holiday}, a public holiday in {country}: ask whether the visitors "
-                "would rather travel on other days, and do not expect their office to answer."
-            ).format(days=days_text(ctx, days), holiday=name, country=country_text(country, ctx.locale)),
-            day_target(days[0]),
-            name,
-        )
+        text = message.format(days=days_text(ctx, days), holiday=name, country=country_text(country, ctx.locale))
+        yield Finding(code, WARNING, text, day_target(days[0]), name)
 
 
 def _holidays(ctx: CheckContext, country: str) -> list[tuple[list[date], str]]:

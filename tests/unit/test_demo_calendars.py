@@ -6,20 +6,15 @@ from datetime import UTC, datetime
 
 import pytest
 
+from hospitality_app.rules.engine import ALL_CODES
 from hospitality_app.services import demo, readiness, settings
 
-CALENDAR_CODES = {
-    "calendar.host_holiday",
-    "calendar.client_holiday",
-    "calendar.factory_closed",
-    "religion.fasting_meal",
-    "religion.prayer_overlap",
-    "religion.shabbat",
-}
+CALENDAR_CODES = {code for code in ALL_CODES if code.startswith(("calendar.", "religion."))}
 
 
 @pytest.mark.parametrize("today", ["2026-12-06", "2027-03-01", "2027-08-20", "2028-01-15"])
 def test_the_demo_raises_each_calendar_code(db, today):
+    assert len(CALENDAR_CODES) == 6
     now = datetime.fromisoformat(today).replace(hour=9, tzinfo=UTC)
     with db.unit_of_work() as session:
         ids = demo.create_demo_visits(session, now=now)
