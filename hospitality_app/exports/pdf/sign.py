@@ -43,8 +43,9 @@ class SignRenderer(Renderer):
         out = [Spacer(1, 14 * mm * s)]
         logo = self.letterhead.logo
         if logo is not None and Path(logo).is_file():
-            out.append(Image(str(logo), width=None, height=None, kind="proportional", lazy=0, hAlign="CENTER"))
-            out[-1]._restrictSize(80 * mm * s, 25 * mm * s)
+            # Within 80 × 25 mm, its proportions kept ("proportional" needs both bounds: given
+            # none, ReportLab failed with a TypeError and no sign was made whenever a logo was set).
+            out.append(Image(str(logo), width=80 * mm * s, height=25 * mm * s, kind="proportional", hAlign="CENTER"))
             out.append(Spacer(1, 6 * mm * s))
         else:
             out.append(
@@ -71,7 +72,10 @@ class SignRenderer(Renderer):
         out.append(line(local["welcome"], 64, ACCENT))
         if local.language != "en":
             out.append(line(english["welcome"], 40, ACCENT, after=8))
-        out.append(line(self.plan.company.name, 40, INK, after=6))
+        out.append(line(self.plan.company.name, 30, INK, bold=False, after=6))
+        # The names are what a visitor looks for across an arrivals hall: the largest after the
+        # greeting, smaller only as there are more of them to fit.
+        names = 44 if len(self.plan.visitors) <= 3 else 34 if len(self.plan.visitors) <= 5 else 26
         for visitor in self.plan.visitors:
-            out.append(line(visitor.name, 26, INK, bold=False, after=2))
+            out.append(line(visitor.name, names, INK, after=2))
         return out

@@ -229,3 +229,24 @@ def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
         atomic_write(target, b"%PDF new")
     assert target.read_bytes() == b"old letter"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
+
+
+def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_the_greeting(
+    reference_plan, tmp_path
+):
+    from PIL import Image as Picture
+
+    logo = tmp_path / "logo.png"
+    Picture.new("RGB", (400, 100), (200, 30, 30)).save(logo)
+    data = SignRenderer(replace(HEAD, logo=logo), reference_plan).render()  # it raised a TypeError
+    path = tmp_path / "sign-logo.pdf"
+    path.write_bytes(data)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    heights = {
+        word: float(y2) - float(y1)
+        for y1, y2, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', boxes)
+    }
+    assert heights["Budi"] > heights["Sinar"] and heights["Hendra"] > heights["Abadi"]
+    assert heights["Selamat"] > heights["Budi"]
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 3  # the header, the rule, the logo
