@@ -413,7 +413,20 @@ KEYS = re.compile(
 # A language picker lists each language in its own name (its endonym): "English" is how an
 # English reader finds English, in any interface language.
 ENDONYM_PICKERS = re.compile(r"(PreferencesDialog|DocumentsDialog)\.language \[item\]$")
-ENDONYMS = {"English", "简体中文", "中文", "Bahasa Indonesia", "Русский", "Español", "Türkçe", "العربية"}
+ENDONYMS = {
+    "English",
+    "简体中文",
+    "中文",
+    "Bahasa Indonesia",
+    "Русский",
+    "Español",
+    "Türkçe",
+    "العربية",
+    "Deutsch",
+    "Français",
+    "Português (Brasil)",
+    "Italiano",
+}
 # A code in brackets after the name it stands for, so that typing the code finds it: a country
 # ("印度尼西亚 (ID)"), a language ("印度尼西亚语 (id)") or a locale ("印度尼西亚语（印度尼西亚） (id_ID)").
 BRACKETED_CODE = re.compile(r"\(([A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,4}){0,2})\)")

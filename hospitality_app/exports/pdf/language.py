@@ -9,7 +9,7 @@ from functools import cache
 from hospitality_app.errors import ValidationError
 from hospitality_app.resources import resource
 
-LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar")
+LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar", "de", "fr", "pt", "it")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Texts:
 
 
 def language_of(locale: str) -> str:
-    """id_ID → id, zh → zh_CN, pt_BR → en (no Portuguese texts yet: English is the fallback)."""
+    """id_ID → id, zh → zh_CN, ja_JP → en (no Japanese texts yet: English is the fallback)."""
     code = (locale or "en").replace("-", "_")
     if code.lower().startswith("zh"):
         return "zh_CN"
@@ -60,7 +60,13 @@ def texts(locale: str) -> Texts:
             missing = set(value) - set(values[key])
             if missing:
                 raise ValidationError(f"letters/{language}.toml", f"missing {key}.{sorted(missing)[0]}")
-    babel_locale = locale if language_of(locale) == language and "_" in (locale or "") else language
+    # The client's own locale for dates and lists when the texts are in its language (de_AT with
+    # German texts); otherwise the texts' language: a letter in English, the English fallback for a
+    # language without texts, must not write "1. Dezember 2026".
+    own = (locale or "en").replace("-", "_")
+    babel_locale = own if "_" in own and own.split("_")[0].lower() == language.split("_")[0] else language
     if language == "zh_CN":
         babel_locale = "zh_Hans_CN"
+    elif babel_locale == "en":  # British conventions, as the interface (day before month)
+        babel_locale = "en_GB"
     return Texts(language, babel_locale, values)

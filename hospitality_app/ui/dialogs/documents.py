@@ -51,6 +51,10 @@ LANGUAGE_NAMES = {
     "es": "Español",
     "tr": "Türkçe",
     "ar": "العربية",
+    "de": "Deutsch",
+    "fr": "Français",
+    "pt": "Português (Brasil)",
+    "it": "Italiano",
 }
 
 

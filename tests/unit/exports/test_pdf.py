@@ -231,9 +231,7 @@ def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
 
 
-def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_the_greeting(
-    reference_plan, tmp_path
-):
+def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_the_greeting(reference_plan, tmp_path):
     from PIL import Image as Picture
 
     logo = tmp_path / "logo.png"
@@ -250,3 +248,21 @@ def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_th
     assert heights["Selamat"] > heights["Budi"]
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) == 3  # the header, the rule, the logo
+
+
+@pytest.mark.parametrize(
+    ("locale", "greeting", "dated"),
+    [
+        ("de_DE", "Guten Tag Budi Santoso, Siti Rahmawati und Hendra Wijaya,", "am 3. Dezember 2026"),
+        ("fr_FR", "Bonjour Budi Santoso, Siti Rahmawati et Hendra Wijaya,", "le 3 décembre 2026"),
+        ("pt_BR", "Olá, Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "em 3 de dezembro de 2026"),
+        ("it_IT", "Buongiorno Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "il 3 dicembre 2026"),
+        ("ja_JP", "Dear Budi Santoso, Siti Rahmawati and Hendra Wijaya,", "on 3 December 2026"),  # no texts yet
+        ("en_US", "Dear Budi Santoso, Siti Rahmawati, and Hendra Wijaya,", "on December 3, 2026"),
+    ],
+)
+def test_a_letter_s_words_and_dates_are_of_one_language(reference_plan, tmp_path, locale, greeting, dated):
+    """German clients got English words with German dates ("on 1. Dezember 2026")."""
+    data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, locale)).render()
+    text = " ".join(text_of(data, tmp_path, f"letter-{locale}").split())
+    assert greeting in text and dated in text
