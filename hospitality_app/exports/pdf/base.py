@@ -27,12 +27,20 @@ class Letterhead:
     logo: Path | None = None
 
 
+def pdf_language(locale: str) -> str:
+    """A Babel locale as a PDF's /Lang (BCP 47): zh_Hans_CN → zh-CN, de_DE → de-DE."""
+    parts = [p for p in (locale or "en").replace("-", "_").split("_") if p != "Hans"]
+    return "-".join(parts)
+
+
 class Renderer:
     """Subclasses set `pagesize` and implement `story()`; `render()` returns the PDF bytes."""
 
     pagesize: tuple[float, float] | None = None  # default A4, set in __init__ (reportlab is imported lazily)
     margins = (20, 20, 32, 20)  # mm: left, right, top (below the letterhead), bottom
     title = ""
+    subject = ""  # what the document is, for the PDF's properties
+    language = "en"  # the document's language, as a Babel locale (zh_Hans_CN, de_DE): the PDF's /Lang
     letterhead_on_pages = True
 
     def __init__(self, letterhead: Letterhead, *, page_label: str = "{n}") -> None:
@@ -116,8 +124,11 @@ class Renderer:
             bottomMargin=bottom,
             title=self.title,
             author=self.letterhead.name,
+            subject=self.subject or self.title,
             creator="Hospitality",
-            invariant=1,
+            # The real time it was made (ReportLab reads SOURCE_DATE_EPOCH, for reproducible files).
+            invariant=0,
+            lang=pdf_language(self.language),
             # ReportLab's canvas otherwise starts in Helvetica, listed unembedded in every PDF.
             initialFontName=LATIN,
         )

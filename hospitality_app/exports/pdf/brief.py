@@ -37,9 +37,13 @@ class BriefRenderer(Renderer):
         now: datetime,
     ) -> None:
         self.tr = _ = translator(language).gettext
-        super().__init__(letterhead, page_label=_("Page {n}"))
+        # The manager's copy holds the bottom lines: marked on every page, and titled apart.
+        page = _("Confidential — for managers only — page {n}") if manager else _("Page {n}")
+        super().__init__(letterhead, page_label=page)
         self.plan, self.country, self.language, self.manager, self.now = plan, country, language, manager, now
-        self.title = _("Staff brief") + f" — {plan.company.name}"
+        brief = _("Manager's brief (confidential)") if manager else _("Staff brief")
+        self.title = brief + f" — {plan.company.name}"
+        self.subject = brief
 
     def _schedule(self) -> list[tuple[datetime, str, str]]:
         _, plan = self.tr, self.plan

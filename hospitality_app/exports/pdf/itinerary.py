@@ -40,6 +40,7 @@ class ItineraryRenderer(Renderer):
     def __init__(self, letterhead: Letterhead, plan: VisitPlan, *, locale: str | None = None) -> None:
         self.t = texts(locale or plan.client_locale)
         super().__init__(letterhead, page_label=self.t["page"])
+        self.language = self.t.locale
         self.plan = plan
         self.title = f"{self.t['itinerary']} — {plan.company.name}"
 

@@ -70,6 +70,7 @@ class LetterRenderer(Renderer):
     def __init__(self, letterhead: Letterhead, content: LetterContent) -> None:
         t = texts(content.locale)
         super().__init__(letterhead, page_label=t["page"])
+        self.language = t.locale
         self.content = content
         self.rtl = t.rtl
         self.title = content.subject

@@ -21,6 +21,7 @@ class SignRenderer(Renderer):
             raise ValueError(f"size must be A4 or A3, not {size!r}")
         self.pagesize = landscape(A3 if size == "A3" else A4)
         super().__init__(letterhead, page_label="")
+        self.language = texts(plan.client_locale).locale
         self.plan = plan
         self.scale = 1.414 if size == "A3" else 1.0
         self.title = f"{texts(plan.client_locale)['welcome']} — {plan.company.name}"

@@ -266,3 +266,36 @@ def test_a_letter_s_words_and_dates_are_of_one_language(reference_plan, tmp_path
     data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, locale)).render()
     text = " ".join(text_of(data, tmp_path, f"letter-{locale}").split())
     assert greeting in text and dated in text
+
+
+def test_documents_say_their_title_language_and_when_they_were_made(reference_plan, tmp_path, monkeypatch):
+    data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "de_DE")).render()
+    path = tmp_path / "meta.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Vielen Dank für Ihren Besuch" in info and f"Author:          {HEAD.name}" in info
+    assert "2000" not in info.split("CreationDate:")[1].splitlines()[0]  # ReportLab's invariant date
+    assert b"/Lang (de-DE)" in data
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # reproducible builds: 2026-12-03 00:00 UTC
+    again = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "de_DE")).render()
+    path.write_bytes(again)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "CreationDate:    Thu Dec  3 00:00:00 2026 UTC" in info
+    chinese = SignRenderer(HEAD, replace(reference_plan, client_locale="zh_CN")).render()
+    assert b"/Lang (zh-CN)" in chinese
+
+
+def test_the_manager_s_brief_is_marked_confidential_on_every_page_and_titled_apart(reference_plan, tmp_path):
+    country = regions.country(None, "ID")
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    data = BriefRenderer(HEAD, reference_plan, country=country, manager=True, now=now).render()
+    path = tmp_path / "manager.pdf"
+    path.write_bytes(data)
+    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert all("Confidential — for managers only — page" in p for p in pages)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Manager's brief (confidential) — PT Sinar Jaya Abadi" in info
+    path.write_bytes(BriefRenderer(HEAD, reference_plan, country=country, now=now).render())
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Staff brief — PT Sinar Jaya Abadi" in info
