@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -295,6 +296,11 @@ def outcomes(session: Session, start: datetime, end: datetime) -> Outcomes:
     )
 
 
+def _month_of(moment: datetime, timezone: str) -> tuple[int, int]:
+    local = moment.astimezone(ZoneInfo(timezone))
+    return local.year, local.month
+
+
 def monthly_report(session: Session, year: int, month: int):
     from datetime import UTC, date
 
@@ -314,10 +320,13 @@ def monthly_report(session: Session, year: int, month: int):
             Visit.timezone,
         )
         .join(Company, Company.id == Visit.company_id)
-        .where(Visit.start >= start, Visit.start < end, Visit.status != "cancelled")
+        .where(Visit.start >= start - timedelta(days=1), Visit.start < end + timedelta(days=1))
+        .where(Visit.status != "cancelled")
         .order_by(Visit.start)
     ).all()
-    visits = tuple(ReportVisit(*row) for row in rows)
+    # A visit belongs to the month of its own local start: 1 January 09:00 in Xiamen is still
+    # 31 December in UTC, and the report put it in December.
+    visits = tuple(ReportVisit(*row) for row in rows if _month_of(row[0], row[7]) == (year, month))
     stats = outcomes(session, start, end)
     by_region = {region: sum(months.values()) for region, months in stats.visits_by_month_region.items()}
     counts: dict[str, int] = defaultdict(int)

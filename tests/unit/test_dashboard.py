@@ -81,3 +81,27 @@ def test_monthly_report_pdf(demo_db, tmp_path):
     assert report.outcomes.get("won") == 1
     data = MonthlyReportRenderer(Letterhead("Acme"), report, language="zh_CN").render()
     assert data.startswith(b"%PDF")
+
+
+def test_a_visit_belongs_to_the_month_of_its_own_local_start(db, reference_plan):
+    """1 January 09:00 in Xiamen is 31 December 01:00 in UTC: the report of January has it."""
+    from zoneinfo import ZoneInfo
+
+    xiamen = ZoneInfo("Asia/Shanghai")
+    new_year = replace(
+        reference_plan,
+        start=datetime(2027, 1, 1, 9, tzinfo=xiamen),
+        end=datetime(2027, 1, 1, 17, tzinfo=xiamen),
+        pickups=(),
+        hotel_stays=(),
+        meals=(),
+        tour=None,
+        agenda=(),
+    )
+    with db.unit_of_work() as session:
+        plans.save(session, new_year, now=NOW)
+    with db.unit_of_work() as session:
+        january = dashboard.monthly_report(session, 2027, 1)
+        december = dashboard.monthly_report(session, 2026, 12)
+    assert [v.company for v in january.visits] == ["PT Sinar Jaya Abadi"]
+    assert december.visits == ()
