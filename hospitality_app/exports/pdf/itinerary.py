@@ -4,8 +4,9 @@ presenters' bottom lines, no dish lists, no notes fields)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from hospitality_app.exports.itinerary import DEFAULT_DRIVE_MINUTES, EXIT_MINUTES
 from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
 from hospitality_app.exports.pdf.language import Texts, texts
 from hospitality_app.services.dto import VisitPlan
@@ -19,8 +20,14 @@ def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
             out.append((p.arrival, t["pickup"].format(place=p.destination or p.origin, flight=p.carrier_number), ""))
         else:
             out.append((p.driver_due, t["transfer"], " → ".join(x for x in (p.origin, p.destination) if x)))
+    arrivals = [p.arrival for p in plan.pickups if p.kind in ("airport", "station") and p.arrival is not None]
     for s in plan.hotel_stays:
         check_in = datetime.combine(s.check_in, datetime.min.time(), tzinfo=plan.zone).replace(hour=14)
+        # After a late flight: when the guests can be at the hotel (out of the airport, then the drive).
+        landed = [a for a in arrivals if plan.local(a).date() == s.check_in]
+        if landed:
+            drive = timedelta(minutes=EXIT_MINUTES + (s.hotel.drive_minutes or DEFAULT_DRIVE_MINUTES))
+            check_in = max(check_in, max(landed) + drive)
         check_out = datetime.combine(s.check_out, datetime.min.time(), tzinfo=plan.zone).replace(hour=12)
         out.append((check_in, t["check_in"].format(hotel=s.hotel.name), s.hotel.address))
         out.append((check_out, t["check_out"].format(hotel=s.hotel.name), s.hotel.address))
@@ -60,7 +67,10 @@ class ItineraryRenderer(Renderer):
         days: dict = defaultdict(list)
         for start, what, where in entries(plan, t):
             days[plan.local(start).date()].append((start, what, where))
-        for n, (day, items) in enumerate(sorted(days.items()), 1):
+        first = min([plan.local(plan.start).date(), *days])
+        for day, items in sorted(days.items()):
+            # Days are counted on the calendar: a free day in between is still day 3.
+            n = (day - first).days + 1
             heading = t["day"].format(n=n, date=format_date(day, "full", locale=t.locale))
             out.append(self.para(heading, self.style("h2", alignment=align)))
             rows = []

@@ -299,3 +299,12 @@ def test_the_manager_s_brief_is_marked_confidential_on_every_page_and_titled_apa
     path.write_bytes(BriefRenderer(HEAD, reference_plan, country=country, now=now).render())
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Title:           Staff brief — PT Sinar Jaya Abadi" in info
+
+
+def test_the_itinerary_checks_in_after_a_late_flight_and_counts_days_on_the_calendar(reference_plan, tmp_path):
+    text = " ".join(text_of(ItineraryRenderer(HEAD, reference_plan, locale="en").render(), tmp_path, "it").split())
+    # GA 898 lands at 21:35; out of the airport (30 min) and 35 minutes' drive: 22:40, not 14:00.
+    assert "21:35 Pickup at Xiamen Gaoqi XMN (flight GA 898)" in text
+    assert "22:40 Hotel check-in: Xiamen Marriott Hotel" in text and "14:00 Hotel check-in" not in text
+    # Friday has nothing planned: Saturday's check-out is still day 4.
+    assert "Day 1 — Wednesday, 2 December 2026" in text and "Day 4 — Saturday, 5 December 2026" in text
