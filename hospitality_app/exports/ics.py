@@ -73,9 +73,6 @@ def render(
         # so the two 02:30s of the night the clocks go back would share an entry.
         return utc_text(moment.astimezone(UTC))
 
-    def wall_text(wall: datetime) -> str:
-        return wall.strftime("%Y%m%dT%H%M%S")  # form 3, with the TZID parameter
-
     in_zone = _Lines.parameters(TZID=timezone)
 
     def when(prop: str, value: datetime | date) -> None:
@@ -83,12 +80,12 @@ def render(
             out.add(prop, vDate(value).to_ical().decode(), ";VALUE=DATE")
             return
         local = value.astimezone(zone)
-        if _ambiguous(zone, local):
+        if _ambiguous(local):
             # A local time with a TZID cannot say which of the two 02:30s it is, and parsers
             # disagreed by an hour: the hour the clocks go back is written in UTC.
             out.add(prop, utc(value))
         else:
-            out.add(prop, wall_text(local.replace(tzinfo=None)), in_zone)
+            out.add(prop, local.strftime("%Y%m%dT%H%M%S"), in_zone)  # form 3: its wall clock, with the TZID
 
     @cache
     def text(value: str) -> str:  # summaries recur: in alarms, in a meal's every course
@@ -162,9 +159,10 @@ def render(
     return out.bytes()
 
 
-def _ambiguous(zone: ZoneInfo, local: datetime) -> bool:
-    wall = local.replace(tzinfo=None)
-    return zone.utcoffset(wall.replace(fold=0)) != zone.utcoffset(wall.replace(fold=1))
+def _ambiguous(local: datetime) -> bool:
+    """Whether `local` (from astimezone: fold=1 marks the second of two equal wall times) reads
+    the same as another instant, the hour the clocks go back."""
+    return local.fold == 1 or local.replace(fold=1).utcoffset() != local.utcoffset()
 
 
 class _Lines:

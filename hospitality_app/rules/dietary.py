@@ -69,6 +69,8 @@ def allergen(ctx: CheckContext) -> Iterator[Finding]:
     """dietary.allergen: a dish contains something an attending visitor is allergic to."""
     for i, meal in enumerate(ctx.plan.meals):
         for visitor in _attending(ctx, meal):
+            if not visitor.allergies:
+                continue  # most guests: nothing to look for in the dishes
             for j, dish in enumerate(meal.dishes):
                 hits = [a for a in visitor.allergies if a in dish.contains]
                 if hits:
@@ -98,6 +100,10 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                 if cert and not certified[cert] and visitor.name not in needs.get(cert, []):
                     needs.setdefault(cert, []).append(visitor.name)
         for cert, names in sorted(needs.items()):
+            # The same guests at every dish of the meal: their names, and their part of the
+            # subject, written once for all of its dishes.
+            who = ctx.list_text(names)
+            guests = " / ".join(labels.visitor(ctx, n) for n in names)
             for j, dish in enumerate(meal.dishes):
                 meat = [c for c in dish.contains if c in ctx.diet.certifiable]
                 if meat:
@@ -111,12 +117,10 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                             meat=ctx.things(meat),
                             place=r.name if r else ctx._("the restaurant"),
                             cert=ctx._(cert),
-                            name=ctx.list_text(names),
+                            name=who,
                         ),
                         f"meals[{i}].dishes[{j}]",
-                        labels.join(
-                            labels.meal(ctx, i), labels.dish(ctx, dish.name), *(labels.visitor(ctx, n) for n in names)
-                        ),
+                        labels.join(labels.meal(ctx, i), labels.dish(ctx, dish.name), guests),
                     )
 
 

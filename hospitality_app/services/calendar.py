@@ -87,7 +87,7 @@ def export_visit(
     lang: str = "en",
     reminder_minutes: int | None = 30,
 ) -> bytes:
-    plan = plans.load_plan(session, visit_id)
+    plan = plans.load_plan(session, visit_id, bottom_lines=False)  # never in a calendar: not even read
     if plan.status == "cancelled":  # the visit is off: every event it ever sent is withdrawn
         return cancellations(session, visit_id, now=now, staff=staff) or _empty(plan, now, staff)
     if staff is not None and plan.host(staff) is None and not any(c.assignee == staff for c in plan.checklist):

@@ -52,7 +52,9 @@ from hospitality_app.services.dto import (
 )
 
 
-def load_plan(session: Session, visit_id: int) -> VisitPlan:
+def load_plan(session: Session, visit_id: int, *, bottom_lines: bool = True) -> VisitPlan:
+    """The whole visit; without `bottom_lines`, the negotiation bottom lines are not even read
+    (None, as for a user the database refuses them to): for what must never show them."""
     # Rows that belong to one other row (a meal's restaurant) come joined into the same query;
     # collections in one more query each. Each query costs a fixed third of a millisecond or so,
     # and a large visit's calendar export must stay within 50 ms.
@@ -122,7 +124,7 @@ def load_plan(session: Session, visit_id: int) -> VisitPlan:
         hotel_stays=_load_stays(session, visit.id),
         meals=_load_meals(session, visit.id),
         tour=_load_tour(session, visit.id),
-        agenda=_load_agenda(session, visit.id),
+        agenda=_load_agenda(session, visit.id, bottom_lines),
         gifts=_load_gifts(session, visit.id),
         follow_up=_follow_up_data(follow),
         checklist=_load_checklist(session, visit.id),
@@ -304,7 +306,7 @@ def _load_tour(session, visit_id) -> TourData | None:
     )
 
 
-def _load_agenda(session, visit_id) -> tuple[AgendaItemData, ...]:
+def _load_agenda(session, visit_id, bottom_lines: bool = True) -> tuple[AgendaItemData, ...]:
     rows = list(
         session.scalars(
             select(AgendaItem)
@@ -313,8 +315,11 @@ def _load_agenda(session, visit_id) -> tuple[AgendaItemData, ...]:
             .options(joinedload(AgendaItem.presenter))
         )
     )
-    lines = _bottom_lines(session, [a.id for a in rows]) if rows else {}
-    hidden = _unread_bottom_lines(session, [a.id for a in rows]) if rows and lines is None else set()
+    if not bottom_lines:
+        lines, hidden = None, set()
+    else:
+        lines = _bottom_lines(session, [a.id for a in rows]) if rows else {}
+        hidden = _unread_bottom_lines(session, [a.id for a in rows]) if rows and lines is None else set()
     return tuple(
         AgendaItemData(
             start=a.start,
