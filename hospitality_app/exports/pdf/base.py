@@ -42,6 +42,7 @@ class Renderer:
     subject = ""  # what the document is, for the PDF's properties
     language = "en"  # the document's language, as a Babel locale (zh_Hans_CN, de_DE): the PDF's /Lang
     letterhead_on_pages = True
+    footer_always = False  # the footer says more than the page's number (a confidential mark)
 
     def __init__(self, letterhead: Letterhead, *, page_label: str = "{n}") -> None:
         register_fonts()
@@ -144,21 +145,57 @@ class Renderer:
             bottomPadding=0,
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
-        doc.build(self.story())
+        doc.build(self.story(), canvasmaker=self._counting_canvas())
         return buffer.getvalue()
 
     def _decorate(self, canvas, doc) -> None:
         from reportlab.lib.units import mm
 
         width, height = self.page_size
-        canvas.saveState()
         if self.letterhead_on_pages:
+            canvas.saveState()
             self.draw_letterhead(canvas, 20 * mm, height - 12 * mm, width - 40 * mm)
-        label = self.page_label.format(n=doc.page)
-        footer = self.para(label, self.style("small", alignment=1))
+            canvas.restoreState()
+
+    def _footer(self, canvas, page: int, pages: int) -> None:
+        """The page's number, only when there are several: "Page 1" on a one-page letter says
+        nothing (the footer is drawn once the number of pages is known)."""
+        from reportlab.lib.units import mm
+
+        if (pages < 2 and not self.footer_always) or not self.page_label:
+            return
+        width, _height = self.page_size
+        canvas.saveState()
+        footer = self.para(self.page_label.format(n=page), self.style("small", alignment=1))
         footer.wrap(width - 40 * mm, 10 * mm)
         footer.drawOn(canvas, 20 * mm, 10 * mm)
         canvas.restoreState()
+
+    def _counting_canvas(self):
+        """A canvas that keeps its pages until the end, to number them knowing how many there are
+        (ReportLab's recipe for "page x of y")."""
+        from reportlab.pdfgen.canvas import Canvas
+
+        renderer = self
+
+        class CountingCanvas(Canvas):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                self._kept: list[dict] = []
+
+            def showPage(self) -> None:
+                self._kept.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self) -> None:
+                pages = len(self._kept)
+                for number, state in enumerate(self._kept, 1):
+                    self.__dict__.update(state)
+                    renderer._footer(self, number, pages)
+                    Canvas.showPage(self)
+                Canvas.save(self)
+
+        return CountingCanvas
 
     def draw_letterhead(self, canvas, x: float, top: float, width: float) -> None:
         from reportlab.lib.colors import HexColor

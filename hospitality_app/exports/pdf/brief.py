@@ -40,6 +40,7 @@ class BriefRenderer(Renderer):
         # The manager's copy holds the bottom lines: marked on every page, and titled apart.
         page = _("Confidential — for managers only — page {n}") if manager else _("Page {n}")
         super().__init__(letterhead, page_label=page)
+        self.footer_always = manager
         self.plan, self.country, self.language, self.manager, self.now = plan, country, language, manager, now
         brief = _("Manager's brief (confidential)") if manager else _("Staff brief")
         self.title = brief + f" — {plan.company.name}"

@@ -308,3 +308,15 @@ def test_the_itinerary_checks_in_after_a_late_flight_and_counts_days_on_the_cale
     assert "22:40 Hotel check-in: Xiamen Marriott Hotel" in text and "14:00 Hotel check-in" not in text
     # Friday has nothing planned: Saturday's check-out is still day 4.
     assert "Day 1 — Wednesday, 2 December 2026" in text and "Day 4 — Saturday, 5 December 2026" in text
+
+
+def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_every_page(reference_plan, tmp_path):
+    one = text_of(LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "en")).render(), tmp_path, "one")
+    assert "Page 1" not in one
+    many = replace(reference_plan.follow_up, consensus=tuple(f"Point {n} agreed in detail." for n in range(80)))
+    long_plan = replace(reference_plan, follow_up=many)
+    path = tmp_path / "many.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(long_plan, HEAD.name, TODAY, "en")).render())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2 and all(f"Page {n}" in page for n, page in enumerate(pages, 1))
