@@ -144,7 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("visit", metavar="VISIT", type=_visit_id)
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--locale", type=_locale, help="the itinerary's language (default: the visit's client locale)")
-    p = commands.add_parser("settings", help="show or set the letterhead (company.name, company.address…)")
+    p = commands.add_parser(
+        "settings",
+        help="show or set the letterhead and the site",
+        description="Show every setting, show one (KEY) or set one (KEY VALUE).",
+        epilog=(
+            "keys: company.name, company.address, company.phone, company.email, company.logo (an image file); "
+            "site.country (CN, or a name), site.location (LAT,LON), factory.closures "
+            "(2027-01-28/2027-02-12,…), calendar.ramadan_starts (2027-02-09,…)"
+        ),
+    )
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p = commands.add_parser("team", help="team mode on PostgreSQL")

@@ -19,8 +19,24 @@ SEVERITY_ICON = {
 def where(finding) -> str:
     """The part of the plan a finding is about, as a line to read: "Meal 1 (lunch …) › dish …",
     not the path-like "meal 1 (lunch …) / dish …" the command line prints."""
-    text = (finding.subject or finding.target).replace(" / ", " › ")
+    text = (finding.subject or _place(finding.target)).replace(" / ", " › ")
     return text[:1].upper() + text[1:]
+
+
+def _place(target: str) -> str:
+    """A finding's target in words when the rule named no subject ("the follow-up (letter sent)",
+    a day as the interface writes days), never the path the JSON carries."""
+    from datetime import date
+
+    from hospitality_app.formats import day_text
+    from hospitality_app.ui.planner.describe import part_label
+
+    if target.startswith("day:"):
+        try:
+            return day_text(date.fromisoformat(target.removeprefix("day:")))
+        except ValueError:
+            return target
+    return part_label(target)
 
 
 def show_findings(view: QListWidget, found) -> None:
@@ -28,7 +44,7 @@ def show_findings(view: QListWidget, found) -> None:
     style = view.style()
     for f in found:
         item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{where(f)}")
-        item.setToolTip(f"{f.code} — {f.target}")
+        item.setToolTip(f"{f.message}\n{where(f)}")  # the whole of it, where the list cuts it short
         item.setData(Qt.UserRole, f.target)
         item.setData(Qt.UserRole + 1, f.code)
         view.addItem(item)

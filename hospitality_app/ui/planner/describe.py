@@ -73,7 +73,9 @@ def part_label(part: str) -> str:
         "outcome": _("the outcome"),
     }
     if part.startswith("follow_up."):
-        return _("the follow-up ({field})").format(field=part.removeprefix("follow_up.").replace("_", " "))
+        field = part.removeprefix("follow_up.")
+        named = {"letter_sent": _("thank-you letter sent"), "photos_sent": _("photos sent")}
+        return _("the follow-up ({field})").format(field=named.get(field, field.replace("_", " ")))
     return fields.get(part, part)
 
 
