@@ -154,9 +154,10 @@ def _located(session: Session) -> tuple[float, float] | None:
     """The site's coordinates when the team has set them: the zone's main city, the default
     for sunset times, can be hundreds of kilometres from the factory."""
     from hospitality_app.hosting_calendars.site import parse_location
+    from hospitality_app.services.settings import site_settings
 
-    row = session.get(AppSetting, "site.location")
-    return parse_location(row.value) if row is not None and row.value else None
+    typed = site_settings(session).get("site.location")
+    return parse_location(typed) if typed else None
 
 
 def cancellations(session: Session, visit_id: int, *, now: datetime, staff: str | None = None) -> bytes | None:

@@ -14,7 +14,6 @@ from hospitality_app.hosting_calendars.day_notes import DayNotes
 from hospitality_app.hosting_calendars.day_notes import day_notes as notes_of
 from hospitality_app.hosting_calendars.site import site_for
 from hospitality_app.i18n import translator
-from hospitality_app.models import AppSetting
 from hospitality_app.services import settings
 from hospitality_app.services.dto import VisitPlan, VisitRow
 
@@ -55,7 +54,7 @@ def holidays_at_either_end(session: Session, rows: list[VisitRow], locale: str =
     """For each visit that begins or ends on a public holiday at the site or in the client's
     country: "Thu 1 Oct: National Day (China)"."""
     _ = translator(locale).gettext
-    stored = {r.key: r.value for r in session.query(AppSetting).filter(AppSetting.key.in_(settings.SITE_KEYS))}
+    stored = settings.site_settings(session)
     out: dict[int, tuple[str, ...]] = {}
     for row in rows:
         site, zone = site_for(row.timezone, stored), ZoneInfo(row.timezone)

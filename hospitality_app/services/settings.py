@@ -37,9 +37,11 @@ def settings(session: Session) -> dict[str, str]:
     return {key: found.get(key, "") for key in KEYS}
 
 
+def site_settings(session: Session) -> dict[str, str]:
+    """The site's settings as stored (site_for reads them)."""
+    return {row.key: row.value for row in session.query(AppSetting).filter(AppSetting.key.in_(SITE_KEYS))}
+
+
 def site_of(session: Session | None, plan: VisitPlan) -> Site:
     """The site of `plan`: its zone's country and city, corrected by the settings."""
-    if session is None:
-        return site_for(plan.timezone)
-    rows = session.query(AppSetting).filter(AppSetting.key.in_(SITE_KEYS))
-    return site_for(plan.timezone, {row.key: row.value for row in rows})
+    return site_for(plan.timezone, site_settings(session) if session is not None else None)

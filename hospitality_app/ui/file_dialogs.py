@@ -81,3 +81,9 @@ def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | No
     dialog.setFileMode(QFileDialog.Directory)
     dialog.setOption(QFileDialog.ShowDirsOnly, True)
     return Path(dialog.selectedFiles()[0]) if dialog.exec() and dialog.selectedFiles() else None
+
+
+def cancellations_file(parent: QWidget | None, visit_id: int) -> Path | None:
+    """Where to save the calendar that withdraws a visit's events (deleted or called off)."""
+    suggested = Path.home() / f"cancel-visit-{visit_id}.ics"
+    return save_file(parent, _("Save the cancellations"), suggested, "iCalendar (*.ics)", suffix="ics")

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from hospitality_app.i18n import _, ngettext
 from hospitality_app.services import calendar, duplicate, plans, visit_files
-from hospitality_app.ui.file_dialogs import open_file, save_file
+from hospitality_app.ui.file_dialogs import cancellations_file, open_file, save_file
 
 JSON_FILES = "JSON (*.json)"
-ICS_FILES = "iCalendar (*.ics)"
 
 
 class VisitActions:
@@ -106,9 +105,7 @@ class VisitActions:
         box.exec()
         target = None
         if withdraw is not None and box.clickedButton() is withdraw:
-            target = save_file(
-                self, _("Save the cancellations"), Path.home() / f"cancel-visit-{visit_id}.ics", ICS_FILES, suffix="ics"
-            )
+            target = cancellations_file(self, visit_id)
             if target is None:
                 return None
         elif box.clickedButton() is not delete:

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, ngettext
 from hospitality_app.services import calendar
-from hospitality_app.ui.file_dialogs import save_file
+from hospitality_app.ui.file_dialogs import cancellations_file
 
 if TYPE_CHECKING:
     from hospitality_app.ui.planner.window import PlannerWindow
-
-ICS_FILES = "iCalendar (*.ics)"
 
 
 class OffersCancellations:
@@ -45,9 +43,7 @@ class OffersCancellations:
         self._ops.query(self, lambda session: calendar.exported_count(session, visit_id), offer)
 
     def _save_cancellations(self: PlannerWindow, visit_id: int, target: Path | None = None):
-        target = target or save_file(
-            self, _("Save the cancellations"), Path.home() / f"cancel-visit-{visit_id}.ics", ICS_FILES, suffix="ics"
-        )
+        target = target or cancellations_file(self, visit_id)
         if target is None:
             return None
 
