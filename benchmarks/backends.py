@@ -36,7 +36,7 @@ def main() -> int:
 
     from benchmarks.dashboard import load as load_dashboard
     from hospitality_app.db.session import open_database
-    from hospitality_app.services import demo, visits
+    from hospitality_app.services import demo_bulk, visits
 
     pg = os.environ.get("HOSPITALITY_TEST_PG_URL")
     if not pg:
@@ -62,7 +62,7 @@ def main() -> int:
             ):
                 db = open_database(url)
                 t0 = time.perf_counter()
-                demo.bulk_visits(db.engine, VISITS, now=now)
+                demo_bulk.bulk_visits(db.engine, VISITS, now=now)
                 insert = time.perf_counter() - t0
 
                 def first_page(db=db):

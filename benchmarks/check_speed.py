@@ -61,7 +61,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from hospitality_app.db.session import open_database
     from hospitality_app.rules.engine import run_check
-    from hospitality_app.services import demo, interchange, readiness
+    from hospitality_app.services import demo, demo_bulk, interchange, readiness
 
     reference = interchange.loads((ROOT / "tests" / "data" / "visit-indonesia.json").read_text("utf-8"))
     now = datetime(2026, 11, 22, tzinfo=UTC)
@@ -79,7 +79,7 @@ def main() -> int:
         with db.unit_of_work() as session:
             demo.create_demo_visits(session, now=now)
         small_t = timed(lambda: _sweep(db, readiness), repeat=3)
-        demo.bulk_visits(db.engine, 10_000, now=now)
+        demo_bulk.bulk_visits(db.engine, 10_000, now=now)
         with db.unit_of_work() as session:
             session.execute(
                 __import__("sqlalchemy").text(

@@ -46,14 +46,14 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from hospitality_app.db.session import open_database
-    from hospitality_app.services import demo
+    from hospitality_app.services import demo_bulk
 
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as tmp:
         empty = open_database(f"sqlite:///{Path(tmp) / 'empty.sqlite3'}")
         full = open_database(f"sqlite:///{Path(tmp) / 'full.sqlite3'}")
         t0 = time.perf_counter()
-        demo.bulk_visits(full.engine, args.visits, now=now)
+        demo_bulk.bulk_visits(full.engine, args.visits, now=now)
         print(f"inserted {args.visits:,} visits in {time.perf_counter() - t0:.1f} s")
         base = measure(empty, now)
         big = measure(full, now)

@@ -62,10 +62,10 @@ def main() -> int:
         app = [sys.executable, "-m", "hospitality_app"]
         subprocess.run([*app, "--db", str(empty), "list"], env=env, check=True, capture_output=True)
         from hospitality_app.db.session import open_database
-        from hospitality_app.services import demo
+        from hospitality_app.services import demo_bulk
 
         db = open_database(f"sqlite:///{full}")
-        demo.bulk_visits(db.engine, args.visits, now=datetime.now(UTC))
+        demo_bulk.bulk_visits(db.engine, args.visits, now=datetime.now(UTC))
         db.dispose()
         floor_name = "floor (PySide6 + SQLAlchemy, 50 of 100,000 rows)"
         results = measure(

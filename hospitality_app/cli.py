@@ -9,6 +9,7 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from hospitality_app.cli_dashboard import cmd_dashboard, parse_clock
+from hospitality_app.cli_documents import cmd_brief, cmd_itinerary, cmd_letter, cmd_sign
 from hospitality_app.config import database_url
 from hospitality_app.db.session import Database, open_database
 from hospitality_app.errors import DatabaseError, HospitalityError, ValidationError
@@ -305,56 +306,6 @@ def cmd_checklist(db: Database, args) -> int:
     return 0
 
 
-def _write_pdf(path: str, data: bytes) -> None:
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise HospitalityError(f"{path}: cannot write: {exc.strerror or exc}") from None
-
-
-def cmd_letter(db: Database, args) -> int:
-    from hospitality_app.services import documents
-
-    today = datetime.now(UTC).date()
-    with db.unit_of_work() as session:
-        data = documents.letter_pdf(session, args.visit, today=today, locale=args.locale)
-        _write_pdf(args.output, data)  # inside the unit of work: no "sent" without the file
-        if args.sent:
-            documents.record_letter_sent(session, args.visit, today)
-    print(f"Wrote the thank-you letter to {args.output}" + (" and recorded it as sent." if args.sent else ""))
-    return 0
-
-
-def cmd_sign(db: Database, args) -> int:
-    from hospitality_app.services import documents
-
-    with db.unit_of_work() as session:
-        data = documents.sign_pdf(session, args.visit, size=args.size)
-    _write_pdf(args.output, data)
-    print(f"Wrote the welcome sign ({args.size}) to {args.output}")
-    return 0
-
-
-def cmd_brief(db: Database, args) -> int:
-    from hospitality_app.services import documents
-
-    with db.unit_of_work() as session:
-        data = documents.brief_pdf(session, args.visit, language=args.lang, manager=args.manager, now=datetime.now(UTC))
-    _write_pdf(args.output, data)
-    print(f"Wrote the {'manager' if args.manager else 'staff'} brief to {args.output}")
-    return 0
-
-
-def cmd_itinerary(db: Database, args) -> int:
-    from hospitality_app.services import documents
-
-    with db.unit_of_work() as session:
-        data = documents.itinerary_pdf(session, args.visit, locale=args.locale)
-    _write_pdf(args.output, data)
-    print(f"Wrote the itinerary to {args.output}")
-    return 0
-
-
 def cmd_settings(db: Database, args) -> int:
     from hospitality_app.services import settings
 
@@ -434,13 +385,13 @@ def cmd_notes(db: Database, args) -> int:
 
 
 def cmd_demo(db: Database, args) -> int:
-    from hospitality_app.services import demo
+    from hospitality_app.services import demo, demo_bulk
 
     with db.unit_of_work() as session:
         ids = demo.create_demo_visits(session, now=datetime.now(UTC))
     print(f"Added {len(ids)} demo visits: {', '.join(map(str, ids))}")
     if args.visits:
-        inserted = demo.bulk_visits(db.engine, args.visits, now=datetime.now(UTC))
+        inserted = demo_bulk.bulk_visits(db.engine, args.visits, now=datetime.now(UTC))
         print(f"Added {inserted} generated visits.")
     return 0
 

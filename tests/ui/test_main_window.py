@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hospitality_app.i18n import set_language
-from hospitality_app.services import demo
+from hospitality_app.services import demo, demo_bulk
 from tests.ui.helpers import settle
 
 NOW = datetime(2026, 11, 22, 1, tzinfo=UTC)
@@ -83,7 +83,7 @@ def test_rows_arrive_lazily(qtbot, db):
     from hospitality_app.ui.main_window import MainWindow
     from hospitality_app.ui.visit_model import PAGE
 
-    demo.bulk_visits(db.engine, PAGE * 3, now=NOW)
+    demo_bulk.bulk_visits(db.engine, PAGE * 3, now=NOW)
     win = MainWindow(db)
     qtbot.add_widget(win)
     settle(win)

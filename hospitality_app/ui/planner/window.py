@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app.errors import ConflictError, ValidationError
-from hospitality_app.i18n import _, current_language, list_text
-from hospitality_app.services import hosting_days, plans, readiness, regions, visits
+from hospitality_app.i18n import _, list_text
+from hospitality_app.services import plans, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
 from hospitality_app.services.validation import MISSING, validate_plan
 from hospitality_app.ui.error_text import error_text
-from hospitality_app.ui.findings_list import show_findings, titled
+from hospitality_app.ui.findings_list import titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.planner.agenda import AgendaEditor, GiftsEditor
 from hospitality_app.ui.planner.cancellations import OffersCancellations
@@ -40,6 +40,7 @@ from hospitality_app.ui.planner.describe import change_text
 from hospitality_app.ui.planner.editors import parse_path
 from hospitality_app.ui.planner.follow_up import FollowUpEditor
 from hospitality_app.ui.planner.history import PlanEdit, new_plan
+from hospitality_app.ui.planner.live_check import ChecksLive
 from hospitality_app.ui.planner.logistics import HotelStaysEditor, PickupsEditor
 from hospitality_app.ui.planner.meals import MealsEditor
 from hospitality_app.ui.planner.overview import OverviewEditor
@@ -47,7 +48,6 @@ from hospitality_app.ui.planner.people import HostsEditor, VisitorsEditor
 from hospitality_app.ui.planner.stays_current import StaysCurrent
 from hospitality_app.ui.planner.timeline_host import TimelineHost
 from hospitality_app.ui.planner.tour import TourEditor
-from hospitality_app.ui.region_notes import notes_html
 from hospitality_app.ui.screen import fit_to_screen
 
 TAB_OF = {
@@ -66,7 +66,7 @@ TAB_OF = {
 }
 
 
-class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancellations, QMainWindow):
+class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancellations, ChecksLive, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
     closed(object): the window closed (itself): it is deleted next.
@@ -308,36 +308,6 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
         self.setWindowTitle(("* " if self.dirty else "") + name + " — " + _("Visit planner"))
 
     # the live check ------------------------------------------------------------
-    def check(self, plan: VisitPlan | None = None):
-        """The readiness check of the plan on screen (or of `plan`, the one a drag on the timeline
-        would make) — the same check as everywhere, other visits' bookings included — run off
-        the GUI thread. Returns the operation."""
-        try:
-            plan = plan or self.collect()
-        except ValidationError as exc:
-            self._say_live(exc)
-            return None
-        try:
-            validate_plan(plan)  # an end before the start is said now, not first at Save
-        except ValidationError as exc:
-            self._say_live(exc)  # the readiness check still reads the plan, as it stands
-        else:
-            self.error.setText("")
-            self.editors["overview"].show_error(None, "")  # a complaint beside a corrected field goes
-        language = current_language()
-        self._check_generation += 1
-        generation = self._check_generation
-
-        def work(session):
-            now = datetime.now(UTC)
-            found = readiness.check_plan(session, plan, now=now, locale=language)
-            country = regions.country(session, plan.company.country) if plan.company.country else None
-            days = hosting_days.day_notes(session, plan, language)
-            coming = hosting_days.around_visit(plan, language)
-            return found, country, days, coming
-
-        return self._ops.query(self, work, lambda got: self._checked(generation, language, plan, *got))
-
     def _say_live(self, exc: ValidationError) -> None:
         """A mistake above the tabs as the user makes it — not while they are still typing on
         that tab ("Tur" is no country yet), nor a field not filled in yet (that is for Save):
@@ -347,17 +317,6 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
         typing = editor is not None and focus is not None and editor.isAncestorOf(focus)
         unfinished = exc.template == MISSING
         self.error.setText("" if typing or unfinished else self._where(exc.path) + error_text(exc))
-
-    def _checked(self, generation: int, language: str, plan: VisitPlan, found, country, days, coming) -> None:
-        if generation != self._check_generation:
-            return  # the plan changed again meanwhile: a newer check is on its way
-        show_findings(self.findings, found)
-        self.timeline.show_plan(plan, found, days)
-        for editor in self.editors.values():
-            editor.mark(found)
-        halal = any("halal" in v.dietary for v in plan.visitors)
-        title = _("Public holidays around the visit")
-        self.notes.setHtml(notes_html(country, language, coming, halal, title) if country else "")
 
     def _finding_chosen(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)
