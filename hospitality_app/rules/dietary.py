@@ -10,8 +10,12 @@ from hospitality_app.rules.finding import ERROR, WARNING, Finding
 
 
 def _attending(ctx: CheckContext, meal):
+    # A dict by name, built once per check: a large visit asks about each guest at every meal.
+    by_name = ctx.cache.get("visitors by name")
+    if by_name is None:
+        by_name = ctx.cache["visitors by name"] = {v.name: v for v in reversed(ctx.plan.visitors)}
     for name in meal.attendees:
-        visitor = ctx.plan.visitor(name)
+        visitor = by_name.get(name)
         if visitor is not None:
             yield visitor
 
@@ -20,35 +24,43 @@ def forbidden(ctx: CheckContext) -> Iterator[Finding]:
     """dietary.forbidden: a dish (or the meal's alcohol) breaks an attending visitor's restriction."""
     template = ctx._('"{dish}" contains {what}, which {name} does not eat ({restriction}).')
     # The same dishes and the same guests recur at many meals: each verdict and each message is
-    # worked out once (a large visit has thousands of findings, and this rule was most of its check).
+    # worked out once, and a guest is only walked through the dishes their diet forbids (a large
+    # visit has thousands of findings, and this rule was most of its check).
     verdicts: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     messages: dict[tuple[str, str, str], str] = {}
     for i, meal in enumerate(ctx.plan.meals):
         meal_label = labels.meal(ctx, i)
+        # For each combination of restrictions, the (dish, restriction) pairs it forbids here,
+        # in the order of the dishes; guests who keep the same diet share it.
+        forbidden_here: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        where: dict[int, tuple[str, str]] = {}
         for visitor in _attending(ctx, meal):
+            hits = forbidden_here.get(visitor.dietary)
+            if hits is None:
+                hits = forbidden_here[visitor.dietary] = []
+                for j, dish in enumerate(meal.dishes):
+                    for restriction in visitor.dietary:
+                        key = (restriction, tuple(dish.contains))
+                        if key not in verdicts:
+                            verdicts[key] = ctx.diet.violations(restriction, dish.contains)
+                        if verdicts[key]:
+                            hits.append((j, restriction))
             visitor_label = labels.visitor(ctx, visitor.name)
-            for j, dish in enumerate(meal.dishes):
-                for restriction in visitor.dietary:
-                    key = (restriction, tuple(dish.contains))
-                    if key not in verdicts:
-                        verdicts[key] = ctx.diet.violations(restriction, dish.contains)
-                    if not verdicts[key]:
-                        continue
-                    said = (dish.name, visitor.name, restriction)
-                    if said not in messages:
-                        messages[said] = template.format(
-                            dish=dish.name,
-                            what=ctx.things(verdicts[key]),
-                            name=visitor.name,
-                            restriction=ctx._(restriction),
-                        )
-                    yield Finding(
-                        "dietary.forbidden",
-                        ERROR,
-                        messages[said],
-                        f"meals[{i}].dishes[{j}]",
-                        f"{meal_label} / {labels.dish(ctx, dish.name)} / {visitor_label}",
+            for j, restriction in hits:
+                dish = meal.dishes[j]
+                if j not in where:
+                    where[j] = (f"meals[{i}].dishes[{j}]", f"{meal_label} / {labels.dish(ctx, dish.name)} / ")
+                said = (dish.name, visitor.name, restriction)
+                message = messages.get(said)
+                if message is None:
+                    message = messages[said] = template.format(
+                        dish=dish.name,
+                        what=ctx.things(verdicts[(restriction, tuple(dish.contains))]),
+                        name=visitor.name,
+                        restriction=ctx._(restriction),
                     )
+                path, subject = where[j]
+                yield Finding("dietary.forbidden", ERROR, message, path, subject + visitor_label)
             if meal.alcohol_served:
                 for restriction in visitor.dietary:
                     if "alcohol" in ctx.diet.restrictions[restriction].forbids:
@@ -90,6 +102,7 @@ def allergen(ctx: CheckContext) -> Iterator[Finding]:
 def uncertified(ctx: CheckContext) -> Iterator[Finding]:
     """dietary.uncertified: meat for halal (kosher) visitors from a kitchen not so certified.
     One finding per dish and certification, naming every visitor concerned."""
+    template = ctx._('"{dish}" has {meat} but {place} is not {cert}-certified; {name} eats {cert} only.')
     for i, meal in enumerate(ctx.plan.meals):
         r = meal.restaurant
         certified = {"halal": bool(r and r.halal_certified), "kosher": bool(r and r.kosher_certified)}
@@ -99,6 +112,10 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                 cert = ctx.diet.restrictions[d].certified_meat
                 if cert and not certified[cert] and visitor.name not in needs.get(cert, []):
                     needs.setdefault(cert, []).append(visitor.name)
+        if not needs:
+            continue
+        place = r.name if r else ctx._("the restaurant")
+        meal_label = labels.meal(ctx, i)
         for cert, names in sorted(needs.items()):
             # The same guests at every dish of the meal: their names, and their part of the
             # subject, written once for all of its dishes.
@@ -110,17 +127,9 @@ def uncertified(ctx: CheckContext) -> Iterator[Finding]:
                     yield Finding(
                         "dietary.uncertified",
                         WARNING,
-                        ctx._(
-                            '"{dish}" has {meat} but {place} is not {cert}-certified; {name} eats {cert} only.'
-                        ).format(
-                            dish=dish.name,
-                            meat=ctx.things(meat),
-                            place=r.name if r else ctx._("the restaurant"),
-                            cert=ctx._(cert),
-                            name=who,
-                        ),
+                        template.format(dish=dish.name, meat=ctx.things(meat), place=place, cert=ctx._(cert), name=who),
                         f"meals[{i}].dishes[{j}]",
-                        labels.join(labels.meal(ctx, i), labels.dish(ctx, dish.name), guests),
+                        labels.join(meal_label, labels.dish(ctx, dish.name), guests),
                     )
 
 
