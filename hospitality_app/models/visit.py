@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hospitality_app.models.base import LAZY, Base, UTCDateTime, Versioned
@@ -15,6 +15,8 @@ from hospitality_app.models.people import Staff, Visitor
 
 class Visit(Versioned, Base):
     __tablename__ = "visit"
+    # The visits overlapping a window, found in the index alone (a check's double bookings).
+    __table_args__ = (Index("ix_visit_window", "start", "end", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)

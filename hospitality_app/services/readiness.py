@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from hospitality_app.errors import NotFoundError
 from hospitality_app.limits import MAX_VISIT_DAYS  # longer visits cannot be saved, so the window is safe
@@ -18,7 +19,9 @@ from hospitality_app.rules.context import Clash
 from hospitality_app.rules.engine import counts, run_check
 from hospitality_app.rules.finding import Finding
 from hospitality_app.services import plans, regions, settings
-from hospitality_app.services.dto import VisitPlan
+from hospitality_app.services.dto import Readiness, VisitPlan
+
+__all__ = ["Readiness"]  # where it was first: its home is now the light dto module
 
 
 @dataclass(frozen=True)
@@ -40,19 +43,42 @@ _RESOURCES = (
 )
 
 
-def _bookings(session: Session, *conditions) -> list[Booking]:
-    live = Visit.status != "cancelled"
+# The visits of a window, looked up apart: their start, end and status are all in one index
+# (ix_visit_window), so the overlap is found without reading a visit's row, and only the few
+# visits that overlap are joined to their hosts and drivers.
+@cache
+def _in_window():
+    # Made when first needed: an alias configures every mapper, which start-up need not wait for.
+    return aliased(Visit, name="in_window")
+
+
+def _bookings(session: Session, *window, only: dict[str, set[int]] | None = None) -> list[Booking]:
+    """Bookings of staff and vehicles in live visits that meet the `window` conditions (on
+    _in_window()); with `only`, of those resources alone (by kind)."""
+    in_window = _in_window()
+    visits = select(in_window.id).where(in_window.status != "cancelled", *window)
     out: set[Booking] = set()
     for kind, table, link, column in _RESOURCES:
+        if only is not None and not only.get(kind):
+            continue
+        wanted = [] if only is None else [column.in_(sorted(only[kind]))]
         rows = session.execute(
             select(Visit.id, Visit.title, Visit.start, Visit.end, table.id, table.name)
             .join(link, link.visit_id == Visit.id)
             .join(table, table.id == column)
-            .where(live, *conditions)
+            .where(Visit.id.in_(visits), *wanted)
             .distinct()
         )
         out |= {Booking(*row[:4], kind, row[4], row[5]) for row in rows}
     return sorted(out, key=lambda b: (b.start, b.visit_id))
+
+
+def _resources_of(session: Session, visit_id: int) -> dict[str, set[int]]:
+    """The staff and vehicles a stored visit books, by kind."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for kind, _table, link, column in _RESOURCES:
+        found[kind] |= set(session.scalars(select(column).where(link.visit_id == visit_id, column.is_not(None))))
+    return found
 
 
 def sweep(bookings: list[Booking]) -> list[tuple[Booking, Booking]]:
@@ -76,12 +102,13 @@ def all_double_bookings(
     session: Session, since: datetime | None = None, until: datetime | None = None
 ) -> list[tuple[Booking, Booking]]:
     conditions = []
+    InWindow = _in_window()
     if since is not None:
         # The lower bound on start lets the start index narrow the scan (visits last days,
         # not months); `end >= since` alone would read every past visit.
-        conditions += [Visit.end >= since, Visit.start >= since - timedelta(days=MAX_VISIT_DAYS)]
+        conditions += [InWindow.end >= since, InWindow.start >= since - timedelta(days=MAX_VISIT_DAYS)]
     if until is not None:
-        conditions.append(Visit.start < until)
+        conditions.append(InWindow.start < until)
     return sweep(_bookings(session, *conditions))
 
 
@@ -91,12 +118,13 @@ def clashes_for(session: Session, plan: VisitPlan) -> list[Clash]:
         return []
     # The lower bound on start lets the start index narrow the scan to the visits near this one
     # (a visit lasts days, not months); the overlap test alone would read every earlier visit.
+    InWindow = _in_window()
     window = and_(
-        Visit.start < plan.end,
-        Visit.end > plan.start,
-        Visit.start >= plan.start - timedelta(days=MAX_VISIT_DAYS),
+        InWindow.start < plan.end,
+        InWindow.end > plan.start,
+        InWindow.start >= plan.start - timedelta(days=MAX_VISIT_DAYS),
     )
-    pairs = sweep(_bookings(session, window))
+    pairs = sweep(_bookings(session, window, only=_resources_of(session, plan.id)))
     out = []
     for a, b in pairs:
         mine, other = (a, b) if a.visit_id == plan.id else (b, a)
@@ -113,13 +141,6 @@ def check_plan(session: Session | None, plan: VisitPlan, *, now: datetime, local
 
 def check_visit(session: Session, visit_id: int, *, now: datetime, locale: str = "en") -> list[Finding]:
     return check_plan(session, plans.load_plan(session, visit_id), now=now, locale=locale)
-
-
-@dataclass(frozen=True)
-class Readiness:
-    errors: int
-    warnings: int
-    missing: int = 0  # parts a plan still lacks (visitors, hosts, agenda): not ready, though not wrong
 
 
 def readiness_of(session: Session, visit_ids: list[int], *, now: datetime, locale: str = "en") -> dict[int, Readiness]:

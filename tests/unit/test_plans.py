@@ -117,6 +117,31 @@ def test_double_booking_between_overlapping_visits(db, reference_plan):
     assert {(p[0].visit_id, p[1].visit_id) for p in pairs} == {(a, b)}
 
 
+def test_double_booking_across_roles_and_at_the_edges(db, reference_plan):
+    """A host of one visit who only drives in another is booked twice; a visit that ends as this
+    one begins, or that was called off, books no one; an overlapping visit with other people neither."""
+    a = save(db, reference_plan)
+    host = reference_plan.hosts[0].name
+    pickup = replace(reference_plan.pickups[0], driver=host, vehicle=None)
+
+    def other(title, start, end, **changes):
+        drivers = (replace(reference_plan.hosts[0], roles=("driver",)),) if changes.get("pickups") else ()
+        bare = replace(reference_plan, hosts=drivers, meals=(), agenda=(), tour=None, checklist=())
+        return save(db, replace(bare, title=title, start=start, end=end, **changes))
+
+    span = reference_plan.end - reference_plan.start
+    driving = other("Driving", reference_plan.end - timedelta(hours=1), reference_plan.end + span, pickups=(pickup,))
+    other("Before", reference_plan.start - span, reference_plan.start, pickups=(pickup,))
+    other("Called off", reference_plan.start, reference_plan.end, pickups=(pickup,), status="cancelled")
+    other("Strangers", reference_plan.start, reference_plan.end, pickups=())
+    with db.unit_of_work() as session:
+        found = readiness.check_visit(session, a, now=NOW)
+        pairs = readiness.all_double_bookings(session)
+    clashes = sorted({(f.subject, f.message.split("#")[1][:1]) for f in found if f.code == "resource.double_booked"})
+    assert clashes == [(host, str(driving))]
+    assert {(p[0].visit_id, p[1].visit_id, p[0].resource) for p in pairs} == {(a, driving, host)}
+
+
 def test_list_filters_sorts_and_pages_in_sql(db, reference_plan):
     for i in range(5):
         save(db, replace(reference_plan, title=f"Visit {i}"))
