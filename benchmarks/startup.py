@@ -1,6 +1,8 @@
-"""Start-up time and peak memory of `hospitality-app --quit-after-startup` (until the visit list
-has painted), with an empty database and with 100,000 visits, against the floor of this stack
-measured in the same run (benchmarks/floor_app.py on 100,000 rows).
+"""Start-up time and peak memory of `hospitality-app --quit-after-startup`, with an empty database
+and with 100,000 visits, against the floor of this stack measured in the same run
+(benchmarks/floor_app.py on 100,000 rows). Start-up is the time from launching the process to the
+visit list's first painted rows (each program prints when that was); the whole process, closing
+included, is shown beside it.
 
 python benchmarks/startup.py [--visits 100000] [--runs 5]
 """
@@ -21,27 +23,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(command: list[str], env: dict) -> tuple[float, float]:
-    """Wall time (s) and peak memory (MiB) of one run."""
-    t0 = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def run(command: list[str], env: dict) -> tuple[float, float, float]:
+    """Seconds to the first painted rows, seconds to the process's end, and its peak memory (MiB)."""
+    launched = time.time()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    said = process.stdout.read()
     _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - t0
+    ended = time.time()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{command} failed")
-    return elapsed, usage.ru_maxrss / 1024
+    painted = next(float(line.split()[-1]) for line in said.splitlines() if line.startswith("first rows painted at"))
+    return painted - launched, ended - launched, usage.ru_maxrss / 1024
 
 
-def measure(commands: dict[str, list[str]], env: dict, runs: int) -> dict[str, tuple[float, float]]:
-    """Median wall time and peak memory of each command. The commands take turns, round by round,
-    so that a slow moment of a shared machine falls on all of them alike, not on one."""
+def measure(commands: dict[str, list[str]], env: dict, runs: int) -> dict[str, tuple[float, float, float]]:
+    """Median times to the first rows and to the end, and the peak memory, of each command. The
+    commands take turns, round by round, so that a slow moment of a shared machine falls on all
+    of them alike, not on one."""
     for command in commands.values():
         run(command, env)  # warm the file cache
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
     for _round in range(runs):
         for name, command in commands.items():
             results[name].append(run(command, env))
-    return {name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in results.items()}
+    return {
+        name: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs), max(r[2] for r in rs))
+        for name, rs in results.items()
+    }
 
 
 def main() -> int:
@@ -51,6 +60,9 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # As on a user's machine, modules are compiled once and their bytecode kept: without it every
+    # run compiles again, which measures the compiler, not the start-up.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         floor_db = Path(tmp) / "floor.sqlite3"
         con = sqlite3.connect(floor_db)
@@ -78,9 +90,15 @@ def main() -> int:
             args.runs,
         )
         floor = results[floor_name]
-    for name, (seconds, mib) in results.items():
-        print(f"{name:<52} {seconds * 1000:6.0f} ms = {seconds / floor[0]:.2f}x floor   peak {mib:5.0f} MiB")
-    print("target: within 1.5x the floor, and no slower with 100,000 visits than with none")
+    print(f"{'':<52} {'first rows':>20}   {'whole process':>13}   {'peak memory':>20}")
+    for name, (painted, ended, mib) in results.items():
+        print(
+            f"{name:<52} {painted * 1000:6.0f} ms = {painted / floor[0]:.2f}x floor   {ended * 1000:6.0f} ms"
+            f"   {mib:5.0f} MiB = {mib / floor[2]:.2f}x floor"
+        )
+    print(
+        "targets: first rows and peak memory within 1.3x the floor's, and no slower with 100,000 visits than with none"
+    )
     return 0
 
 

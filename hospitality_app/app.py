@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-startup",
         action="store_true",
-        help="open the window, wait until the visit list has painted, exit 0",
+        help="open the window, wait until the visit list has painted, print when it did, exit 0",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = commands.add_parser("import", help="import one visit from a hospitality-visit/1 JSON file")

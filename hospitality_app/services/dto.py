@@ -370,3 +370,12 @@ def detached(value):
             if new is not current:
                 changes[f.name] = new
     return dataclasses.replace(value, **changes) if changes else value
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """A visit's readiness in numbers, as the visit list and the dashboard show it."""
+
+    errors: int
+    warnings: int
+    missing: int = 0  # parts a plan still lacks (visitors, hosts, agenda): not ready, though not wrong

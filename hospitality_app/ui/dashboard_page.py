@@ -27,8 +27,7 @@ from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
 from hospitality_app.formats import country_text, day_text, month_pattern, short_moment_text, time_text
 from hospitality_app.i18n import _, current_language, label, list_text
-from hospitality_app.services import dashboard, documents
-from hospitality_app.services.readiness import Readiness
+from hospitality_app.services.dto import Readiness
 from hospitality_app.ui.date_format import qt_pattern
 from hospitality_app.ui.file_dialogs import choose_folder, save_file
 from hospitality_app.ui.ops import Ops
@@ -185,9 +184,14 @@ class DashboardPage(QWidget):
         now = now or datetime.now(UTC)
         language = current_language()
         self._progress(_("Updating…"))
-        return self._ops.query(
-            self, lambda session: dashboard.everything(session, now, locale=language), lambda got: self._show(now, got)
-        )
+
+        def read(session):
+            # Imported on the database thread, when first asked: start-up does not load the rules.
+            from hospitality_app.services import dashboard
+
+            return dashboard.everything(session, now, locale=language)
+
+        return self._ops.query(self, read, lambda got: self._show(now, got))
 
     def _show(self, now: datetime, got) -> None:
         self.upcoming.set_rows(got.upcoming)
@@ -240,6 +244,8 @@ class DashboardPage(QWidget):
         language = current_language()
 
         def read(session):
+            from hospitality_app.services import dashboard, documents
+
             return dashboard.monthly_report(session, year, month), documents.letterhead(session)
 
         def render(got) -> None:  # the drawing, on the thread pool: the database thread stays free

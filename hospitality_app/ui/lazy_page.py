@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class LazyPage(QWidget):
+    """Signals:
+    built(QWidget): the content was just made (the window connects to its signals then).
+    """
+
+    built = Signal(QWidget)
+
     def __init__(self, factory: Callable[[QWidget], QWidget], *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
@@ -21,4 +28,5 @@ class LazyPage(QWidget):
             self.layout().addWidget(self.content)
             if self.isVisible():
                 self.content.show()  # at once: Qt would show it only when the event loop next runs
+            self.built.emit(self.content)
         return self.content

@@ -30,15 +30,12 @@ from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, ngettext, set_language
 from hospitality_app.services.visits import VisitFilter
 from hospitality_app.ui.calendar_files import CalendarFiles
-from hospitality_app.ui.calendar_page import CalendarPage
 from hospitality_app.ui.checklist_panel import ChecklistPanel
-from hospitality_app.ui.dashboard_page import DashboardPage
 from hospitality_app.ui.error_report import ErrorReporter
 from hospitality_app.ui.findings_list import titled
 from hospitality_app.ui.lazy_page import LazyPage
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.qt_translation import install_qt_translator
-from hospitality_app.ui.regions_page import RegionsPage
 from hospitality_app.ui.screen import fit_to_screen
 from hospitality_app.ui.visit_actions import VisitActions
 from hospitality_app.ui.visit_filter_bar import VisitFilterBar
@@ -57,6 +54,24 @@ if TYPE_CHECKING:
 # The factories of the pages built when first shown. Module functions, not methods: a method
 # would tie the window's Python wrapper into a reference cycle, and the cycle collector would
 # then delete the window at a random moment, in the middle of Qt's event handling.
+def _dashboard_page(ops: Ops, parent: QWidget) -> QWidget:
+    from hospitality_app.ui.dashboard_page import DashboardPage
+
+    return DashboardPage(ops, parent=parent)
+
+
+def _calendar_page(ops: Ops, parent: QWidget) -> QWidget:
+    from hospitality_app.ui.calendar_page import CalendarPage
+
+    return CalendarPage(ops, parent=parent)
+
+
+def _regions_page(ops: Ops, parent: QWidget) -> QWidget:
+    from hospitality_app.ui.regions_page import RegionsPage
+
+    return RegionsPage(ops, parent=parent)
+
+
 def _outcomes_page(ops: Ops, parent: QWidget) -> QWidget:
     from hospitality_app.ui.outcomes_page import OutcomesPage
 
@@ -181,30 +196,35 @@ class MainWindow(
         split.addWidget(side)
         split.setSizes([self.width() * 62 // 100, self.width() * 38 // 100])  # a small screen keeps the list wide
         self.splitters = {"main/split": split, "main/side": side}
-        # Pages: the visit list first; the manager's pages load when first shown (start-up stays fast).
-        self.dashboard = DashboardPage(self.ops, parent=self)
-        self.calendar_page = CalendarPage(self.ops, parent=self)
+        # Pages: the visit list first; the others, their modules included, are built when first
+        # shown (start-up waits only for the list: Qt Charts, the rules, the record forms wait).
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(split, _("Visits"))
-        self.pages.addTab(self.dashboard, _("Dashboard"))
-        self.pages.addTab(self.calendar_page, _("Calendar"))
-        # Built when first shown: Qt Charts and the record forms cost start-up time.
         self.lazy = {
+            "dashboard": LazyPage(partial(_dashboard_page, self.ops), parent=self),
+            "calendar": LazyPage(partial(_calendar_page, self.ops), parent=self),
             "outcomes": LazyPage(partial(_outcomes_page, self.ops), parent=self),
             "clients": LazyPage(partial(_directory_page, self.ops, "clients_page"), parent=self),
             "staff": LazyPage(partial(_directory_page, self.ops, "staff_page"), parent=self),
             "places": LazyPage(partial(_directory_page, self.ops, "places_page"), parent=self),
+            "regions": LazyPage(partial(_regions_page, self.ops), parent=self),
         }
-        self.pages.addTab(self.lazy["outcomes"], _("Outcomes"))
-        self.pages.addTab(self.lazy["clients"], _("Clients"))
-        self.pages.addTab(self.lazy["staff"], _("Staff"))
-        self.pages.addTab(self.lazy["places"], _("Places"))
-        self.regions_page = RegionsPage(self.ops, parent=self)
-        self.pages.addTab(self.regions_page, _("Regional notes"))
+        titles = {
+            "dashboard": _("Dashboard"),
+            "calendar": _("Calendar"),
+            "outcomes": _("Outcomes"),
+            "clients": _("Clients"),
+            "staff": _("Staff"),
+            "places": _("Places"),
+            "regions": _("Regional notes"),
+        }
+        for key, page in self.lazy.items():
+            self.pages.addTab(page, titles[key])
+        # Bound methods, not lambdas: a lambda would hold the window in a reference cycle.
+        self.lazy["dashboard"].built.connect(self._dashboard_built)
+        self.lazy["calendar"].built.connect(self._calendar_built)
         self.pages.currentChanged.connect(self._page_shown)
-        self.dashboard.visit_chosen.connect(self.open_visit)
-        self.calendar_page.item_chosen.connect(self.open_item)
         self.setCentralWidget(self.pages)
 
         self._build_actions(owner)
@@ -316,6 +336,30 @@ class MainWindow(
     def outcomes(self):
         return self.lazy["outcomes"].content
 
+    # The pages built when first shown, by name (the tests and the menus reach them so).
+    @property
+    def dashboard(self):
+        return self.lazy["dashboard"].ensure()
+
+    @property
+    def calendar_page(self):
+        return self.lazy["calendar"].ensure()
+
+    @property
+    def regions_page(self):
+        return self.lazy["regions"].ensure()
+
+    def show_page(self, key: str) -> QWidget:
+        """Bring the page `key` (of `lazy`) to the front; returns its content."""
+        self.pages.setCurrentWidget(self.lazy[key])
+        return self.lazy[key].ensure()
+
+    def _dashboard_built(self, page: QWidget) -> None:
+        page.visit_chosen.connect(self.open_visit)
+
+    def _calendar_built(self, page: QWidget) -> None:
+        page.item_chosen.connect(self.open_item)
+
     def _page_shown(self, index: int) -> None:
         page = self.pages.widget(index)
         if isinstance(page, LazyPage):
@@ -377,10 +421,11 @@ class MainWindow(
         if settings or changes.concerns_visit(self._current_id) or changes.touches("checklist_item", "follow_up"):
             self._show_side(self._current_id)
         page = self.pages.currentWidget()
-        if page is not self.pages.widget(0):
-            content = page.content if isinstance(page, LazyPage) else page
-            if content is not None and hasattr(content, "reload") and not isinstance(page, LazyPage):
-                content.reload()
+        # The page on show reads again; the record pages follow changes themselves (they keep an
+        # edit under way), and a page not yet built has nothing to read again.
+        rereads = (self.lazy["dashboard"], self.lazy["calendar"], self.lazy["outcomes"], self.lazy["regions"])
+        if page in rereads and page.content is not None:
+            page.content.reload()
         if changes.external:
             if not self.statusBar().currentMessage():  # what the user's own action said comes first
                 self.statusBar().showMessage(_("Updated with changes made elsewhere."), 4000)

@@ -10,10 +10,30 @@ from pathlib import Path
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from hospitality_app.i18n import _, ngettext
-from hospitality_app.services import calendar, duplicate, plans, visit_files
+from hospitality_app.services import plans
 from hospitality_app.ui.file_dialogs import cancellations_file, open_file, save_file
 
 JSON_FILES = "JSON (*.json)"
+
+
+# The file format (pydantic) and the calendars are imported when first used, on the database
+# thread: the window's first paint does not wait for them.
+def _calendar():
+    from hospitality_app.services import calendar
+
+    return calendar
+
+
+def _visit_files():
+    from hospitality_app.services import visit_files
+
+    return visit_files
+
+
+def _duplicate():
+    from hospitality_app.services import duplicate
+
+    return duplicate
 
 
 class VisitActions:
@@ -59,7 +79,7 @@ class VisitActions:
 
         return self.ops.write(
             self,
-            lambda session: duplicate.duplicate(session, visit_id, first_day, now=datetime.now(UTC)),
+            lambda session: _duplicate().duplicate(session, visit_id, first_day, now=datetime.now(UTC)),
             done,
             self._failed(_("The visit was not copied")),
             busy=_("Copying the visit…"),
@@ -79,7 +99,7 @@ class VisitActions:
         title = row.title if row is not None and row.id == visit_id else str(visit_id)
         return self.ops.query(
             self,
-            lambda session: calendar.exported_count(session, visit_id),
+            lambda session: _calendar().exported_count(session, visit_id),
             lambda exported: self._ask_delete(visit_id, title, exported),
             self._failed(_("The visit was not deleted")),
         )
@@ -123,7 +143,7 @@ class VisitActions:
 
         return self.ops.write(
             self,
-            lambda session: calendar.delete_visit(
+            lambda session: _calendar().delete_visit(
                 session, visit_id, now=datetime.now(UTC), cancellations_to=chosen, database_url=url
             ),
             done,
@@ -145,7 +165,7 @@ class VisitActions:
         url = self.ops.db.url
         return self.ops.query(
             self,
-            lambda session: visit_files.export_file(session, visit_id, chosen, database_url=url),
+            lambda session: _visit_files().export_file(session, visit_id, chosen, database_url=url),
             lambda _done: self.statusBar().showMessage(_("Exported to {path}").format(path=chosen), 8000),
             self._failed(_("The visit was not exported")),
         )
@@ -163,7 +183,7 @@ class VisitActions:
 
         return self.ops.write(
             self,
-            lambda session: visit_files.import_file(session, chosen, now=datetime.now(UTC)),
+            lambda session: _visit_files().import_file(session, chosen, now=datetime.now(UTC)),
             done,
             self._failed(_("The visit was not imported")),
             busy=_("Importing the visit…"),

@@ -10,8 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, current_language, label, list_text, ngettext
-from hospitality_app.services.dto import VisitRow
-from hospitality_app.services.readiness import Readiness, readiness_of
+from hospitality_app.services.dto import Readiness, VisitRow
 from hospitality_app.services.visits import VisitFilter, count_visits, list_visits
 from hospitality_app.ui.ops import Ops
 
@@ -90,6 +89,9 @@ class VisitTableModel(QAbstractTableModel):
         def work(session, ids):
             if generation != self._generation:
                 return {}  # replaced meanwhile (read on the database thread: a plain int)
+            # Imported here, on the database thread: the rules are not needed for the first paint.
+            from hospitality_app.services.readiness import readiness_of
+
             return readiness_of(session, ids, now=datetime.now(UTC), locale=language)
 
         ids = [r.id for r in rows]

@@ -9,6 +9,13 @@ from hospitality_app.i18n import _
 class WindowBackups:
     """Mixed into MainWindow, which gives `ops`, `_db`, `reporter` and the status bar."""
 
+    def has_backups(self) -> bool:
+        """Whether this window's database is a file on this computer, which has backups (cheaper
+        than `backups()`, which finds their folder: the menus ask while the window is built)."""
+        from hospitality_app.db.engine import sqlite_file
+
+        return sqlite_file(self._db.url) is not None
+
     def backups(self):
         """The backups of this window's database (a file on this computer), or None."""
         from hospitality_app.db.engine import sqlite_file

@@ -65,7 +65,7 @@ class WindowMenus:
         self.restore_action = QAction(_("&Restore from a backup…"), owner)
         self.restore_action.triggered.connect(self.restore_backup)
         for action in (self.backup_action, self.restore_action):
-            action.setEnabled(self.backups() is not None)
+            action.setEnabled(self.has_backups())
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_)

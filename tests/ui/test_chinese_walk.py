@@ -188,8 +188,7 @@ def walk_visit_list(window, qtbot, seen: Seen) -> None:
 
 
 def walk_pages(window, qtbot, seen: Seen) -> None:
-    board = window.dashboard
-    window.pages.setCurrentWidget(board)
+    board = window.show_page("dashboard")
     settle(window)
     # The visit is in the future, then over: the days the dashboard has something to say.
     for when, what in (("2026-12-02T08:00", "before the visit"), ("2026-12-09T09:00", "after the visit")):
@@ -199,8 +198,7 @@ def walk_pages(window, qtbot, seen: Seen) -> None:
     seen.dialog("dashboard, CSV folder dialog", board._choose_csv_folder)
     seen.dialog("dashboard, monthly report file dialog", board._choose_report_file)
 
-    page = window.calendar_page
-    window.pages.setCurrentWidget(page)
+    page = window.show_page("calendar")
     settle(window)
     page.anchor = date(2026, 12, 3)
     for mode in ("month", "week"):
@@ -252,8 +250,7 @@ def walk_pages(window, qtbot, seen: Seen) -> None:
     seen.dialog("clients page, unsaved record", companies.leave, answer=click_standard(QMessageBox.Cancel))
     companies.dirty = False
 
-    page = window.regions_page
-    window.pages.setCurrentWidget(page)
+    page = window.show_page("regions")
     settle(window)
     assert page.current_code() == "ID"
     page.new_code.setText("1")

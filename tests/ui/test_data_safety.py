@@ -136,7 +136,7 @@ def test_visits_added_by_another_program_appear_within_a_second(window, qtbot, d
         [sys.executable, "-m", "hospitality_app", "--db", str(path), "demo"], env=env, check=True, capture_output=True
     )
     qtbot.wait_until(lambda: window.model.total() == before + 12, timeout=1000)
-    window.pages.setCurrentWidget(window.dashboard)
+    window.show_page("dashboard")
     settle(window)
     assert window.dashboard.upcoming.rowCount() > 0
 

@@ -99,6 +99,7 @@ def test_quit_after_startup(tmp_path):
     import os
     import subprocess
     import sys
+    import time
 
     db = tmp_path / "s.sqlite3"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -109,13 +110,19 @@ def test_quit_after_startup(tmp_path):
         capture_output=True,
         timeout=120,
     )
+    launched = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "hospitality_app", "--db", str(db), "--quit-after-startup"],
         env=env,
         capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+    # When the list painted, for the start-up benchmark: after the launch, before the exit.
+    painted = [line for line in result.stdout.splitlines() if line.startswith("first rows painted at ")]
+    assert len(painted) == 1
+    assert launched < float(painted[0].removeprefix("first rows painted at ")) < time.time()
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ def texts(model, column):
 
 
 def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
-    window.pages.setCurrentWidget(window.dashboard)
+    window.show_page("dashboard")
     settle(window)
     d = window.dashboard
     companies = texts(d.upcoming, 1)
@@ -54,7 +54,7 @@ def test_dashboard_rows_double_bookings_and_follow_ups(window, tmp_path):
 
 
 def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
-    window.pages.setCurrentWidget(window.dashboard)
+    window.show_page("dashboard")
     settle(window)
     files = window.dashboard.export_csv(tmp_path)
     assert len(files) == 5
@@ -80,7 +80,7 @@ def test_csv_export_and_monthly_report(window, tmp_path, qtbot):
 
 
 def test_double_click_opens_the_visit(window, qtbot):
-    window.pages.setCurrentWidget(window.dashboard)
+    window.show_page("dashboard")
     settle(window)
     view = window.dashboard.views["doubles"]
     index = window.dashboard.doubles.index(0, 1)
@@ -92,7 +92,7 @@ def test_double_click_opens_the_visit(window, qtbot):
 
 
 def test_calendar_month_and_week(window, qtbot, tmp_path):
-    window.pages.setCurrentWidget(window.calendar_page)
+    window.show_page("calendar")
     settle(window)
     page = window.calendar_page
     assert page.grid.rowCount() == 6 and page.grid.columnCount() == 7
@@ -193,8 +193,7 @@ def test_outcome_charts_and_recording_an_outcome(window, qtbot, db):
 def test_regional_notes_page_edits_and_adds_countries(window, db):
     from hospitality_app.services import regions
 
-    page = window.regions_page
-    window.pages.setCurrentWidget(page)
+    page = window.show_page("regions")
     settle(window)
     assert page.current_code() == "ID"
     from hospitality_app.i18n import _
