@@ -6,6 +6,7 @@ python benchmarks/floor_app.py FILE.sqlite3
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 
@@ -49,7 +50,8 @@ class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Paint and not self.done:
             self.done = True
-            print(f"first rows painted at {time.time():.6f}", flush=True)  # as hospitality-app does
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"first rows painted at {time.time():.6f}, peak {peak} KiB", flush=True)  # as hospitality-app does
             QTimer.singleShot(0, QApplication.quit)
         return False
 

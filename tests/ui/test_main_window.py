@@ -122,7 +122,9 @@ def test_quit_after_startup(tmp_path):
     # When the list painted, for the start-up benchmark: after the launch, before the exit.
     painted = [line for line in result.stdout.splitlines() if line.startswith("first rows painted at ")]
     assert len(painted) == 1
-    assert launched < float(painted[0].removeprefix("first rows painted at ")) < time.time()
+    when, peak = painted[0].removeprefix("first rows painted at ").split(", peak ")
+    assert launched < float(when) < time.time()
+    assert 20_000 < int(peak.removesuffix(" KiB")) < 2_000_000  # Qt and Python alone are some 50 MiB
 
 
 @pytest.fixture
