@@ -12,8 +12,10 @@ from hospitality_app.models import Company, Staff, Visit, VisitHost
 from hospitality_app.services.demo import OFFICE, TZ
 
 
-def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7) -> int:
-    """Insert `count` generated visits with Core executemany (100,000 in a few seconds)."""
+def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7, history: bool = False) -> int:
+    """Insert `count` generated visits with Core executemany (100,000 in a few seconds): from two
+    years back to one year ahead, or with `history`, all of them over before `now` (a team's past,
+    for measuring what must not grow with it)."""
     from hospitality_app.services.regions import shipped
 
     rng = random.Random(seed)
@@ -64,7 +66,10 @@ def bulk_visits(engine: Engine, count: int, *, now: datetime, seed: int = 7) -> 
         for offset in range(0, count, chunk):
             rows, hosts = [], []
             for i in range(offset, min(count, offset + chunk)):
-                start = now + timedelta(days=rng.randint(-720, 360), hours=rng.randint(0, 8))
+                if history:
+                    start = now - timedelta(days=rng.randint(4, 20 * 365), hours=rng.randint(0, 8))
+                else:
+                    start = now + timedelta(days=rng.randint(-720, 360), hours=rng.randint(0, 8))
                 visit_id = first_id + i
                 rows.append(
                     {

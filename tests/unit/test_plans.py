@@ -162,6 +162,25 @@ def test_list_filters_sorts_and_pages_in_sql(db, reference_plan):
         assert count_visits(session, VisitFilter(sales_lead="Nobody")) == 0
 
 
+def test_upcoming_filter_keeps_the_longest_visit_under_way(db, reference_plan):
+    """'Not ended yet' reads only the weeks a visit can last: the longest visit still running is
+    in, one that ended a moment before is out (the start bound must not cut either wrongly)."""
+    from hospitality_app.limits import MAX_VISIT_DAYS
+
+    now = reference_plan.start + timedelta(days=40)
+    longest = timedelta(days=MAX_VISIT_DAYS)
+    running = save(db, replace(reference_plan, title="Longest", start=now - longest, end=now))
+    save(db, replace(reference_plan, title="Just over", start=now - longest, end=now - timedelta(seconds=1)))
+    coming = save(
+        db, replace(reference_plan, title="Coming", start=now + timedelta(days=13), end=now + timedelta(days=14))
+    )
+    save(db, replace(reference_plan, title="Later", start=now + timedelta(days=14), end=now + timedelta(days=15)))
+    with db.unit_of_work() as session:
+        rows = list_visits(session, VisitFilter(starts_after=now, starts_before=now + timedelta(days=14)), limit=None)
+        assert [r.id for r in rows] == [running, coming]
+        assert count_visits(session, VisitFilter(starts_after=now)) == 3
+
+
 def test_team_edits_override_shipped_regional_notes(db):
     with db.unit_of_work() as session:
         shipped = regions.country(session, "RU")
