@@ -59,6 +59,7 @@ def large_plan(base):
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    from benchmarks.common import peak_mib
     from hospitality_app.db.session import open_database
     from hospitality_app.rules.engine import run_check
     from hospitality_app.services import demo, demo_bulk, interchange, readiness
@@ -68,10 +69,12 @@ def main() -> int:
     base_t = timed(lambda: run_check(reference, now=now))
     big = large_plan(reference)
     big_t = timed(lambda: run_check(big, now=now), repeat=11)
-    print(f"reference visit check: {base_t * 1000:.2f} ms (baseline)")
+    base_mib, big_mib = peak_mib(lambda: run_check(reference, now=now)), peak_mib(lambda: run_check(big, now=now))
+    print(f"reference visit check: {base_t * 1000:.2f} ms, peak {base_mib:.2f} MiB (baseline)")
     print(
         f"large visit (20 visitors, 60 meals x 10 dishes, 200 agenda items): "
-        f"{big_t * 1000:.1f} ms = {big_t / base_t:.0f}x baseline (targets: < 50 ms, then < 25 ms)"
+        f"{big_t * 1000:.1f} ms = {big_t / base_t:.0f}x baseline (targets: < 50 ms, then < 25 ms), "
+        f"peak {big_mib:.1f} MiB"
     )
 
     with tempfile.TemporaryDirectory() as tmp:

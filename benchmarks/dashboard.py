@@ -9,7 +9,6 @@ python benchmarks/dashboard.py [--visits 100000] [--runs 5]
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -39,27 +38,17 @@ def in_process(url: str, now: datetime, repeat: int = 5) -> float:
         db.dispose()
 
 
-def whole_process(command: list[str], env: dict) -> tuple[float, float]:
-    """Seconds and peak memory (MiB) of one run."""
-    t0 = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command} failed")
-    return time.perf_counter() - t0, usage.ru_maxrss / 1024
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visits", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from benchmarks.common import user_env, whole_process
     from hospitality_app.db.session import open_database
     from hospitality_app.services import demo_bulk
 
-    env = {**os.environ}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode kept, as on a user's machine
+    env = user_env()
     now = datetime.now(UTC)
     with tempfile.TemporaryDirectory() as tmp:
         demo, full = Path(tmp) / "demo.sqlite3", Path(tmp) / "history.sqlite3"

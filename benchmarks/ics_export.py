@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    from benchmarks.common import peak_mib
     from hospitality_app.db.session import open_database
     from hospitality_app.services import calendar, interchange, plans
     from hospitality_app.services.dto import AgendaItemData, MealData
@@ -49,6 +50,10 @@ def main() -> int:
             small_id = plans.save(session, reference, now=now).visit_id
             big_id = plans.save(session, big, now=now).visit_id
 
+        def run_once(visit_id):
+            with db.unit_of_work() as session:
+                return calendar.export_visit(session, visit_id, now=now)
+
         def run(visit_id):
             samples = []
             for _ in range(5):
@@ -61,11 +66,14 @@ def main() -> int:
         run(small_id)  # warm-up: imports, translations
         small, n_small = run(small_id)
         large, n_large = run(big_id)
+
+        small_mib, large_mib = (peak_mib(lambda v=v: run_once(v)) for v in (small_id, big_id))
         db.dispose()
-    print(f"reference visit: {n_small} events in {small * 1000:.1f} ms (baseline)")
+    print(f"reference visit: {n_small} events in {small * 1000:.1f} ms, peak {small_mib:.1f} MiB (baseline)")
     print(
         f"large visit: {n_large} events in {large * 1000:.1f} ms = {large / small:.1f}x baseline "
-        f"for {n_large / n_small:.1f}x the events"
+        f"for {n_large / n_small:.1f}x the events (target < 50 ms), peak {large_mib:.1f} MiB = "
+        f"{large_mib / small_mib:.1f}x"
     )
     return 0
 

@@ -67,10 +67,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    # As on a user's machine, modules are compiled once and their bytecode kept: without it every
-    # run compiles again, which measures the compiler, not the start-up.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    from benchmarks.common import user_env
+
+    env = user_env(QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         floor_db = Path(tmp) / "floor.sqlite3"
         con = sqlite3.connect(floor_db)

@@ -36,6 +36,7 @@ def main() -> int:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.common import peak_mib
     from hospitality_app.exports.timeline import blocks, days
     from hospitality_app.services import interchange
     from hospitality_app.services.calendar_week import WeekItem
@@ -65,12 +66,15 @@ def main() -> int:
             view.show_day(plan, day, ())
             view.render(image)
 
-        return median_ms(paint), len(day.blocks)
+        return median_ms(paint), len(day.blocks), peak_mib(paint)
 
-    small_ms, small_n = day_paint(reference)
-    big_ms, big_n = day_paint(big)
-    print(f"timeline, reference day: {small_n} items in {small_ms:.1f} ms (baseline)")
-    print(f"timeline, large day: {big_n} items in {big_ms:.1f} ms = {big_ms / small_ms:.1f}x baseline")
+    small_ms, small_n, small_mib = day_paint(reference)
+    big_ms, big_n, big_mib = day_paint(big)
+    print(f"timeline, reference day: {small_n} items in {small_ms:.1f} ms, peak {small_mib:.2f} MiB (baseline)")
+    print(
+        f"timeline, large day: {big_n} items in {big_ms:.1f} ms = {big_ms / small_ms:.1f}x baseline, "
+        f"peak {big_mib:.2f} MiB"
+    )
 
     def week_items_of(plans_: list) -> list:
         out = []
@@ -101,7 +105,7 @@ def main() -> int:
             page._got_items(page.days(), items)
             page.render(image)
 
-        return median_ms(paint)
+        return median_ms(paint), peak_mib(paint)
 
     one = week_items_of([reference])
     spread = [  # 300 visits across the month, ten a day
@@ -111,9 +115,12 @@ def main() -> int:
         for k in range(300)
     ]
     many = week_items_of(spread)
-    one_ms, many_ms = month_paint(one), month_paint(many)
-    print(f"calendar month, one visit: {len(one)} items in {one_ms:.1f} ms (baseline)")
-    print(f"calendar month, 300 visits: {len(many)} items in {many_ms:.1f} ms = {many_ms / one_ms:.1f}x baseline")
+    (one_ms, one_mib), (many_ms, many_mib) = month_paint(one), month_paint(many)
+    print(f"calendar month, one visit: {len(one)} items in {one_ms:.1f} ms, peak {one_mib:.2f} MiB (baseline)")
+    print(
+        f"calendar month, 300 visits: {len(many)} items in {many_ms:.1f} ms = {many_ms / one_ms:.1f}x baseline, "
+        f"peak {many_mib:.2f} MiB"
+    )
     del app
     return 0
 
