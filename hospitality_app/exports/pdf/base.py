@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, is_rtl, markup, register_fonts
+from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, has_cjk, is_rtl, markup, register_fonts
 
 INK = "#1f2933"
 MUTED = "#616e7c"
@@ -103,6 +103,10 @@ class Renderer:
             )
         if is_rtl(text):
             return RTLParagraph(text, style, bold=bold)
+        if has_cjk(text):  # broken by the Unicode rules: no "，" starting a line, no "（" ending one
+            from hospitality_app.exports.pdf.linebreak import UnicodeParagraph
+
+            return UnicodeParagraph(markup(text, bold=bold), self.style(style.name, **_cjk_wrap(style)))
         return Paragraph(markup(text, bold=bold), style)
 
     # pages ----------------------------------------------------------------
@@ -234,6 +238,13 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable as _Flowable  # untyped: Any to the checker
 else:
     _Flowable = _flowable_base()
+
+
+def _cjk_wrap(style) -> dict:
+    """`style`'s settings, wrapped character by character (the path UnicodeParagraph takes over)."""
+    settings = {k: v for k, v in style.__dict__.items() if k not in ("name", "parent")}
+    settings["wordWrap"] = "CJK"
+    return settings
 
 
 class RTLParagraph(_Flowable):

@@ -45,6 +45,12 @@ def _latin_has() -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(LATIN).face.charToGlyph)
 
 
+def has_cjk(text: str) -> bool:
+    """Whether some of `text` needs the Chinese font (Chinese, Japanese, Korean, their punctuation)."""
+    has = _latin_has()
+    return any(ord(ch) not in has and not ch.isspace() for ch in text or "")
+
+
 def is_rtl(text: str) -> bool:
     return bool(ARABIC.search(text or ""))
 

@@ -1,0 +1,81 @@
+"""Line breaking by the Unicode rules (UAX #14, from `uniseg`) for paragraphs with Chinese text.
+
+ReportLab's own wrapping breaks Chinese between any two characters, so a line could start with
+"，" or "。" and end with "（"; its CJK mode keeps back only a few Japanese marks. Here a line
+breaks only where UAX #14 allows (never before closing punctuation, never after opening
+punctuation, between Latin words only at spaces), and at the last such place that fits."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+
+class UnicodeParagraph(Paragraph):
+    """A Paragraph whose lines break where UAX #14 allows. Its style needs wordWrap="CJK" (the
+    line-building path that measures character by character, which this replaces)."""
+
+    def breakLinesCJK(self, maxWidths):
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            return self.blPara  # the rest of a paragraph split across pages: already broken
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return split_lines(self.frags, maxWidths, auto not in ("", "off"))
+
+
+def split_lines(frags, max_widths, calc_bounds: bool) -> ParaLines:
+    glyphs: list[cjkU] = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if text:
+            glyphs.extend(cjkU(ch, frag, "utf8") for ch in text)
+        else:  # a forced line break (<br/>) or an image: one glyph of its own
+            glyphs.append(cjkU("", frag, "utf8"))
+    # Where each glyph starts in the text (a forced break's glyph has no character).
+    offsets: list[int] = []
+    at = 0
+    for g in glyphs:
+        offsets.append(at)
+        at += len(g)
+    allowed = breaks("".join(glyphs))
+    may_break = {i for i, offset in enumerate(offsets) if offset in allowed and glyphs[i]}
+    lines: list = []
+    start = used = 0
+    i = 0
+    while i < len(glyphs):
+        limit = max_widths[min(len(lines), len(max_widths) - 1)]
+        g = glyphs[i]
+        if hasattr(g.frag, "lineBreak"):
+            lines.append(makeCJKParaLine(glyphs[start : i + 1], limit, used, limit - used, True, calc_bounds))
+            start, used, i = i + 1, 0, i + 1
+            continue
+        if used + g.width > limit + _FUZZ and i > start:
+            # Back to the last place a line may end; a unit wider than the line is cut where it fills it.
+            end = next((b for b in range(i, start, -1) if b in may_break), i)
+            width = sum(x.width for x in glyphs[start:end])
+            lines.append(makeCJKParaLine(glyphs[start:end], limit, width, limit - width, False, calc_bounds))
+            start, used, i = end, 0, end
+            while i < len(glyphs) and str(glyphs[i]) == " ":  # a space at a break is not carried over
+                i += 1
+                start = i
+            continue
+        used += g.width
+        i += 1
+    if start < len(glyphs):
+        limit = max_widths[min(len(lines), len(max_widths) - 1)]
+        lines.append(makeCJKParaLine(glyphs[start:], limit, used, limit - used, False, calc_bounds))
+    return ParaLines(kind=1, lines=lines)
+
+
+@cache
+def breaks(text: str) -> frozenset[int]:
+    """The positions in `text` where a line may start (UAX #14's break opportunities)."""
+    from uniseg.linebreak import line_break_boundaries
+
+    return frozenset(line_break_boundaries(text))
