@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from hospitality_app.exports.pdf.addressing import greeting
 from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
 from hospitality_app.exports.pdf.language import texts
 from hospitality_app.exports.pdf.text import is_rtl
@@ -34,10 +35,8 @@ class LetterContent:
 
 def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = None) -> LetterContent:
     from babel.dates import format_date
-    from babel.lists import format_list
 
     t = texts(locale or plan.client_locale)
-    names = [v.name for v in plan.visitors]
     visit_day = plan.local(plan.start).date()
     signers: list[tuple[str, str]] = []
     for role in ("sales_lead", "manager"):
@@ -50,8 +49,7 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         date=today,
         subject=f.letter_subject or t["subject"],
         # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
-        salutation=f.greeting
-        or t["salutation"].format(names=format_list(names, locale=t.locale) if names else plan.company.name),
+        salutation=f.greeting or greeting(plan.visitors, plan.company.name, t),
         opening=f.letter_opening
         or t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
         consensus_heading=t["consensus"],
