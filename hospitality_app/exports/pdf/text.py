@@ -5,6 +5,7 @@ character (DejaVu Sans for Latin, Cyrillic and Arabic; WenQuanYi Micro Hei for C
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -38,6 +39,14 @@ def register_fonts() -> None:
 
 
 @cache
+def _cjk_has() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(CJK).face.charToGlyph)
+
+
+@cache
 def _latin_has() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
@@ -55,15 +64,44 @@ def is_rtl(text: str) -> bool:
     return bool(ARABIC.search(text or ""))
 
 
+@cache
+def _reshaper():
+    """Arabic joined into the presentation forms the bundled font has, vowel marks kept. The
+    reshaper's default also makes ligatures such as "الله" (U+FDF2) that DejaVu Sans lacks:
+    the name عبد الله lost its second word. Only ligatures the font draws are made."""
+    from arabic_reshaper import ArabicReshaper
+    from arabic_reshaper.ligatures import LIGATURES
+
+    has = _latin_has()
+    drawn = {name: all(ord(ch) in has for form in forms for ch in form) for name, (_letters, forms) in LIGATURES}
+    return ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True, **drawn})
+
+
+def printable(text: str) -> str:
+    """`text` with each character no bundled font has replaced by its compatibility equivalent
+    when the fonts have that ("﷼" → "ریال", "ﬁ" → "fi"): nothing a client wrote is left blank."""
+    has, cjk = _latin_has(), _cjk_has()
+    if all(ord(ch) in has or ord(ch) in cjk or ch in "\n\t" for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) not in has and ord(ch) not in cjk:
+            plain = unicodedata.normalize("NFKC", ch)
+            if plain != ch and all(ord(c) in has or ord(c) in cjk for c in plain):
+                ch = plain
+        out.append(ch)
+    return "".join(out)
+
+
 def visual(text: str) -> str:
     """Arabic letters joined (presentation forms) and the line put in display order; other text
     is returned as it is. Lines are handled one by one so that line breaks keep their order."""
     if not is_rtl(text):
         return text
-    import arabic_reshaper
     from bidi.algorithm import get_display
 
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    reshape = _reshaper().reshape
+    return "\n".join(get_display(reshape(line)) for line in printable(text).split("\n"))
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
@@ -79,12 +117,11 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
     """Right-to-left text broken into lines that fit, in display order. The breaking happens in
     logical order, before reordering: get_display on a whole paragraph would put the first words
     of a sentence on its last line."""
-    import arabic_reshaper
     from bidi.algorithm import get_display
 
     lines: list[str] = []
-    for logical in text.split("\n"):
-        shaped = arabic_reshaper.reshape(logical)
+    for logical in printable(text).split("\n"):
+        shaped = _reshaper().reshape(logical)
         current = ""
         for word in shaped.split(" "):
             candidate = f"{current} {word}" if current else word
@@ -99,7 +136,7 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
 
 def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
-    text = (text or "") if is_visual else visual(text or "")
+    text = (text or "") if is_visual else visual(printable(text or ""))
     has = _latin_has()
     out: list[str] = []
     run: list[str] = []

@@ -100,7 +100,7 @@ def pages(data: bytes, tmp_path: Path) -> int:
             "tr_TR",
             [
                 "Ziyaretiniz için teşekkür ederiz",
-                "Sayın Budi Santoso, Siti Rahmawati ve Hendra Wijaya,",
+                "Sayın Budi Santoso, Sayın Siti Rahmawati ve Sayın Hendra Wijaya,",
                 "8 Aralık 2026",
                 "Saygılarımızla,",
             ],
@@ -255,8 +255,8 @@ def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_th
     [
         ("de_DE", "Guten Tag Budi Santoso, Siti Rahmawati und Hendra Wijaya,", "am 3. Dezember 2026"),
         ("fr_FR", "Bonjour Budi Santoso, Siti Rahmawati et Hendra Wijaya,", "le 3 décembre 2026"),
-        ("pt_BR", "Olá, Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "em 3 de dezembro de 2026"),
-        ("it_IT", "Buongiorno Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "il 3 dicembre 2026"),
+        ("pt_BR", "Prezados Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "em 3 de dezembro de 2026"),
+        ("it_IT", "Gentili Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "il 3 dicembre 2026"),
         ("ja_JP", "Dear Budi Santoso, Siti Rahmawati and Hendra Wijaya,", "on 3 December 2026"),  # no texts yet
         ("en_US", "Dear Budi Santoso, Siti Rahmawati, and Hendra Wijaya,", "on December 3, 2026"),
     ],
@@ -266,6 +266,16 @@ def test_a_letter_s_words_and_dates_are_of_one_language(reference_plan, tmp_path
     data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, locale)).render()
     text = " ".join(text_of(data, tmp_path, f"letter-{locale}").split())
     assert greeting in text and dated in text
+
+
+def test_a_letter_greets_by_salutation_and_family_name_unless_a_greeting_is_stored(reference_plan, tmp_path):
+    man = replace(reference_plan.visitors[0], salutation="mr", family_name="Сидоров")
+    plan = replace(reference_plan, visitors=(man,))
+    text = " ".join(text_of(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ru_RU")).render(), tmp_path).split())
+    assert "Уважаемый господин Сидоров!" in text
+    stored = replace(plan, follow_up=replace(plan.follow_up, greeting="Дорогой Иван Петрович!"))
+    text = " ".join(text_of(LetterRenderer(HEAD, draft(stored, HEAD.name, TODAY, "ru_RU")).render(), tmp_path).split())
+    assert "Дорогой Иван Петрович!" in text and "Уважаемый" not in text
 
 
 def test_documents_say_their_title_language_and_when_they_were_made(reference_plan, tmp_path, monkeypatch):
@@ -320,3 +330,20 @@ def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_every_pag
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 2 and all(f"Page {n}" in page for n, page in enumerate(pages, 1))
+
+
+def test_arabic_names_marks_and_signs_survive_the_letter_the_sign_and_the_brief(reference_plan, tmp_path):
+    """The reshaper made "الله" one ligature (U+FDF2) the bundled font lacks: عبد الله printed as
+    عبد. Vowel marks were stripped, and "﷼" (a character no bundled font has) left a blank."""
+    abdullah = replace(reference_plan.visitors[0], name="عبد الله محمد", salutation="mr", family_name="عبد الله")
+    follow_up = replace(reference_plan.follow_up, consensus=("سعر الوحدة ١٢٠ ﷼", "مُحَمَّد سيزور المصنع"))
+    plan = replace(reference_plan, visitors=(abdullah, *reference_plan.visitors[1:]), follow_up=follow_up)
+    letter = text_of(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ar_SA")).render(), tmp_path, "ar-letter")
+    assert "السيد عبد الله المحترم" in letter
+    assert "ریال" in letter and "مُحَمَّد" in letter  # the sign spelled out; the marks kept
+    sign = text_of(SignRenderer(HEAD, plan).render(), tmp_path, "ar-sign")
+    assert "عبد الله محمد" in sign
+    country = regions.country(None, "SA")
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    brief = text_of(BriefRenderer(HEAD, plan, country=country, now=now).render(), tmp_path, "ar-brief")
+    assert "عبد الله محمد" in brief
