@@ -9,7 +9,7 @@ from functools import cache
 from hospitality_app.errors import ValidationError
 from hospitality_app.resources import resource
 
-LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar", "de", "fr", "pt", "it")
+LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar", "de", "fr", "pt", "it", "ja", "ko", "vi", "th")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Texts:
 
 
 def language_of(locale: str) -> str:
-    """id_ID → id, zh → zh_CN, ja_JP → en (no Japanese texts yet: English is the fallback)."""
+    """id_ID → id, zh → zh_CN, ja_JP → ja; a language without texts (he_IL) → en, the fallback."""
     code = (locale or "en").replace("-", "_")
     if code.lower().startswith("zh"):
         return "zh_CN"

@@ -1,4 +1,5 @@
-"""Line breaking by the Unicode rules (UAX #14, from `uniseg`) for paragraphs with Chinese text.
+"""Line breaking by the Unicode rules (UAX #14, from `uniseg`) for paragraphs with Chinese,
+Japanese or Korean text.
 
 ReportLab's own wrapping breaks Chinese between any two characters, so a line could start with
 "，" or "。" and end with "（"; its CJK mode keeps back only a few Japanese marks. Here a line
@@ -75,7 +76,15 @@ def split_lines(frags, max_widths, calc_bounds: bool) -> ParaLines:
 
 @cache
 def breaks(text: str) -> frozenset[int]:
-    """The positions in `text` where a line may start (UAX #14's break opportunities)."""
+    """The positions in `text` where a line may start (UAX #14's break opportunities), with
+    Korean kept whole between spaces as Korean typesetting does (CSS's word-break: keep-all):
+    UAX #14 alone would break "감사드립니다" between any two syllables."""
     from uniseg.linebreak import line_break_boundaries
 
-    return frozenset(line_break_boundaries(text))
+    return frozenset(
+        b for b in line_break_boundaries(text) if not (0 < b < len(text) and _hangul(text[b - 1]) and _hangul(text[b]))
+    )
+
+
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"

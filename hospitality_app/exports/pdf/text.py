@@ -10,6 +10,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 LATIN, LATIN_BOLD, CJK = "HospSans", "HospSans-Bold", "HospCJK"
+THAI, THAI_BOLD = "HospThai", "HospThai-Bold"
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -28,10 +29,20 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(LATIN, path("DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(LATIN_BOLD, path("DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(CJK, path("wqy-microhei.ttc"), subfontIndex=0))
+    pdfmetrics.registerFont(TTFont(THAI, path("Waree.ttf")))
+    pdfmetrics.registerFont(TTFont(THAI_BOLD, path("Waree-Bold.ttf")))
     addMapping(LATIN, 0, 0, LATIN)
     addMapping(LATIN, 1, 0, LATIN_BOLD)
     addMapping(LATIN, 0, 1, LATIN)
     addMapping(LATIN, 1, 1, LATIN_BOLD)
+    addMapping(THAI, 0, 0, THAI)
+    addMapping(THAI, 1, 0, THAI_BOLD)
+    addMapping(THAI, 0, 1, THAI)
+    addMapping(THAI, 1, 1, THAI_BOLD)
+    from hospitality_app.exports.pdf import shaping
+
+    if shaping.available():
+        shaping.map_variants_when_copied((THAI, THAI_BOLD))
     addMapping(CJK, 0, 0, CJK)
     addMapping(CJK, 1, 0, CJK)
     addMapping(CJK, 0, 1, CJK)
@@ -47,6 +58,19 @@ def _cjk_has() -> frozenset[int]:
 
 
 @cache
+def _thai_has() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
+
+
+def has_thai(text: str) -> bool:
+    """Whether some of `text` is Thai (printed in Waree, and shaped: its marks stack)."""
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text or "")
+
+
+@cache
 def _latin_has() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
@@ -56,8 +80,8 @@ def _latin_has() -> frozenset[int]:
 
 def has_cjk(text: str) -> bool:
     """Whether some of `text` needs the Chinese font (Chinese, Japanese, Korean, their punctuation)."""
-    has = _latin_has()
-    return any(ord(ch) not in has and not ch.isspace() for ch in text or "")
+    has, thai = _latin_has(), _thai_has()
+    return any(ord(ch) not in has and ord(ch) not in thai and not ch.isspace() for ch in text or "")
 
 
 def is_rtl(text: str) -> bool:
@@ -80,14 +104,18 @@ def _reshaper():
 def printable(text: str) -> str:
     """`text` with each character no bundled font has replaced by its compatibility equivalent
     when the fonts have that ("﷼" → "ریال", "ﬁ" → "fi"): nothing a client wrote is left blank."""
-    has, cjk = _latin_has(), _cjk_has()
-    if all(ord(ch) in has or ord(ch) in cjk or ch in "\n\t" for ch in text):
+    fonts = (_latin_has(), _cjk_has(), _thai_has())
+
+    def drawn(ch: str) -> bool:
+        return ch in "\n\t" or any(ord(ch) in font for font in fonts)
+
+    if all(drawn(ch) for ch in text):
         return text
     out = []
     for ch in text:
-        if ord(ch) not in has and ord(ch) not in cjk:
+        if not drawn(ch):
             plain = unicodedata.normalize("NFKC", ch)
-            if plain != ch and all(ord(c) in has or ord(c) in cjk for c in plain):
+            if plain != ch and all(drawn(c) for c in plain):
                 ch = plain
         out.append(ch)
     return "".join(out)
@@ -108,9 +136,9 @@ def width(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of `text` in points, measuring each run in the font that prints it."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    has = _latin_has()
-    latin = LATIN_BOLD if bold else LATIN
-    return sum(stringWidth(ch, latin if ord(ch) in has else CJK, size) for ch in text)
+    has, thai = _latin_has(), _thai_has()
+    latin, thai_font = (LATIN_BOLD, THAI_BOLD) if bold else (LATIN, THAI)
+    return sum(stringWidth(ch, latin if ord(ch) in has else thai_font if ord(ch) in thai else CJK, size) for ch in text)
 
 
 def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -> list[str]:
@@ -137,12 +165,18 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
 def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
     text = (text or "") if is_visual else visual(printable(text or ""))
-    has = _latin_has()
+    has, thai = _latin_has(), _thai_has()
+    # Thai text is shaped word by word, each word in the font of its first letter: its Latin
+    # letters and punctuation ("คุณSiti", "ค.ศ.") are printed in the Thai font too, which has them.
+    thai_first = has_thai(text)
     out: list[str] = []
     run: list[str] = []
     run_font = ""  # the font of `run`, set before `run` gets its first character
     for ch in text:
-        font = LATIN if (ord(ch) in has or ch in "\n\t ") else CJK
+        if thai_first and ord(ch) in thai and ch not in "\n\t ":
+            font = THAI
+        else:
+            font = LATIN if (ord(ch) in has or ch in "\n\t ") else THAI if ord(ch) in thai else CJK
         if font != run_font and run:
             out.append(_run("".join(run), run_font, bold))
             run = []
@@ -157,4 +191,6 @@ def _run(text: str, font: str, bold: bool) -> str:
     body = escape(text).replace("\n", "<br/>")
     if font == LATIN:
         return f"<b>{body}</b>" if bold else body
+    if font == THAI:
+        return f'<font name="{THAI_BOLD if bold else THAI}">{body}</font>'
     return f'<font name="{CJK}">{body}</font>'

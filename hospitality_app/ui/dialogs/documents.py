@@ -55,6 +55,10 @@ LANGUAGE_NAMES = {
     "fr": "Français",
     "pt": "Português (Brasil)",
     "it": "Italiano",
+    "ja": "日本語",
+    "ko": "한국어",
+    "vi": "Tiếng Việt",
+    "th": "ไทย",
 }
 
 

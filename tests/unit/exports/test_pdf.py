@@ -106,6 +106,14 @@ def pages(data: bytes, tmp_path: Path) -> int:
             ],
         ),
         ("ar_SA", ["شكرا لزيارتكم", "نشكركم جزيل الشكر على زيارتكم لشركة", "مع أطيب التحيات"]),
+        ("de_DE", ["Vielen Dank für Ihren Besuch", "Guten Tag Budi Santoso, Siti Rahmawati und Hendra Wijaya,"]),
+        ("fr_FR", ["Merci de votre visite", "Bonjour Budi Santoso, Siti Rahmawati et Hendra Wijaya,"]),
+        ("pt_BR", ["Prezados Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "8 de dezembro de 2026"]),
+        ("it_IT", ["Gentili Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "8 dicembre 2026"]),
+        ("ja_JP", ["ご来訪の御礼", "Budi Santoso様、Siti Rahmawati様、Hendra Wijaya様", "2026年12月8日"]),
+        ("ko_KR", ["방문에 감사드립니다", "존경하는 Budi Santoso 님, Siti Rahmawati 님 및 Hendra Wijaya 님께"]),
+        ("vi_VN", ["Thư cảm ơn về chuyến thăm", "Kính gửi Budi Santoso, Siti Rahmawati và Hendra Wijaya,"]),
+        ("th_TH", ["ขอขอบคุณที่ให้เกียรติมาเยี่ยมชม", "เรียน คุณBudi Santoso คุณSiti Rahmawati และคุณHendra Wijaya"]),
     ],
 )
 def test_letter_in_every_language(reference_plan, tmp_path, locale, expected):
@@ -257,7 +265,8 @@ def test_a_sign_with_a_logo_is_made_and_the_names_are_its_largest_words_after_th
         ("fr_FR", "Bonjour Budi Santoso, Siti Rahmawati et Hendra Wijaya,", "le 3 décembre 2026"),
         ("pt_BR", "Prezados Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "em 3 de dezembro de 2026"),
         ("it_IT", "Gentili Budi Santoso, Siti Rahmawati e Hendra Wijaya,", "il 3 dicembre 2026"),
-        ("ja_JP", "Dear Budi Santoso, Siti Rahmawati and Hendra Wijaya,", "on 3 December 2026"),  # no texts yet
+        ("ja_JP", "Budi Santoso様、Siti Rahmawati様、Hendra Wijaya様", "2026年12月3日に"),
+        ("he_IL", "Dear Budi Santoso, Siti Rahmawati and Hendra Wijaya,", "on 3 December 2026"),  # no texts yet
         ("en_US", "Dear Budi Santoso, Siti Rahmawati, and Hendra Wijaya,", "on December 3, 2026"),
     ],
 )
@@ -347,3 +356,19 @@ def test_arabic_names_marks_and_signs_survive_the_letter_the_sign_and_the_brief(
     now = datetime(2026, 11, 22, tzinfo=UTC)
     brief = text_of(BriefRenderer(HEAD, plan, country=country, now=now).render(), tmp_path, "ar-brief")
     assert "عبد الله محمد" in brief
+
+
+def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
+    """HarfBuzz stacks the marks with the font's positioned variants, whose own code points are
+    private-use: without mapping them back, "ท่าน" copied as "ทาน"."""
+    from hospitality_app.exports.pdf import shaping
+
+    point = "ทั้งสองฝ่ายจะทดสอบตัวอย่างที่ได้รับภายในไตรมาสแรก"
+    plan = replace(reference_plan, follow_up=replace(reference_plan.follow_up, consensus=(point,)))
+    path = tmp_path / "th.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "th_TH")).render())
+    raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    raw = unicodedata.normalize("NFKC", raw)
+    assert point in raw and "ท่านได้ให้เกียรติ" in raw
+    assert shaping.available() and not re.search("[\ue000-\uf8ff]", raw)  # no private-use left
+    assert "Waree" in {name.split("+")[-1] for name, _ in fonts(path.read_bytes(), tmp_path)}

@@ -1,0 +1,56 @@
+"""Thai shaped by HarfBuzz (ReportLab's `shaping`, with uharfbuzz): tone marks and vowels stack
+as the font designs them instead of colliding.
+
+HarfBuzz picks the font's positioned variants of the marks ("uni0E48.low", the tone mark
+lowered where no vowel stands above). Their code points in the font are private-use (U+F70A),
+so a PDF viewer copying the text got nothing for them: "ท่าน" copied as "ทาน". The variants are
+named after the character they draw (the Adobe glyph-naming convention, `uniXXXX.suffix`), and
+the PDF's ToUnicode table maps them back to it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_VARIANT = re.compile(r"^uni([0-9A-F]{4})(?:\.|$)")
+
+
+def available() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@cache
+def variants_of(font_name: str) -> dict[int, int]:
+    """The font's private-use code points and the characters their glyphs are variants of."""
+    from reportlab.pdfbase import pdfmetrics
+
+    font = pdfmetrics.getFont(font_name)
+    names = font.hbFont(10).glyph_to_string
+    out = {}
+    for code, gid in font.face.charToGlyph.items():
+        if 0xE000 <= code <= 0xF8FF and (match := _VARIANT.match(names(gid))):
+            out[code] = int(match.group(1), 16)
+    return out
+
+
+def map_variants_when_copied(font_names: tuple[str, ...]) -> None:
+    """Make every PDF's ToUnicode table give the variants of `font_names` their characters."""
+    from reportlab.pdfbase import ttfonts
+
+    if getattr(ttfonts.makeToUnicodeCMap, "maps_variants", False):
+        return
+    from reportlab.pdfbase import pdfmetrics
+
+    faces = {pdfmetrics.getFont(name).face.name.decode("latin-1"): variants_of(name) for name in font_names}
+    original = ttfonts.makeToUnicodeCMap
+
+    def make(font_name: str, subset):
+        variants = faces.get(font_name.split("+", 1)[-1])  # "AAAAAA+Waree": the face after the tag
+        return original(font_name, [variants.get(code, code) for code in subset] if variants else subset)
+
+    make.maps_variants = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make
