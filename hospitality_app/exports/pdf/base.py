@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, has_cjk, is_rtl, markup, register_fonts
+from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, has_cjk, has_thai, is_rtl, markup, register_fonts
 
 INK = "#1f2933"
 MUTED = "#616e7c"
@@ -31,6 +31,10 @@ def pdf_language(locale: str) -> str:
     """A Babel locale as a PDF's /Lang (BCP 47): zh_Hans_CN → zh-CN, de_DE → de-DE."""
     parts = [p for p in (locale or "en").replace("-", "_").split("_") if p != "Hans"]
     return "-".join(parts)
+
+
+LETTERHEAD_TOP = 12  # mm from the page's top edge
+RULE_BELOW = 17  # mm below that: the rule under the letterhead, unless a long one needs more
 
 
 class Renderer:
@@ -103,10 +107,19 @@ class Renderer:
             )
         if is_rtl(text):
             return RTLParagraph(text, style, bold=bold)
+        if has_thai(text):  # shaped by HarfBuzz: Thai marks stack as the font designs them
+            from hospitality_app.exports.pdf import shaping
+
+            # Stacked marks make Thai lines taller: the font's height is 1.7 times its size.
+            thai = {**_settings(style), "leading": max(style.leading, 1.7 * style.fontSize)}
+            style = self.style(style.name, **{**thai, "shaping": 1} if shaping.available() else thai)
+            return Paragraph(markup(text, bold=bold), style)
         if has_cjk(text):  # broken by the Unicode rules: no "，" starting a line, no "（" ending one
             from hospitality_app.exports.pdf.linebreak import UnicodeParagraph
 
-            return UnicodeParagraph(markup(text, bold=bold), self.style(style.name, **_cjk_wrap(style)))
+            return UnicodeParagraph(
+                markup(text, bold=bold), self.style(style.name, **{**_settings(style), "wordWrap": "CJK"})
+            )
         return Paragraph(markup(text, bold=bold), style)
 
     # pages ----------------------------------------------------------------
@@ -120,6 +133,11 @@ class Renderer:
         buffer = io.BytesIO()
         left, right, top, bottom = (m * mm for m in self.margins)
         width, height = self.page_size
+        if self.letterhead_on_pages:
+            # A letterhead longer than its usual room pushes the page's text down with its rule.
+            rule = self._letterhead_block(width - 40 * mm)[2]
+            if rule > RULE_BELOW * mm:
+                top = max(top, (LETTERHEAD_TOP + 3) * mm + rule)
         doc = BaseDocTemplate(
             buffer,
             pagesize=self.pagesize,
@@ -158,7 +176,7 @@ class Renderer:
         width, height = self.page_size
         if self.letterhead_on_pages:
             canvas.saveState()
-            self.draw_letterhead(canvas, 20 * mm, height - 12 * mm, width - 40 * mm)
+            self.draw_letterhead(canvas, 20 * mm, height - LETTERHEAD_TOP * mm, width - 40 * mm)
             canvas.restoreState()
 
     def _footer(self, canvas, page: int, pages: int) -> None:
@@ -203,29 +221,63 @@ class Renderer:
 
     def draw_letterhead(self, canvas, x: float, top: float, width: float) -> None:
         from reportlab.lib.colors import HexColor
+
+        logo = self._logo()
+        if logo is not None:
+            image, logo_w, logo_h = logo
+            canvas.drawImage(image, x + width - logo_w, top - logo_h, logo_w, logo_h, mask="auto")
+        name, contact, rule = self._letterhead_block(width)
+        _, nh = name.wrap(*self._letterhead_room(width))
+        name.drawOn(canvas, x, top - nh)
+        if contact is not None:
+            _, ch = contact.wrap(*self._letterhead_room(width))
+            contact.drawOn(canvas, x, top - nh - ch - 1)
+        canvas.setStrokeColor(HexColor(ACCENT))
+        canvas.setLineWidth(0.8)
+        canvas.line(x, top - rule, x + width, top - rule)
+
+    def _logo(self):
+        """The letterhead's logo as (image, width, height) in points, 14 mm high; None without one."""
         from reportlab.lib.units import mm
 
         head = self.letterhead
-        logo_w = 0.0
-        if head.logo is not None and Path(head.logo).is_file():
-            from reportlab.lib.utils import ImageReader
+        if head.logo is None or not Path(head.logo).is_file():
+            return None
+        from reportlab.lib.utils import ImageReader
 
-            image = ImageReader(str(head.logo))
-            iw, ih = image.getSize()
-            logo_h = 14 * mm
-            logo_w = logo_h * iw / ih
-            canvas.drawImage(image, x + width - logo_w, top - logo_h, logo_w, logo_h, mask="auto")
-        name = self.para(head.name, self.style("h2", spaceBefore=0, spaceAfter=0), bold=True)
-        _, nh = name.wrap(width - logo_w - 4 * mm, 20 * mm)
-        name.drawOn(canvas, x, top - nh)
-        contact = " · ".join(p for p in (head.address, head.phone, head.email) if p)
-        if contact:
-            line = self.para(contact, self.style("small"))
-            _, ch = line.wrap(width - logo_w - 4 * mm, 20 * mm)
-            line.drawOn(canvas, x, top - nh - ch - 1)
-        canvas.setStrokeColor(HexColor(ACCENT))
-        canvas.setLineWidth(0.8)
-        canvas.line(x, top - 17 * mm, x + width, top - 17 * mm)
+        image = ImageReader(str(head.logo))
+        iw, ih = image.getSize()
+        return image, 14 * mm * iw / ih, 14 * mm
+
+    def _letterhead_room(self, width: float) -> tuple[float, float]:
+        from reportlab.lib.units import mm
+
+        logo = self._logo()
+        return width - (logo[1] if logo else 0.0) - 4 * mm, 200 * mm
+
+    def _letterhead_block(self, width: float):
+        """The company's name and contact line, and how far below the top the rule goes. A long
+        name or address is set smaller (down to 70%), and what still does not fit pushes the rule,
+        and the page's text with it, down: the letterhead never runs into what follows."""
+        from reportlab.lib.units import mm
+
+        head = self.letterhead
+        contact_text = " · ".join(p for p in (head.address, head.phone, head.email) if p)
+        room = self._letterhead_room(width)
+        for scale in (1.0, 0.9, 0.8, 0.7):
+            name = self.para(
+                head.name,
+                self.style("h2", spaceBefore=0, spaceAfter=0, fontSize=12.5 * scale, leading=17 * scale),
+                bold=True,
+            )
+            depth = name.wrap(*room)[1]
+            contact = None
+            if contact_text:
+                contact = self.para(contact_text, self.style("small", fontSize=8.5 * scale, leading=11 * scale))
+                depth += contact.wrap(*room)[1] + 1
+            if depth <= (RULE_BELOW - 2) * mm:
+                break
+        return name, contact, max(RULE_BELOW * mm, depth + 2 * mm)
 
 
 def _flowable_base():
@@ -240,11 +292,9 @@ else:
     _Flowable = _flowable_base()
 
 
-def _cjk_wrap(style) -> dict:
-    """`style`'s settings, wrapped character by character (the path UnicodeParagraph takes over)."""
-    settings = {k: v for k, v in style.__dict__.items() if k not in ("name", "parent")}
-    settings["wordWrap"] = "CJK"
-    return settings
+def _settings(style) -> dict:
+    """`style`'s settings, to make a variant of it."""
+    return {k: v for k, v in style.__dict__.items() if k not in ("name", "parent")}
 
 
 class RTLParagraph(_Flowable):
