@@ -29,20 +29,10 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(LATIN, path("DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(LATIN_BOLD, path("DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(CJK, path("wqy-microhei.ttc"), subfontIndex=0))
-    pdfmetrics.registerFont(TTFont(THAI, path("Waree.ttf")))
-    pdfmetrics.registerFont(TTFont(THAI_BOLD, path("Waree-Bold.ttf")))
     addMapping(LATIN, 0, 0, LATIN)
     addMapping(LATIN, 1, 0, LATIN_BOLD)
     addMapping(LATIN, 0, 1, LATIN)
     addMapping(LATIN, 1, 1, LATIN_BOLD)
-    addMapping(THAI, 0, 0, THAI)
-    addMapping(THAI, 1, 0, THAI_BOLD)
-    addMapping(THAI, 0, 1, THAI)
-    addMapping(THAI, 1, 1, THAI_BOLD)
-    from hospitality_app.exports.pdf import shaping
-
-    if shaping.available():
-        shaping.map_variants_when_copied((THAI, THAI_BOLD))
     addMapping(CJK, 0, 0, CJK)
     addMapping(CJK, 1, 0, CJK)
     addMapping(CJK, 0, 1, CJK)
@@ -59,9 +49,22 @@ def _cjk_has() -> frozenset[int]:
 
 @cache
 def _thai_has() -> frozenset[int]:
+    """The characters of the Thai font, registered (and its shaping set up) when first needed:
+    a document without Thai does not pay for it (a cold `letter` command counts every font)."""
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from hospitality_app.exports.pdf import shaping
+    from hospitality_app.resources import resource
 
     register_fonts()
+    pdfmetrics.registerFont(TTFont(THAI, str(resource("fonts", "Waree.ttf"))))
+    pdfmetrics.registerFont(TTFont(THAI_BOLD, str(resource("fonts", "Waree-Bold.ttf"))))
+    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        addMapping(THAI, bold, italic, THAI_BOLD if bold else THAI)
+    if shaping.available():
+        shaping.map_variants_when_copied((THAI, THAI_BOLD))
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
 
 
@@ -80,8 +83,8 @@ def _latin_has() -> frozenset[int]:
 
 def has_cjk(text: str) -> bool:
     """Whether some of `text` needs the Chinese font (Chinese, Japanese, Korean, their punctuation)."""
-    has, thai = _latin_has(), _thai_has()
-    return any(ord(ch) not in has and ord(ch) not in thai and not ch.isspace() for ch in text or "")
+    has = _latin_has()
+    return any(ord(ch) not in has and not ch.isspace() and not "\u0e00" <= ch <= "\u0e7f" for ch in text or "")
 
 
 def is_rtl(text: str) -> bool:
@@ -104,7 +107,7 @@ def _reshaper():
 def printable(text: str) -> str:
     """`text` with each character no bundled font has replaced by its compatibility equivalent
     when the fonts have that ("﷼" → "ریال", "ﬁ" → "fi"): nothing a client wrote is left blank."""
-    fonts = (_latin_has(), _cjk_has(), _thai_has())
+    fonts = (_latin_has(), _cjk_has(), _thai_has() if has_thai(text) else frozenset())
 
     def drawn(ch: str) -> bool:
         return ch in "\n\t" or any(ord(ch) in font for font in fonts)
@@ -136,7 +139,7 @@ def width(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of `text` in points, measuring each run in the font that prints it."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    has, thai = _latin_has(), _thai_has()
+    has, thai = _latin_has(), _thai_has() if has_thai(text) else frozenset()
     latin, thai_font = (LATIN_BOLD, THAI_BOLD) if bold else (LATIN, THAI)
     return sum(stringWidth(ch, latin if ord(ch) in has else thai_font if ord(ch) in thai else CJK, size) for ch in text)
 
@@ -165,7 +168,8 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
 def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
     text = (text or "") if is_visual else visual(printable(text or ""))
-    has, thai = _latin_has(), _thai_has()
+    has = _latin_has()
+    thai = _thai_has() if has_thai(text) else frozenset()
     # Thai text is shaped word by word, each word in the font of its first letter: its Latin
     # letters and punctuation ("คุณSiti", "ค.ศ.") are printed in the Thai font too, which has them.
     thai_first = has_thai(text)

@@ -209,6 +209,8 @@ def test_cli_documents_and_letter_sent(capsys, tmp_path):
         target = tmp_path / f"{command[0]}.pdf"
         assert main(["--db", db, *command, "-o", str(target)]) == 0
         assert target.read_bytes().startswith(b"%PDF")
+        # A document command pauses the cycle collector for its own run only.
+        assert __import__("gc").isenabled()
     assert "Программа вашего визита" in text_of((tmp_path / "itinerary.pdf").read_bytes(), tmp_path)
     assert "Xiamen Starlight RFID Co., Ltd." in text_of((tmp_path / "letter.pdf").read_bytes(), tmp_path)
     capsys.readouterr()
