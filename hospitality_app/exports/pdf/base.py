@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, has_cjk, has_thai, is_rtl, markup, register_fonts
+from hospitality_app.exports.pdf.text import width as text_width
 
 INK = "#1f2933"
 MUTED = "#616e7c"
@@ -35,6 +36,7 @@ def pdf_language(locale: str) -> str:
 
 LETTERHEAD_TOP = 12  # mm from the page's top edge
 RULE_BELOW = 17  # mm below that: the rule under the letterhead, unless a long one needs more
+SHORT_HEADER_DEPTH = 26  # mm from the top where the text of a page with the short header starts
 
 
 class Renderer:
@@ -46,6 +48,7 @@ class Renderer:
     subject = ""  # what the document is, for the PDF's properties
     language = "en"  # the document's language, as a Babel locale (zh_Hans_CN, de_DE): the PDF's /Lang
     letterhead_on_pages = True
+    short_header_after_first = False  # the letterhead on page one only, a short header after
     footer_always = False  # the footer says more than the page's number (a confidential mark)
 
     def __init__(self, letterhead: Letterhead, *, page_label: str = "{n}") -> None:
@@ -111,7 +114,11 @@ class Renderer:
             from hospitality_app.exports.pdf import shaping
 
             # Stacked marks make Thai lines taller: the font's height is 1.7 times its size.
-            thai = {**_settings(style), "leading": max(style.leading, 1.7 * style.fontSize)}
+            thai = {
+                **_settings(style),
+                "leading": max(style.leading, 1.7 * style.fontSize),
+                "spaceBefore": max(style.spaceBefore, 0.3 * style.fontSize),  # marks above the first line
+            }
             style = self.style(style.name, **{**thai, "shaping": 1} if shaping.available() else thai)
             return Paragraph(markup(text, bold=bold), style)
         if has_cjk(text):  # broken by the Unicode rules: no "，" starting a line, no "（" ending one
@@ -128,7 +135,7 @@ class Renderer:
 
     def render(self) -> bytes:
         from reportlab.lib.units import mm
-        from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+        from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
         buffer = io.BytesIO()
         left, right, top, bottom = (m * mm for m in self.margins)
@@ -155,20 +162,51 @@ class Renderer:
             # ReportLab's canvas otherwise starts in Helvetica, listed unembedded in every PDF.
             initialFontName=LATIN,
         )
-        frame = Frame(
-            left,
-            bottom,
-            width - left - right,
-            height - top - bottom,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
-        doc.build(self.story(), canvasmaker=self._counting_canvas())
+
+        def frame(top: float):
+            box = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            return Frame(left, bottom, width - left - right, height - top - bottom, id="body", **box)
+
+        story = self.story()
+        templates = [PageTemplate(id="page", frames=[frame(top)], onPage=self._decorate)]
+        if self.short_header_after_first:
+            # The full letterhead on the first page; the following ones carry a one-line header
+            # and their text starts higher (DIN 5008's follow-up pages).
+            later = PageTemplate(id="later", frames=[frame(SHORT_HEADER_DEPTH * mm)], onPage=self._short_header)
+            templates.append(later)
+            story = [NextPageTemplate("later"), *story]
+        doc.addPageTemplates(templates)
+        doc.build(story, canvasmaker=self._counting_canvas())
         return buffer.getvalue()
+
+    def short_header(self) -> str:
+        """What the header of the pages after the first says: whose document it is."""
+        return self.letterhead.name
+
+    def _short_header(self, canvas, doc) -> None:
+        from reportlab.lib.colors import HexColor
+        from reportlab.lib.units import mm
+
+        width, height = self.page_size
+        room = width - 40 * mm
+        text, size = self.short_header(), 8.5
+        # One line, always: smaller type, then the text cut short, rather than a second line
+        # running into the page's text.
+        while size > 6 and text_width(text, size) > room:
+            size -= 0.5
+        while len(text) > 1 and text_width(text + "…", size) > room:
+            text = text[:-1]
+        if text != self.short_header():
+            text += "…"
+        canvas.saveState()
+        line = self.para(text, self.style("small", fontSize=size, leading=size * 1.3))
+        _, h = line.wrap(room + 1, 20 * mm)
+        line.drawOn(canvas, 20 * mm, height - LETTERHEAD_TOP * mm - h)
+        canvas.setStrokeColor(HexColor(ACCENT))
+        canvas.setLineWidth(0.5)
+        rule = height - LETTERHEAD_TOP * mm - h - 2 * mm
+        canvas.line(20 * mm, rule, width - 20 * mm, rule)
+        canvas.restoreState()
 
     def _decorate(self, canvas, doc) -> None:
         from reportlab.lib.units import mm
@@ -188,7 +226,7 @@ class Renderer:
             return
         width, _height = self.page_size
         canvas.saveState()
-        footer = self.para(self.page_label.format(n=page), self.style("small", alignment=1))
+        footer = self.para(self.page_label.format(n=page, total=pages), self.style("small", alignment=1))
         footer.wrap(width - 40 * mm, 10 * mm)
         footer.drawOn(canvas, 20 * mm, 10 * mm)
         canvas.restoreState()

@@ -38,7 +38,7 @@ class BriefRenderer(Renderer):
     ) -> None:
         self.tr = _ = translator(language).gettext
         # The manager's copy holds the bottom lines: marked on every page, and titled apart.
-        page = _("Confidential — for managers only — page {n}") if manager else _("Page {n}")
+        page = _("Confidential — for managers only — page {n} of {total}") if manager else _("Page {n} of {total}")
         super().__init__(letterhead, page_label=page)
         self.footer_always = manager
         self.plan, self.country, self.language, self.manager, self.now = plan, country, language, manager, now

@@ -31,6 +31,8 @@ class LetterContent:
     closing: str
     regards: str
     signers: tuple[tuple[str, str], ...]  # (name, title)
+    # The recipient block, line by line: the client company, the visitors, the city and country.
+    recipient: tuple[str, ...] = ()
 
 
 def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = None) -> LetterContent:
@@ -61,7 +63,24 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         closing=f.letter_closing or t["closing"],
         regards=t["regards"],
         signers=tuple(signers),
+        recipient=recipient_block(plan, t.locale),
     )
+
+
+MAX_ADDRESSEES = 3  # more names than this make a list, not an address
+
+
+def recipient_block(plan: VisitPlan, locale: str) -> tuple[str, ...]:
+    """Who the letter goes to, as a window envelope would show it: the company, the people (the
+    first three, then how many more), the city and the country in the letter's language."""
+    from babel import Locale
+
+    names = [v.name for v in plan.visitors]
+    if len(names) > MAX_ADDRESSEES:
+        names = [*names[: MAX_ADDRESSEES - 1], f"+{len(names) - MAX_ADDRESSEES + 1}"]
+    country = Locale.parse(locale).territories.get(plan.company.country, plan.company.country)
+    place = [plan.company.city] if plan.company.city else []
+    return tuple(line for line in (plan.company.name, *names, *place, country) if line)
 
 
 class LetterRenderer(Renderer):
@@ -73,11 +92,18 @@ class LetterRenderer(Renderer):
         self.rtl = t.rtl
         self.title = content.subject
 
-    def story(self) -> list:
+    short_header_after_first = True
+
+    def short_header(self) -> str:
         from babel.dates import format_date
+
+        c = self.content
+        return " · ".join((self.letterhead.name, format_date(c.date, "long", locale=c.locale)))
+
+    def story(self) -> list:
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
         from reportlab.lib.units import mm
-        from reportlab.platypus import ListFlowable, ListItem, Spacer
+        from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Spacer
 
         c = self.content
         rtl = self.rtl
@@ -102,8 +128,8 @@ class LetterRenderer(Renderer):
 
         out = [
             Spacer(1, 4 * mm),
-            p(format_date(c.date, "long", locale=c.locale), alignment=TA_LEFT if rtl else TA_RIGHT),
-            Spacer(1, 2 * mm),
+            self._address_and_date(p, align),
+            Spacer(1, 6 * mm),
             p(c.subject, "h1"),
             p(c.salutation),
             p(c.opening),
@@ -114,12 +140,41 @@ class LetterRenderer(Renderer):
             out += [p(c.minutes_heading, "h2"), p(c.minutes)]
         if c.next_steps:
             out += [p(c.next_steps_heading, "h2"), *bullets(c.next_steps)]
-        out += [Spacer(1, 3 * mm), p(c.closing), Spacer(1, 4 * mm), p(c.regards)]
+        ending = [Spacer(1, 3 * mm), p(c.closing), Spacer(1, 4 * mm), p(c.regards)]
         if c.signers:
             cells = [[p(name, bold=True), p(title, "small")] for name, title in c.signers]
             row = [[a, b] for a, b in cells]
-            out += [Spacer(1, 12 * mm), table(self, [row], [80 * mm] * len(row), header=False)]
-        return out
+            ending += [Spacer(1, 12 * mm), table(self, [row], [80 * mm] * len(row), header=False)]
+        # The closing and the signatures stay together: never the signatures alone on a page.
+        return [*out, KeepTogether(ending)]
+
+    def _address_and_date(self, p, align):
+        """The recipient block at the left (at the right in a right-to-left letter) and the date
+        at the other side, on the same level, as DIN 5008 and a window envelope have them."""
+        from babel.dates import format_date
+        from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Table, TableStyle
+
+        c = self.content
+        lines = [p(line, spaceAfter=0, alignment=align) for line in c.recipient] or [p("")]
+        dated = p(format_date(c.date, "long", locale=c.locale), alignment=TA_LEFT if self.rtl else TA_RIGHT)
+        width = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
+        cells = [[dated, lines]] if self.rtl else [[lines, dated]]
+        block = Table(cells, colWidths=[width * 0.6, width * 0.4] if not self.rtl else [width * 0.4, width * 0.6])
+        block.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), "HospSans"),  # not the default Helvetica, unembedded
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return block
 
 
 def with_text(content: LetterContent, **changes) -> LetterContent:

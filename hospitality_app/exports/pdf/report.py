@@ -35,7 +35,7 @@ class MonthlyReport:
 class MonthlyReportRenderer(Renderer):
     def __init__(self, letterhead: Letterhead, report: MonthlyReport, *, language: str = "en") -> None:
         self.tr = _ = translator(language).gettext
-        super().__init__(letterhead, page_label=_("Page {n}"))
+        super().__init__(letterhead, page_label=_("Page {n} of {total}"))
         self.report, self.language = report, language
         self.locale = "zh_Hans_CN" if language.startswith("zh") else "en"
         self.title = _("Monthly visit report")

@@ -27,7 +27,7 @@ class TimelineRenderer(Renderer):
 
         self.pagesize = landscape(A4)
         self.tr = _ = translator(language).gettext
-        super().__init__(letterhead, page_label=_("Page {n}"))
+        super().__init__(letterhead, page_label=_("Page {n} of {total}"))
         self.plan, self.language, self.person = plan, normalize(language), person
         days = timeline.days(plan)
         self.days = [timeline.for_person(d, person) for d in days] if person else days

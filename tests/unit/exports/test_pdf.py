@@ -138,7 +138,7 @@ def test_long_consensus_flows_onto_a_second_page_with_the_letterhead(reference_p
     second = subprocess.run(
         ["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Xiamen Starlight RFID Co., Ltd." in second and "Page 2" in second
+    assert "Xiamen Starlight RFID Co., Ltd." in second and "Page 2 of" in second
     assert "Point 59: delivery of lot 59" in text_of(data, tmp_path)
 
 
@@ -340,7 +340,7 @@ def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_every_pag
     path.write_bytes(LetterRenderer(HEAD, draft(long_plan, HEAD.name, TODAY, "en")).render())
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     pages = [p for p in text.split("\f") if p.strip()]
-    assert len(pages) >= 2 and all(f"Page {n}" in page for n, page in enumerate(pages, 1))
+    assert len(pages) >= 2 and all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, 1))
 
 
 def test_arabic_names_marks_and_signs_survive_the_letter_the_sign_and_the_brief(reference_plan, tmp_path):
@@ -374,3 +374,20 @@ def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     assert point in raw and "ท่านได้ให้เกียรติ" in raw
     assert shaping.available() and not re.search("[\ue000-\uf8ff]", raw)  # no private-use left
     assert "Waree" in {name.split("+")[-1] for name, _ in fonts(path.read_bytes(), tmp_path)}
+
+
+def test_a_letter_names_its_recipient_and_keeps_its_closing_with_the_signatures(reference_plan, tmp_path):
+    plan = replace(reference_plan, company=replace(reference_plan.company, city="Surabaya"))
+    german = text_of(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "de_DE")).render(), tmp_path, "de")
+    # The recipient block: the company, its visitors, the city and the country in German.
+    assert "PT Sinar Jaya Abadi Budi Santoso Siti Rahmawati Hendra Wijaya Surabaya Indonesien" in german
+    many = replace(plan.follow_up, consensus=tuple(f"Point {n}: agreed in full detail." for n in range(60)))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(replace(plan, follow_up=many), HEAD.name, TODAY, "en")).render())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    last = pages[-1]
+    assert "Li Wei" in last and "Kind regards," in last and "We will follow up on each of these points" in last
+    # After the first page, a one-line header: whose letter and its date, not the whole letterhead.
+    assert all("Xiamen Starlight RFID Co., Ltd. · 8 December 2026" in p for p in pages[1:])
+    assert all(HEAD.address not in p for p in pages[1:]) and HEAD.address in pages[0]
