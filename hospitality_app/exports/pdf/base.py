@@ -375,7 +375,7 @@ def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: 
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
 
-    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("FONT", (0, 0), (-1, -1), LATIN),  # the default (Helvetica) would be set, unembedded
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

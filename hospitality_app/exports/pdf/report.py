@@ -65,11 +65,14 @@ class MonthlyReportRenderer(Renderer):
             ),
         ]
         cell = self.style("cell")
+        # Columns in shares of the frame's width: the tables used to be 8 mm wider than the page's
+        # text, and "Country" broke as "Countr/y".
+        frame = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
         out.append(
             table(
                 self,
                 [[self.para(k, cell, bold=True), self.para(v, cell)] for k, v in summary],
-                [50 * mm, 128 * mm],
+                [frame * 0.3, frame * 0.7],
                 header=False,
             )
         )
@@ -77,7 +80,7 @@ class MonthlyReportRenderer(Renderer):
         rows = [[self.para(_("Region"), cell, bold=True), self.para(_("Visits"), cell, bold=True)]]
         for region, n in sorted(r.by_region.items(), key=lambda kv: -kv[1]):
             rows.append([self.para(label(region, _), cell), self.para(str(n), cell)])
-        out.append(table(self, rows, [80 * mm, 30 * mm]))
+        out.append(table(self, rows, [frame * 0.5, frame * 0.2]))
         out.append(self.para(_("Visits"), self.style("h2")))
         rows = [
             [
@@ -97,5 +100,5 @@ class MonthlyReportRenderer(Renderer):
                     self.para(amount, cell),
                 ]
             )
-        out.append(table(self, rows, [16 * mm, 62 * mm, 18 * mm, 26 * mm, 22 * mm, 34 * mm]))
+        out.append(table(self, rows, [frame * share for share in (0.09, 0.33, 0.13, 0.15, 0.13, 0.17)]))
         return out

@@ -27,12 +27,46 @@ class SignRenderer(Renderer):
         self.title = f"{texts(plan.client_locale)['welcome']} — {plan.company.name}"
 
     def _fit(self, text: str, size: float, available: float, *, bold: bool) -> float:
-        """The largest font size up to `size` at which `text` fits on one line."""
+        """The largest font size up to `size` at which `text` fits on one line (a name too long
+        even at 12 pt wraps onto a second line rather than shrinking out of sight)."""
         while size > 12 and width(text, size, bold=bold) > available:
             size *= 0.92
         return size
 
     def story(self) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import PageBreak
+
+        s = self.scale
+        page_w = self.page_size[0] - 30 * mm
+        page_h = self.page_size[1] - (self.margins[2] + self.margins[3]) * mm
+        heading, heading_h = self._heading(page_w)
+        # The names are what a visitor looks for across an arrivals hall: the largest after the
+        # greeting, as large as the room under the heading allows for all of them. Below 18 pt they
+        # go on as many pages as they need, each with the heading, rather than shrinking further.
+        names = [v.name for v in self.plan.visitors]
+        room = (page_h - heading_h) * 0.97  # a little slack: the frame rounds, and a full page spills
+        largest = 44 if len(names) <= 3 else 34 if len(names) <= 5 else 26
+        gap = 2 * mm * s  # after each name
+        size = max(18.0 * s, min(largest * s, (room / max(len(names), 1) - gap) / 1.2))
+        per_page = max(1, int(room / (size * 1.2 + gap) + 1e-6))  # 4.9999… names are five
+        # The same number of names on each page (eight are four and four, not seven and one), as
+        # large as that number allows.
+        pages = -(-max(len(names), 1) // per_page)
+        per_page = -(-max(len(names), 1) // pages)
+        size = max(18.0 * s, min(largest * s, (room / per_page - gap) / 1.2))
+        out: list = []
+        for start in range(0, max(len(names), 1), per_page):
+            if start:
+                out += [PageBreak(), *self._heading(page_w)[0]]
+            else:
+                out += heading
+            out += [self._line(n, size / s, INK, page_w, after=2) for n in names[start : start + per_page]]
+        return out
+
+    def _heading(self, page_w: float) -> tuple[list, float]:
+        """The logo or our name, the greeting (in the client's language and in English), and the
+        client company; with the height they take."""
         from reportlab.lib.enums import TA_CENTER
         from reportlab.lib.units import mm
         from reportlab.platypus import Image, Spacer
@@ -40,8 +74,7 @@ class SignRenderer(Renderer):
         local = texts(self.plan.client_locale)
         english = texts("en")
         s = self.scale
-        page_w = self.page_size[0] - 30 * mm
-        out = [Spacer(1, 14 * mm * s)]
+        out: list = [Spacer(1, 14 * mm * s)]
         logo = self.letterhead.logo
         if logo is not None and Path(logo).is_file():
             # Within 80 × 25 mm, its proportions kept ("proportional" needs both bounds: given
@@ -49,34 +82,31 @@ class SignRenderer(Renderer):
             out.append(Image(str(logo), width=80 * mm * s, height=25 * mm * s, kind="proportional", hAlign="CENTER"))
             out.append(Spacer(1, 6 * mm * s))
         else:
-            out.append(
-                self.para(
-                    self.letterhead.name,
-                    self.style("body", fontSize=14 * s, leading=18 * s, alignment=TA_CENTER, textColor=MUTED),
-                )
-            )
-            out.append(Spacer(1, 8 * mm * s))
-
-        def line(text, size, color, bold=True, after=4):
-            size = self._fit(text, size * s, page_w, bold=bold)
-            style = self.style(
-                "body",
-                fontName=LATIN_BOLD if bold else LATIN,
-                fontSize=size,
-                leading=size * 1.2,
-                alignment=TA_CENTER,
-                textColor=color,
-                spaceAfter=after * mm * s,
-            )
-            return self.para(text, style, bold=bold, rtl=False)
-
-        out.append(line(local["welcome"], 64, ACCENT))
+            style = self.style("body", fontSize=14 * s, leading=18 * s, alignment=TA_CENTER, textColor=MUTED)
+            out += [self.para(self.letterhead.name, style), Spacer(1, 8 * mm * s)]
+        out.append(self._line(local["welcome"], 64, ACCENT, page_w))
         if local.language != "en":
-            out.append(line(english["welcome"], 40, ACCENT, after=8))
-        out.append(line(self.plan.company.name, 30, INK, bold=False, after=6))
-        # The names are what a visitor looks for across an arrivals hall: the largest after the
-        # greeting, smaller only as there are more of them to fit.
-        names = 44 if len(self.plan.visitors) <= 3 else 34 if len(self.plan.visitors) <= 5 else 26
-        for visitor in self.plan.visitors:
-            out.append(line(visitor.name, names, INK, after=2))
-        return out
+            out.append(self._line(english["welcome"], 40, ACCENT, page_w, after=8))
+        out.append(self._line(self.plan.company.name, 30, INK, page_w, bold=False, after=6))
+        height = 0.0
+        for flowable in out:
+            _, h = flowable.wrap(page_w, self.page_size[1])
+            height += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return out, height
+
+    def _line(self, text: str, size: float, color: str, page_w: float, *, bold: bool = True, after: float = 4):
+        from reportlab.lib.enums import TA_CENTER
+        from reportlab.lib.units import mm
+
+        s = self.scale
+        size = self._fit(text, size * s, page_w, bold=bold)
+        style = self.style(
+            "body",
+            fontName=LATIN_BOLD if bold else LATIN,
+            fontSize=size,
+            leading=size * 1.2,
+            alignment=TA_CENTER,
+            textColor=color,
+            spaceAfter=after * mm * s,
+        )
+        return self.para(text, style, bold=bold, rtl=False)

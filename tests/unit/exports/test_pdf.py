@@ -391,3 +391,44 @@ def test_a_letter_names_its_recipient_and_keeps_its_closing_with_the_signatures(
     # After the first page, a one-line header: whose letter and its date, not the whole letterhead.
     assert all("Xiamen Starlight RFID Co., Ltd. · 8 December 2026" in p for p in pages[1:])
     assert all(HEAD.address not in p for p in pages[1:]) and HEAD.address in pages[0]
+
+
+@pytest.mark.parametrize(("visitors", "pages_expected"), [(5, 1), (8, 2), (30, 5)])
+def test_a_sign_with_many_visitors_shares_them_over_pages_each_with_its_heading(
+    reference_plan, tmp_path, visitors, pages_expected
+):
+    many = tuple(replace(reference_plan.visitors[0], name=f"Visitor {n:02d} Santoso") for n in range(visitors))
+    path = tmp_path / "sign.pdf"
+    path.write_bytes(SignRenderer(HEAD, replace(reference_plan, visitors=many)).render())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    sheets = [p for p in text.split("\f") if p.strip()]
+    assert len(sheets) == pages_expected
+    assert all("Selamat datang" in s and "PT Sinar Jaya Abadi" in s for s in sheets)
+    counts = [s.count("Santoso") for s in sheets]
+    assert sum(counts) == visitors and max(counts) - min(counts) <= 1  # shared evenly
+
+
+def test_the_monthly_report_fits_its_tables_in_the_page(tmp_path):
+    from decimal import Decimal
+
+    from hospitality_app.exports.pdf.report import MonthlyReport, MonthlyReportRenderer, ReportVisit
+
+    visit = ReportVisit(
+        datetime(2026, 12, 3, tzinfo=UTC),
+        "PT Sinar Jaya Abadi",
+        "ID",
+        "completed",
+        "won",
+        Decimal("123456.78"),
+        "USD",
+        "Asia/Shanghai",
+    )
+    report = MonthlyReport(
+        date(2026, 12, 1), (visit,), {"Southeast Asia": 1}, {"won": 1}, {"USD": Decimal("123456.78")}
+    )
+    path = tmp_path / "report.pdf"
+    path.write_bytes(MonthlyReportRenderer(HEAD, report).render())
+    words = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', words))
+    assert right <= 595.28 - 20 * 72 / 25.4 + 0.5  # within the right margin of an A4 page
+    assert ">Country<" in words  # whole, not "Countr" and "y"
