@@ -55,6 +55,7 @@ def run_gui(args) -> int:
     chosen = args.lang if args.lang_given else (QSettings().value("language") or args.lang)
     language = set_language(str(chosen))
     install_qt_translator(app, language)
+    add_bundled_fonts()
     log.info("starting, language %s", language)
 
     url = database_url(args.db or team_url())
@@ -70,6 +71,18 @@ def run_gui(args) -> int:
             restore_or_say(url, Path(path), damaged=False)
         else:
             url = sqlite_url(Path(path))
+
+
+def add_bundled_fonts() -> None:
+    """The Thai font the documents embed, for the window too: without a Thai font on the system
+    (a bare Linux), a Thai client's names and letter texts showed as empty boxes."""
+    from PySide6.QtGui import QFontDatabase
+
+    from hospitality_app.resources import resource
+
+    for name in ("Waree.ttf", "Waree-Bold.ttf"):
+        if QFontDatabase.addApplicationFont(str(resource("fonts", name))) < 0:
+            log.warning("could not load the bundled font %s", name)
 
 
 def run_window(app, db: Database, reporter: ErrorReporter, *, quit_after_startup: bool):

@@ -259,3 +259,14 @@ def test_enter_on_a_row_opens_its_visit(window, qtbot):
     assert window.planners[0].visit_id == window.selected_visit_id()
     for planner in list(window.planners):
         planner.close()
+
+
+def test_the_window_has_the_bundled_thai_font(qapp):
+    """A system without a Thai font showed a Thai client's names and letter as empty boxes."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    from hospitality_app.ui.main import add_bundled_fonts
+
+    add_bundled_fonts()
+    assert "Waree" in QFontDatabase.families()
+    assert QFontMetrics(QFont("Waree")).inFontUcs4(ord("ข"))

@@ -97,6 +97,8 @@ class Renderer:
         from reportlab.platypus import Paragraph
 
         style = style or self.style()
+        # A bold style (the headings) is bold in every script: its Chinese in the synthetic bold.
+        bold = bold or style.fontName == LATIN_BOLD
         if rtl if rtl is not None else is_rtl(text):
             style = self.style(
                 style.name,
@@ -242,6 +244,12 @@ class Renderer:
             def __init__(self, *args, **kwargs) -> None:
                 super().__init__(*args, **kwargs)
                 self._kept: list[dict] = []
+
+            def beginText(self, x=0, y=0, direction=None):
+                # Text set in the bold CJK face is drawn as a synthetic bold (synthetic_bold).
+                from hospitality_app.exports.pdf.synthetic_bold import TextObject
+
+                return TextObject(self, x, y, direction=direction)
 
             def showPage(self) -> None:
                 self._kept.append(dict(self.__dict__))

@@ -9,7 +9,7 @@ import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
-LATIN, LATIN_BOLD, CJK = "HospSans", "HospSans-Bold", "HospCJK"
+LATIN, LATIN_BOLD, CJK, CJK_BOLD = "HospSans", "HospSans-Bold", "HospCJK", "HospCJK-Bold"
 THAI, THAI_BOLD = "HospThai", "HospThai-Bold"
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -33,10 +33,13 @@ def register_fonts() -> None:
     addMapping(LATIN, 1, 0, LATIN_BOLD)
     addMapping(LATIN, 0, 1, LATIN)
     addMapping(LATIN, 1, 1, LATIN_BOLD)
+    from hospitality_app.exports.pdf import synthetic_bold
+
+    synthetic_bold.register(CJK)
     addMapping(CJK, 0, 0, CJK)
-    addMapping(CJK, 1, 0, CJK)
+    addMapping(CJK, 1, 0, synthetic_bold.CJK_BOLD)
     addMapping(CJK, 0, 1, CJK)
-    addMapping(CJK, 1, 1, CJK)
+    addMapping(CJK, 1, 1, synthetic_bold.CJK_BOLD)
 
 
 @cache
@@ -197,4 +200,4 @@ def _run(text: str, font: str, bold: bool) -> str:
         return f"<b>{body}</b>" if bold else body
     if font == THAI:
         return f'<font name="{THAI_BOLD if bold else THAI}">{body}</font>'
-    return f'<font name="{CJK}">{body}</font>'
+    return f'<font name="{CJK_BOLD if bold else CJK}">{body}</font>'

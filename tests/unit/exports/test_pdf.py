@@ -31,12 +31,15 @@ HEAD = Letterhead(
 TODAY = date(2026, 12, 8)
 
 
-def text_of(data: bytes, tmp_path: Path, name: str = "doc") -> str:
+def text_of(data: bytes, tmp_path: Path, name: str = "doc", *, raw: bool = False) -> str:
+    """The text of a PDF as pdftotext reads it; `raw` in the order it was written, for Thai,
+    whose stacked marks (shaped by HarfBuzz) pdftotext's layout analysis tears off their words."""
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(data)
     # Keep a PNG of every page beside it, for people to look at.
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(path), str(tmp_path / name)], check=True)
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    mode = ["-raw"] if raw else []
+    out = subprocess.run(["pdftotext", *mode, str(path), "-"], capture_output=True, text=True, check=True).stdout
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))
 
 
@@ -118,7 +121,7 @@ def pages(data: bytes, tmp_path: Path) -> int:
 )
 def test_letter_in_every_language(reference_plan, tmp_path, locale, expected):
     data = LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, locale)).render()
-    text = text_of(data, tmp_path, f"letter-{locale}")
+    text = text_of(data, tmp_path, f"letter-{locale}", raw=locale.startswith("th"))
     for phrase in expected:
         assert unicodedata.normalize("NFKC", phrase) in text, phrase
     for point in reference_plan.follow_up.consensus:
@@ -432,3 +435,35 @@ def test_the_monthly_report_fits_its_tables_in_the_page(tmp_path):
     right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', words))
     assert right <= 595.28 - 20 * 72 / 25.4 + 0.5  # within the right margin of an A4 page
     assert ">Country<" in words  # whole, not "Countr" and "y"
+
+
+def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(reference_plan, tmp_path):
+    """The CJK font has no bold face: headings mixed Latin bold with Chinese regular. Bold Chinese
+    is drawn filled and stroked (render mode 2), and the next text is filled only again."""
+    import base64
+    import zlib
+
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "zh_CN")).render())
+    assert "WenQuanYiMicroHei-Bold-0" in " ".join(name for name, _ in fonts(path.read_bytes(), tmp_path))
+    data = path.read_bytes()
+    start = data.index(b"stream", data.index(b"/Filter [ /ASCII85Decode /FlateDecode ]")) + 7
+    page = zlib.decompress(base64.a85decode(data[start : data.index(b"endstream", start)].strip(), adobe=True))
+    page = page.decode("latin-1")
+    assert page.count(" 2 Tr ") >= 3  # the letterhead's name, the subject, the headings
+    # The mode outlives a text object: the next one, in a regular face, fills only again.
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from hospitality_app.exports.pdf.synthetic_bold import CJK_BOLD, TextObject
+    from hospitality_app.exports.pdf.text import CJK, LATIN
+
+    canvas = Canvas(BytesIO())
+    bold, after = TextObject(canvas), TextObject(canvas)
+    bold.setFont(CJK_BOLD, 10)
+    after.setFont(LATIN, 10)
+    regular = TextObject(canvas)
+    regular.setFont(CJK, 10)
+    assert "2 Tr 0.300 w" in bold.getCode() and "0 Tr" in after.getCode() and "Tr" not in regular.getCode()
+    assert "感谢您的来访" in text_of(data, tmp_path)  # copies as the same text
