@@ -32,6 +32,7 @@ def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
         out.append((check_in, t["check_in"].format(hotel=s.hotel.name), s.hotel.address))
         out.append((check_out, t["check_out"].format(hotel=s.hotel.name), s.hotel.address))
     tour_slot = plan.tour is not None and plan.tour.stops
+    # The programme itself is at our address, said once at the top (ItineraryRenderer).
     for a in plan.agenda:
         if a.kind == "factory_tour" and tour_slot:
             continue
@@ -39,8 +40,25 @@ def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
     if tour_slot and plan.tour is not None:  # tour_slot implies a tour
         out.append((plan.tour.start, t["factory_tour"], ""))
     for m in plan.meals:
-        out.append((m.start, t.meal(m.kind), m.restaurant.name if m.restaurant else ""))
+        r = m.restaurant
+        out.append((m.start, t.meal(m.kind), ", ".join(x for x in (r.name, r.address) if x) if r else ""))
     return sorted(out, key=lambda e: e[0])
+
+
+def zone_text(plan: VisitPlan, locale: str) -> tuple[str, str]:
+    """The visit's time zone as the client's language names it, and its offset from UTC: ("China
+    Standard Time", "GMT+08:00"); both offsets when the clocks change during the visit."""
+    from babel.dates import get_timezone_gmt, get_timezone_name
+
+    first, last = plan.local(plan.start), plan.local(plan.end)
+    offsets = dict.fromkeys(get_timezone_gmt(moment, locale=locale) for moment in (first, last))
+    return get_timezone_name(first, locale=locale), " / ".join(offsets)
+
+
+def contact(plan: VisitPlan):
+    """Whom the client calls during the visit: the sales lead (else the first host with a phone)."""
+    leads = [h for h in plan.hosts if "sales_lead" in h.roles and h.phone]
+    return (leads or [h for h in plan.hosts if h.phone] or [None])[0]
 
 
 class ItineraryRenderer(Renderer):
@@ -63,7 +81,20 @@ class ItineraryRenderer(Renderer):
             Spacer(1, 4 * mm),
             self.para(t["itinerary"], self.style("h1", alignment=align)),
             self.para(plan.company.name, self.style("body", alignment=align), bold=True),
+            self.para(
+                t["local_times"].format_map(dict(zip(("zone", "offset"), zone_text(plan, t.locale), strict=True))),
+                self.style("small", alignment=align),
+            ),
         ]
+        if plan.office_address:  # where the meetings are, for the taxi or the map
+            out.append(
+                self.para(t["meetings_at"].format(address=plan.office_address), self.style("body", alignment=align))
+            )
+        host = contact(plan)
+        if host is not None:
+            out.append(
+                self.para(t["contact"].format(name=host.name, phone=host.phone), self.style("body", alignment=align))
+            )
         days: dict = defaultdict(list)
         for start, what, where in entries(plan, t):
             days[plan.local(start).date()].append((start, what, where))

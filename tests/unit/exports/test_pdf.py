@@ -467,3 +467,21 @@ def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(refe
     regular.setFont(CJK, 10)
     assert "2 Tr 0.300 w" in bold.getCode() and "0 Tr" in after.getCode() and "Tr" not in regular.getCode()
     assert "感谢您的来访" in text_of(data, tmp_path)  # copies as the same text
+
+
+def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(reference_plan, tmp_path):
+    text = " ".join(text_of(ItineraryRenderer(HEAD, reference_plan, locale="en").render(), tmp_path, "it").split())
+    assert "All times are local: China Standard Time (GMT+08:00)." in text
+    assert "Meetings and the factory tour: No. 88 Xinglin Bay Road, Jimei District, Xiamen" in text
+    assert "Your contact during the visit: Li Wei, +86 138 0000 0001" in text
+    zh = " ".join(text_of(ItineraryRenderer(HEAD, reference_plan, locale="zh_CN").render(), tmp_path, "itz").split())
+    assert unicodedata.normalize("NFKC", "以上均为当地时间：中国标准时间（GMT+08:00）。") in zh
+    # A visit over the night the clocks go back: both offsets.
+    berlin = replace(
+        reference_plan,
+        timezone="Europe/Berlin",
+        start=datetime(2026, 10, 23, 7, tzinfo=UTC),
+        end=datetime(2026, 10, 27, 16, tzinfo=UTC),
+    )
+    text = " ".join(text_of(ItineraryRenderer(HEAD, berlin, locale="de").render(), tmp_path, "itb").split())
+    assert "Alle Zeiten sind Ortszeiten: Mitteleuropäische Sommerzeit (GMT+02:00 / GMT+01:00)." in text
