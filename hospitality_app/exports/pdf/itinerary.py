@@ -57,8 +57,8 @@ def zone_text(plan: VisitPlan, locale: str) -> tuple[str, str]:
 
 def contact(plan: VisitPlan):
     """Whom the client calls during the visit: the sales lead (else the first host with a phone)."""
-    leads = [h for h in plan.hosts if "sales_lead" in h.roles and h.phone]
-    return (leads or [h for h in plan.hosts if h.phone] or [None])[0]
+    leads = [h for h in plan.hosts if "sales_lead" in h.roles and h.phone] or [h for h in plan.hosts if h.phone]
+    return leads[0] if leads else None
 
 
 class ItineraryRenderer(Renderer):
