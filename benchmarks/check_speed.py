@@ -6,24 +6,13 @@ python benchmarks/check_speed.py
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed(fn, repeat=7) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def large_plan(base):
@@ -59,7 +48,11 @@ def large_plan(base):
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from benchmarks.common import peak_mib
+    from benchmarks.common import median_seconds, peak_mib
+
+    def timed(work, repeat=7) -> float:
+        return median_seconds(work, repeat)
+
     from hospitality_app.db.session import open_database
     from hospitality_app.rules.engine import run_check
     from hospitality_app.services import demo, demo_bulk, interchange, readiness
