@@ -143,10 +143,10 @@ class Renderer:
         left, right, top, bottom = (m * mm for m in self.margins)
         width, height = self.page_size
         if self.letterhead_on_pages:
-            # A letterhead longer than its usual room pushes the page's text down with its rule.
-            rule = self._letterhead_block(width - 40 * mm)[2]
-            if rule > RULE_BELOW * mm:
-                top = max(top, (LETTERHEAD_TOP + 3) * mm + rule)
+            # The text starts below the letterhead's rule (3 mm), and a letterhead longer than
+            # its usual room pushes the rule and the text down.
+            rule = self._letterhead_block(width - left - right)[2]
+            top = max(top, (LETTERHEAD_TOP + 3) * mm + rule)
         doc = BaseDocTemplate(
             buffer,
             pagesize=self.pagesize,
@@ -190,7 +190,8 @@ class Renderer:
         from reportlab.lib.units import mm
 
         width, height = self.page_size
-        room = width - 40 * mm
+        left, right = self.margins[0] * mm, self.margins[1] * mm
+        room = width - left - right
         text, size = self.short_header(), 8.5
         # One line, always: smaller type, then the text cut short, rather than a second line
         # running into the page's text.
@@ -203,11 +204,11 @@ class Renderer:
         canvas.saveState()
         line = self.para(text, self.style("small", fontSize=size, leading=size * 1.3))
         _, h = line.wrap(room + 1, 20 * mm)
-        line.drawOn(canvas, 20 * mm, height - LETTERHEAD_TOP * mm - h)
+        line.drawOn(canvas, left, height - LETTERHEAD_TOP * mm - h)
         canvas.setStrokeColor(HexColor(ACCENT))
         canvas.setLineWidth(0.5)
         rule = height - LETTERHEAD_TOP * mm - h - 2 * mm
-        canvas.line(20 * mm, rule, width - 20 * mm, rule)
+        canvas.line(left, rule, width - right, rule)
         canvas.restoreState()
 
     def _decorate(self, canvas, doc) -> None:
@@ -215,8 +216,10 @@ class Renderer:
 
         width, height = self.page_size
         if self.letterhead_on_pages:
+            # As wide as the page's text (the brief's margins are narrower than the letter's).
+            left, right = self.margins[0] * mm, self.margins[1] * mm
             canvas.saveState()
-            self.draw_letterhead(canvas, 20 * mm, height - LETTERHEAD_TOP * mm, width - 40 * mm)
+            self.draw_letterhead(canvas, left, height - LETTERHEAD_TOP * mm, width - left - right)
             canvas.restoreState()
 
     def _footer(self, canvas, page: int, pages: int) -> None:
@@ -378,12 +381,13 @@ class RTLParagraph(_Flowable):
         self._para.drawOn(canvas, x, y, _sW)
 
 
-def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: bool = True):
-    """A grid of paragraphs with a tinted header row and thin rules."""
+def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: bool = True, align: str = "LEFT"):
+    """A grid of paragraphs with a tinted header row and thin rules, at the left of the page
+    (`align` "RIGHT" in a right-to-left document)."""
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import Table, TableStyle
 
-    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign=align)
     commands = [
         ("FONT", (0, 0), (-1, -1), LATIN),  # the default (Helvetica) would be set, unembedded
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -86,17 +86,22 @@ class BriefRenderer(Renderer):
         from reportlab.lib.units import mm
         from reportlab.platypus import KeepTogether, Spacer
 
+        from hospitality_app.exports.pdf.itinerary import zone_text
+        from hospitality_app.formats import format_locale
+
         _, plan = self.tr, self.plan
-        locale = "zh_Hans_CN" if self.language.startswith("zh") else "en"
+        # Dates as the interface writes them (British English: "3 Dec 2026", not "Dec 3, 2026").
+        locale = format_locale(self.language)
         zh = self.language.startswith("zh")
         start, end = plan.local(plan.start), plan.local(plan.end)
         span = (
             f"{format_date(start.date(), 'medium', locale=locale)} – {format_date(end.date(), 'medium', locale=locale)}"
         )
+        zone, offset = zone_text(plan, str(locale))  # "China Standard Time (GMT+08:00)", not its IANA name
         out = [
             Spacer(1, 2 * mm),
             self.para(self.title, self.style("h1")),
-            self.para(f"{span} · {plan.timezone} · {plan.purpose}", self.style("small")),
+            self.para(f"{span} · {zone} ({offset}) · {plan.purpose}", self.style("small")),
         ]
 
         out.append(self.para(_("Who does what"), self.style("h2")))

@@ -77,24 +77,19 @@ class ItineraryRenderer(Renderer):
 
         t, plan = self.t, self.plan
         align = TA_RIGHT if t.rtl else TA_LEFT
+        facts = self.style("body", alignment=align, spaceAfter=2)  # the practical lines, alike
+        zone = dict(zip(("zone", "offset"), zone_text(plan, t.locale), strict=True))
         out = [
             Spacer(1, 4 * mm),
             self.para(t["itinerary"], self.style("h1", alignment=align)),
             self.para(plan.company.name, self.style("body", alignment=align), bold=True),
-            self.para(
-                t["local_times"].format_map(dict(zip(("zone", "offset"), zone_text(plan, t.locale), strict=True))),
-                self.style("small", alignment=align),
-            ),
+            self.para(t["local_times"].format_map(zone), facts),
         ]
         if plan.office_address:  # where the meetings are, for the taxi or the map
-            out.append(
-                self.para(t["meetings_at"].format(address=plan.office_address), self.style("body", alignment=align))
-            )
+            out.append(self.para(t["meetings_at"].format(address=plan.office_address), facts))
         host = contact(plan)
         if host is not None:
-            out.append(
-                self.para(t["contact"].format(name=host.name, phone=host.phone), self.style("body", alignment=align))
-            )
+            out.append(self.para(t["contact"].format(name=host.name, phone=host.phone), facts))
         days: dict = defaultdict(list)
         for start, what, where in entries(plan, t):
             days[plan.local(start).date()].append((start, what, where))
@@ -102,7 +97,7 @@ class ItineraryRenderer(Renderer):
         for day, items in sorted(days.items()):
             # Days are counted on the calendar: a free day in between is still day 3.
             n = (day - first).days + 1
-            heading = t["day"].format(n=n, date=format_date(day, "full", locale=t.locale))
+            heading = t["day"].format(n=n, date=format_date(day, t.date_format("full"), locale=t.locale))
             out.append(self.para(heading, self.style("h2", alignment=align)))
             rows = []
             for start, what, where in items:

@@ -27,6 +27,11 @@ class Texts:
     def agenda(self, kind: str) -> str:
         return self.values["agenda"].get(kind, self.values["agenda"]["other"])
 
+    def date_format(self, length: str) -> str:
+        """The pattern of a date of `length` ("long", "full"): CLDR's, unless the language's
+        letters write it otherwise (Vietnamese: "ngày 8 tháng 12 năm 2026", not "8 tháng 12, 2026")."""
+        return self.values.get(f"{length}_date", length)
+
     def role(self, role: str) -> str:
         return self.values["roles"].get(role, "")
 

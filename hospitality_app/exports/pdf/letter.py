@@ -46,6 +46,9 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         if host is not None and all(host.name != n for n, _ in signers):
             signers.append((host.name, t.role(role)))
     f = plan.follow_up
+    # To one reader some languages say it otherwise ("Non esiti", "您" for "各位"): *_one texts.
+    one = "_one" if len(plan.visitors) == 1 else ""
+    opening, closing = t.values.get(f"opening{one}", t["opening"]), t.values.get(f"closing{one}", t["closing"])
     return LetterContent(
         locale=t.locale,
         date=today,
@@ -53,14 +56,14 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
         salutation=f.greeting or greeting(plan.visitors, plan.company.name, t),
         opening=f.letter_opening
-        or t["opening"].format(company=our_company, date=format_date(visit_day, "long", locale=t.locale)),
+        or opening.format(company=our_company, date=format_date(visit_day, t.date_format("long"), locale=t.locale)),
         consensus_heading=t["consensus"],
         consensus=tuple(f.consensus),
         minutes_heading=t["minutes"],
         minutes=f.minutes,
         next_steps_heading=t["next_steps"],
         next_steps=tuple(f.next_steps),
-        closing=f.letter_closing or t["closing"],
+        closing=f.letter_closing or closing,
         regards=t["regards"],
         signers=tuple(signers),
         recipient=recipient_block(plan, t.locale),
@@ -98,7 +101,9 @@ class LetterRenderer(Renderer):
         from babel.dates import format_date
 
         c = self.content
-        return " · ".join((self.letterhead.name, format_date(c.date, "long", locale=c.locale)))
+        return " · ".join(
+            (self.letterhead.name, format_date(c.date, texts(c.locale).date_format("long"), locale=c.locale))
+        )
 
     def story(self) -> list:
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -143,8 +148,11 @@ class LetterRenderer(Renderer):
         ending = [Spacer(1, 3 * mm), p(c.closing), Spacer(1, 4 * mm), p(c.regards)]
         if c.signers:
             cells = [[p(name, bold=True), p(title, "small")] for name, title in c.signers]
-            row = [[a, b] for a, b in cells]
-            ending += [Spacer(1, 12 * mm), table(self, [row], [80 * mm] * len(row), header=False)]
+            row = [[a, b] for a, b in cells][:: -1 if rtl else 1]  # the first signer where lines start
+            # Each signer half the text's width, from the side the letter starts on.
+            half = (self.page_size[0] - (self.margins[0] + self.margins[1]) * mm) / 2
+            signatures = table(self, [row], [half] * len(row), header=False, align="RIGHT" if rtl else "LEFT")
+            ending += [Spacer(1, 12 * mm), signatures]
         # The closing and the signatures stay together: never the signatures alone on a page.
         return [*out, KeepTogether(ending)]
 
@@ -158,7 +166,8 @@ class LetterRenderer(Renderer):
 
         c = self.content
         lines = [p(line, spaceAfter=0, alignment=align) for line in c.recipient] or [p("")]
-        dated = p(format_date(c.date, "long", locale=c.locale), alignment=TA_LEFT if self.rtl else TA_RIGHT)
+        long = texts(c.locale).date_format("long")
+        dated = p(format_date(c.date, long, locale=c.locale), alignment=TA_LEFT if self.rtl else TA_RIGHT)
         width = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
         cells = [[dated, lines]] if self.rtl else [[lines, dated]]
         block = Table(cells, colWidths=[width * 0.6, width * 0.4] if not self.rtl else [width * 0.4, width * 0.6])

@@ -135,7 +135,8 @@ def visual(text: str) -> str:
     from bidi.algorithm import get_display
 
     reshape = _reshaper().reshape
-    return "\n".join(get_display(reshape(line)) for line in printable(text).split("\n"))
+    direction = base_direction(text)  # one direction for the paragraph's lines, as rtl_lines
+    return "\n".join(get_display(reshape(line), base_dir=direction) for line in printable(text).split("\n"))
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
@@ -153,19 +154,33 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
     of a sentence on its last line."""
     from bidi.algorithm import get_display
 
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []  # (the line, its paragraph's direction)
     for logical in printable(text).split("\n"):
+        # The direction is the paragraph's (its first strong letter, UAX #9 P2), not each line's:
+        # a wrapped line that began with "Co., Ltd." was laid out left to right.
+        direction = base_direction(logical)
         shaped = _reshaper().reshape(logical)
         current = ""
         for word in shaped.split(" "):
             candidate = f"{current} {word}" if current else word
             if current and width(candidate, size, bold=bold) > available:
-                lines.append(current)
+                lines.append((current, direction))
                 current = word
             else:
                 current = candidate
-        lines.append(current)
-    return [get_display(line) for line in lines]
+        lines.append((current, direction))
+    return [get_display(line, base_dir=direction) for line, direction in lines]
+
+
+def base_direction(text: str) -> str:
+    """ "R" when the first letter with a direction is right-to-left, else "L"."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "R"
 
 
 def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:

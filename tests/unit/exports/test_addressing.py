@@ -4,6 +4,8 @@ where that is the custom; the company's team when no visitor is known."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from hospitality_app.exports.pdf.addressing import greeting
@@ -44,13 +46,34 @@ TITLE_ONLY = VisitorData("Hendra Wijaya", salutation="mr")  # no family name: th
         ("de_DE", [MAN, SOMEONE], "Guten Tag Herr Sidorov und Budi Santoso,"),
         ("fr_FR", [WOMAN, MAN], "Chère Madame Rojas, cher Monsieur Sidorov,"),
         # Turkish: "Sayın" before every name.
-        ("tr_TR", [MAN, SOMEONE, WOMAN], "Sayın Sidorov Bey, Sayın Budi Santoso ve Sayın Rojas Hanım,"),
+        ("tr_TR", [MAN, SOMEONE, WOMAN], "Sayın Sidorov, Sayın Budi Santoso ve Sayın Rojas,"),
         ("ar_SA", [MAN, WOMAN], "السيد Sidorov المحترم والسيدة Rojas المحترمة،"),
         ("ar_SA", [DOCTOR], "حضرة الدكتور Li،"),
     ],
 )
 def test_greetings(locale, visitors, expected):
     assert greeting(visitors, "PT Sinar Jaya Abadi", texts(locale)) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "one", "several"),
+    [
+        ("it_IT", "Non esiti a contattarci", "Non esitate a contattarci"),
+        ("es_ES", "recibirle y mostrarle", "recibirles y mostrarles"),
+        ("pt_BR", "Não hesite", "Não hesitem"),
+        ("zh_CN", "期待与您长期", "期待与各位长期"),
+        ("ru_RU", "принять Вас", "принять вас"),
+    ],
+)
+def test_a_letter_to_one_reader_speaks_to_one(reference_plan, locale, one, several):
+    from dataclasses import replace
+
+    from hospitality_app.exports.pdf.letter import draft
+
+    alone = replace(reference_plan, visitors=reference_plan.visitors[:1])
+    to_one, to_all = draft(alone, "X", date(2026, 12, 8), locale), draft(reference_plan, "X", date(2026, 12, 8), locale)
+    assert one in to_one.opening + to_one.closing and several not in to_one.opening + to_one.closing
+    assert several in to_all.opening + to_all.closing
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def pages(data: bytes, tmp_path: Path) -> int:
                 "Kind regards,",
             ],
         ),
-        ("zh_CN", ["感谢您的来访", "尊敬的Budi Santoso、Siti Rahmawati和Hendra Wijaya：", "2026年12月8日", "此致敬礼"]),
+        ("zh_CN", ["感谢您的来访", "尊敬的Budi Santoso、Siti Rahmawati和Hendra Wijaya：", "非常感谢各位", "此致 敬礼"]),
         (
             "id_ID",
             [
@@ -116,7 +116,7 @@ def pages(data: bytes, tmp_path: Path) -> int:
         ("ja_JP", ["ご来訪の御礼", "Budi Santoso様、Siti Rahmawati様、Hendra Wijaya様", "2026年12月8日"]),
         ("ko_KR", ["방문에 감사드립니다", "존경하는 Budi Santoso 님, Siti Rahmawati 님 및 Hendra Wijaya 님께"]),
         ("vi_VN", ["Thư cảm ơn về chuyến thăm", "Kính gửi Budi Santoso, Siti Rahmawati và Hendra Wijaya,"]),
-        ("th_TH", ["ขอขอบคุณที่ให้เกียรติมาเยี่ยมชม", "เรียน คุณBudi Santoso คุณSiti Rahmawati และคุณHendra Wijaya"]),
+        ("th_TH", ["ขอขอบคุณที่ให้เกียรติมาเยี่ยมชม", "เรียน คุณ Budi Santoso คุณ Siti Rahmawati และคุณ Hendra Wijaya"]),
     ],
 )
 def test_letter_in_every_language(reference_plan, tmp_path, locale, expected):
@@ -475,7 +475,7 @@ def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(ref
     assert "Meetings and the factory tour: No. 88 Xinglin Bay Road, Jimei District, Xiamen" in text
     assert "Your contact during the visit: Li Wei, +86 138 0000 0001" in text
     zh = " ".join(text_of(ItineraryRenderer(HEAD, reference_plan, locale="zh_CN").render(), tmp_path, "itz").split())
-    assert unicodedata.normalize("NFKC", "以上均为当地时间：中国标准时间（GMT+08:00）。") in zh
+    assert unicodedata.normalize("NFKC", "日程中的时间均为当地时间：中国标准时间（GMT+08:00）。") in zh
     # A visit over the night the clocks go back: both offsets.
     berlin = replace(
         reference_plan,
