@@ -182,7 +182,8 @@ class VisitTableModel(QAbstractTableModel):
                     return "—"
                 return f"{round(100 * row.checklist_done / row.checklist_total)}%"
             if column == "errors":
-                return readiness_text(self._ready.get(row.id))
+                # A visit called off has nothing left to get ready: its findings would only alarm.
+                return "—" if row.status == "cancelled" else readiness_text(self._ready.get(row.id))
             return getattr(row, column)
         if role == Qt.UserRole:
             return row.id

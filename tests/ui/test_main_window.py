@@ -270,3 +270,24 @@ def test_the_window_has_the_bundled_thai_font(qapp):
     add_bundled_fonts()
     assert "Waree" in QFontDatabase.families()
     assert QFontMetrics(QFont("Waree")).inFontUcs4(ord("ข"))
+
+
+def test_a_called_off_visit_has_nothing_to_get_ready(qapp, demo_db):
+    from dataclasses import replace
+
+    from hospitality_app.services import plans
+    from hospitality_app.services.visits import list_visits
+    from hospitality_app.ui.ops import Ops
+    from hospitality_app.ui.visit_model import COLUMNS, VisitTableModel
+
+    with demo_db.unit_of_work() as session:
+        visit_id = list_visits(session)[0].id
+        plans.save(session, replace(plans.load_plan(session, visit_id), status="cancelled"), now=NOW)
+    ops = Ops(demo_db)
+    model = VisitTableModel(ops)
+    settle(ops)
+    column = COLUMNS.index("errors")
+    shown = {model.row_at(r).id: model.data(model.index(r, column)) for r in range(model.rowCount())}
+    assert shown[visit_id] == "—"
+    assert all(text not in ("—", "…") for vid, text in shown.items() if vid != visit_id)
+    ops.shutdown()
