@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import hosting_days, plans, readiness, regions
+from hospitality_app.services import plans
 from hospitality_app.ui.findings_list import show_findings
 from hospitality_app.ui.region_notes import notes_html
 
@@ -33,6 +33,10 @@ class VisitSidePanel:
         language = current_language()
 
         def work(session):
+            # The rules and the calendars load here, on the database thread, when a visit is
+            # first selected: the list's first paint does not wait for them.
+            from hospitality_app.services import hosting_days, readiness, regions
+
             plan = plans.load_plan(session, visit_id)
             now = datetime.now(UTC)
             found = readiness.check_plan(session, plan, now=now, locale=language)
