@@ -70,7 +70,6 @@ class ItineraryRenderer(Renderer):
         self.title = f"{self.t['itinerary']} — {plan.company.name}"
 
     def story(self) -> list:
-        from babel.dates import format_date
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
         from reportlab.lib.units import mm
         from reportlab.platypus import Spacer
@@ -97,7 +96,7 @@ class ItineraryRenderer(Renderer):
         for day, items in sorted(days.items()):
             # Days are counted on the calendar: a free day in between is still day 3.
             n = (day - first).days + 1
-            heading = t["day"].format(n=n, date=format_date(day, t.date_format("full"), locale=t.locale))
+            heading = t["day"].format(n=n, date=t.date(day, "full"))
             out.append(self.para(heading, self.style("h2", alignment=align)))
             rows = []
             for start, what, where in items:

@@ -9,6 +9,7 @@ from functools import cache
 from hospitality_app.errors import ValidationError
 from hospitality_app.resources import resource
 
+BUDDHIST_ERA = 543  # years the Thai solar calendar counts ahead of the Gregorian
 LANGUAGES = ("en", "zh_CN", "id", "ru", "es", "tr", "ar", "de", "fr", "pt", "it", "ja", "ko", "vi", "th")
 
 
@@ -31,6 +32,14 @@ class Texts:
         """The pattern of a date of `length` ("long", "full"): CLDR's, unless the language's
         letters write it otherwise (Vietnamese: "ngày 8 tháng 12 năm 2026", not "8 tháng 12, 2026")."""
         return self.values.get(f"{length}_date", length)
+
+    def date(self, day, length: str = "long") -> str:
+        """`day` as the language's letters write it. Thai letters count years in the Buddhist
+        era (2026 is พ.ศ. 2569): its pattern has the year as a quoted '{be}', Babel writes the rest."""
+        from babel.dates import format_date
+
+        text = format_date(day, self.date_format(length), locale=self.locale)
+        return text.replace("{be}", str(day.year + BUDDHIST_ERA))
 
     def role(self, role: str) -> str:
         return self.values["roles"].get(role, "")

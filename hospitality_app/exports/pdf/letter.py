@@ -36,7 +36,6 @@ class LetterContent:
 
 
 def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = None) -> LetterContent:
-    from babel.dates import format_date
 
     t = texts(locale or plan.client_locale)
     visit_day = plan.local(plan.start).date()
@@ -55,8 +54,7 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         subject=f.letter_subject or t["subject"],
         # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
         salutation=f.greeting or greeting(plan.visitors, plan.company.name, t),
-        opening=f.letter_opening
-        or opening.format(company=our_company, date=format_date(visit_day, t.date_format("long"), locale=t.locale)),
+        opening=f.letter_opening or opening.format(company=our_company, date=t.date(visit_day)),
         consensus_heading=t["consensus"],
         consensus=tuple(f.consensus),
         minutes_heading=t["minutes"],
@@ -98,12 +96,9 @@ class LetterRenderer(Renderer):
     short_header_after_first = True
 
     def short_header(self) -> str:
-        from babel.dates import format_date
 
         c = self.content
-        return " · ".join(
-            (self.letterhead.name, format_date(c.date, texts(c.locale).date_format("long"), locale=c.locale))
-        )
+        return " · ".join((self.letterhead.name, texts(c.locale).date(c.date)))
 
     def story(self) -> list:
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -159,15 +154,13 @@ class LetterRenderer(Renderer):
     def _address_and_date(self, p, align):
         """The recipient block at the left (at the right in a right-to-left letter) and the date
         at the other side, on the same level, as DIN 5008 and a window envelope have them."""
-        from babel.dates import format_date
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
         from reportlab.lib.units import mm
         from reportlab.platypus import Table, TableStyle
 
         c = self.content
         lines = [p(line, spaceAfter=0, alignment=align) for line in c.recipient] or [p("")]
-        long = texts(c.locale).date_format("long")
-        dated = p(format_date(c.date, long, locale=c.locale), alignment=TA_LEFT if self.rtl else TA_RIGHT)
+        dated = p(texts(c.locale).date(c.date), alignment=TA_LEFT if self.rtl else TA_RIGHT)
         width = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
         cells = [[dated, lines]] if self.rtl else [[lines, dated]]
         block = Table(cells, colWidths=[width * 0.6, width * 0.4] if not self.rtl else [width * 0.4, width * 0.6])

@@ -485,3 +485,19 @@ def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(ref
     )
     text = " ".join(text_of(ItineraryRenderer(HEAD, berlin, locale="de").render(), tmp_path, "itb").split())
     assert "Alle Zeiten sind Ortszeiten: Mitteleuropäische Sommerzeit (GMT+02:00 / GMT+01:00)." in text
+
+
+def test_dates_as_each_language_writes_them_in_letters(reference_plan, tmp_path):
+    from hospitality_app.exports.pdf.language import texts
+
+    assert texts("th_TH").date(TODAY) == "8 ธันวาคม พ.ศ. 2569"  # the Buddhist era: 2026 + 543
+    assert texts("th_TH").date(TODAY, "full") == "วันอังคารที่ 8 ธันวาคม พ.ศ. 2569"
+    assert texts("vi_VN").date(TODAY) == "ngày 8 tháng 12 năm 2026"
+    assert texts("en").date(TODAY) == "8 December 2026"
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"],
+        input=LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "th_TH")).render(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    assert "8 ธันวาคม พ.ศ. 2569" in unicodedata.normalize("NFKC", raw)
