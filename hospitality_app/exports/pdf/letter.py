@@ -9,7 +9,7 @@ from datetime import date
 from hospitality_app.exports.pdf.addressing import greeting
 from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
 from hospitality_app.exports.pdf.language import texts
-from hospitality_app.exports.pdf.text import is_rtl
+from hospitality_app.exports.pdf.text import has_cjk, is_rtl
 from hospitality_app.services.dto import VisitPlan
 
 
@@ -54,7 +54,7 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         subject=f.letter_subject or t["subject"],
         # A greeting the user wrote (and the follow-up stored) wins over the drafted one.
         salutation=f.greeting or greeting(plan.visitors, plan.company.name, t),
-        opening=f.letter_opening or opening.format(company=our_company, date=t.date(visit_day)),
+        opening=f.letter_opening or opening.format(company=name_in(our_company, t.language), date=t.date(visit_day)),
         consensus_heading=t["consensus"],
         consensus=tuple(f.consensus),
         minutes_heading=t["minutes"],
@@ -66,6 +66,18 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         signers=tuple(signers),
         recipient=recipient_block(plan, t.locale),
     )
+
+
+def name_in(company: str, language: str) -> str:
+    """Our company's name in a sentence of `language`: a bilingual name ("厦门星光智能科技有限公司
+    Xiamen Starlight RFID Co., Ltd.", as letterheads have it) gives its Chinese half to a Chinese
+    or Japanese reader and its Latin half to the others; the letterhead keeps both."""
+    words = company.split()
+    chinese = [w for w in words if has_cjk(w)]
+    latin = [w for w in words if not has_cjk(w)]
+    if not chinese or not latin:
+        return company
+    return " ".join(chinese if language in ("zh_CN", "ja") else latin)
 
 
 MAX_ADDRESSEES = 3  # more names than this make a list, not an address

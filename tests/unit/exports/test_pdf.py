@@ -86,7 +86,7 @@ def pages(data: bytes, tmp_path: Path) -> int:
                 "Благодарим вас за визит",
                 "Уважаемые Budi Santoso, Siti Rahmawati и Hendra Wijaya!",
                 "8 декабря 2026",
-                "Большое спасибо за ваш визит 3 декабря 2026 г. в 厦门星光智能科技有限公司",
+                "Большое спасибо за ваш визит 3 декабря 2026 г. в Xiamen Starlight RFID Co., Ltd.!",
                 "С уважением,",
             ],
         ),
@@ -128,7 +128,9 @@ def test_letter_in_every_language(reference_plan, tmp_path, locale, expected):
         assert point in text
     assert "Li Wei" in text and "Zhang Min" in text
     assert all(embedded == "yes" for _, embedded in fonts(data, tmp_path))
-    assert {name.split("+")[-1] for name, _ in fonts(data, tmp_path)} >= {"DejaVuSans", "WenQuanYiMicroHei-0"}
+    embedded = {name.split("+")[-1] for name, _ in fonts(data, tmp_path)}
+    # The letterhead's Chinese name (bold) in every letter; the opening names us in the reader's script.
+    assert "DejaVuSans" in embedded and "WenQuanYiMicroHei-Bold-0" in embedded
 
 
 def test_long_consensus_flows_onto_a_second_page_with_the_letterhead(reference_plan, tmp_path):
@@ -501,3 +503,15 @@ def test_dates_as_each_language_writes_them_in_letters(reference_plan, tmp_path)
         check=True,
     ).stdout.decode("utf-8")
     assert "8 ธันวาคม พ.ศ. 2569" in unicodedata.normalize("NFKC", raw)
+
+
+@pytest.mark.parametrize(
+    ("locale", "named", "not_named"),
+    [
+        ("en", "visiting Xiamen Starlight RFID Co., Ltd. on", "厦门星光智能科技有限公司 on"),
+        ("zh_CN", "莅临厦门星光智能科技有限公司参观", "Ltd.参观"),
+    ],
+)
+def test_the_opening_names_us_in_the_reader_s_script(reference_plan, locale, named, not_named):
+    opening = draft(reference_plan, HEAD.name, TODAY, locale).opening
+    assert named in opening and not_named not in opening
