@@ -17,7 +17,8 @@ def entries(plan: VisitPlan, t: Texts) -> list[tuple[datetime, str, str]]:
     out = []
     for p in plan.pickups:
         if p.kind in ("airport", "station") and p.arrival is not None:
-            out.append((p.arrival, t["pickup"].format(place=p.destination or p.origin, flight=p.carrier_number), ""))
+            flight = p.carrier_number.replace(" ", "\u00a0")  # "GA 898" on one line
+            out.append((p.arrival, t["pickup"].format(place=p.destination or p.origin, flight=flight), ""))
         else:
             out.append((p.driver_due, t["transfer"], " → ".join(x for x in (p.origin, p.destination) if x)))
     arrivals = [p.arrival for p in plan.pickups if p.kind in ("airport", "station") and p.arrival is not None]

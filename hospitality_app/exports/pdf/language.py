@@ -39,7 +39,8 @@ class Texts:
         from babel.dates import format_date
 
         text = format_date(day, self.date_format(length), locale=self.locale)
-        return text.replace("{be}", str(day.year + BUDDHIST_ERA))
+        # A date is one thing to read: never "15 / Desember" across two lines.
+        return text.replace("{be}", str(day.year + BUDDHIST_ERA)).replace(" ", "\u00a0")
 
     def role(self, role: str) -> str:
         return self.values["roles"].get(role, "")

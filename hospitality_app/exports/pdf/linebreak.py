@@ -81,9 +81,13 @@ def breaks(text: str) -> frozenset[int]:
     UAX #14 alone would break "감사드립니다" between any two syllables."""
     from uniseg.linebreak import line_break_boundaries
 
-    return frozenset(
-        b for b in line_break_boundaries(text) if not (0 < b < len(text) and _hangul(text[b - 1]) and _hangul(text[b]))
-    )
+    return frozenset(b for b in line_break_boundaries(text) if not _inside_korean_word(text, b))
+
+
+def _inside_korean_word(text: str, b: int) -> bool:
+    """A break touching Hangul that is not at a space: between syllables, or between a Latin
+    name and its particle ("Co., Ltd.까지")."""
+    return 0 < b < len(text) and (_hangul(text[b - 1]) or _hangul(text[b])) and not text[b - 1].isspace()
 
 
 def _hangul(ch: str) -> bool:

@@ -492,10 +492,11 @@ def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(ref
 def test_dates_as_each_language_writes_them_in_letters(reference_plan, tmp_path):
     from hospitality_app.exports.pdf.language import texts
 
-    assert texts("th_TH").date(TODAY) == "8 ธันวาคม พ.ศ. 2569"  # the Buddhist era: 2026 + 543
-    assert texts("th_TH").date(TODAY, "full") == "วันอังคารที่ 8 ธันวาคม พ.ศ. 2569"
-    assert texts("vi_VN").date(TODAY) == "ngày 8 tháng 12 năm 2026"
-    assert texts("en").date(TODAY) == "8 December 2026"
+    nbsp = "\u00a0"  # a date never breaks across lines
+    assert texts("th_TH").date(TODAY) == f"8{nbsp}ธันวาคม{nbsp}พ.ศ.{nbsp}2569"  # the Buddhist era: 2026 + 543
+    assert texts("th_TH").date(TODAY, "full") == f"วันอังคารที่{nbsp}8{nbsp}ธันวาคม{nbsp}พ.ศ.{nbsp}2569"
+    assert texts("vi_VN").date(TODAY) == f"ngày{nbsp}8{nbsp}tháng{nbsp}12{nbsp}năm{nbsp}2026"
+    assert texts("en").date(TODAY) == f"8{nbsp}December{nbsp}2026"
     raw = subprocess.run(
         ["pdftotext", "-raw", "-", "-"],
         input=LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "th_TH")).render(),

@@ -63,3 +63,13 @@ def test_a_40_point_chinese_letter_has_no_line_starting_with_closing_punctuation
     assert not [line for line in lines if line[-1] in OPENING]
     flat = "".join(lines).replace(" ", "").replace("•", "")
     assert all(point in flat for point in points)  # every point, whole, in order of reading
+
+
+def test_korean_breaks_only_at_spaces_even_after_a_latin_name():
+    from hospitality_app.exports.pdf.linebreak import breaks
+
+    text = "Xiamen Starlight RFID Co., Ltd.까지 방문해 주셔서 감사드립니다"
+    allowed = breaks(text)
+    assert text.index("까지") not in allowed  # the particle stays with the name
+    assert text.index("방문해") in allowed and text.index("감사") in allowed  # after spaces
+    assert text.index("드립니다") not in allowed  # not between syllables
