@@ -219,7 +219,9 @@ class DocumentsDialog(QDialog):
         content, drafted = self.letter_content(), self._drafted
 
         def written(mine: str, default: str) -> str:
-            return "" if mine.strip() == default.strip() else mine.strip()
+            # Compared word by word: the form gives back the draft's no-break spaces (in its
+            # dates) as plain ones, and an untouched text must stay untouched (drafted anew).
+            return "" if mine.split() == default.split() else mine.strip()
 
         return replace(
             self._inputs.plan.follow_up,
