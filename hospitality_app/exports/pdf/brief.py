@@ -59,10 +59,15 @@ class BriefRenderer(Renderer):
                     what="", time=plan.local(p.arrival).strftime("%H:%M")
                 )
             items.append((p.driver_due, what, detail))
-        for m in plan.meals:
+        clashes = self._diet_clashes()
+        for i, m in enumerate(plan.meals):
             place = m.restaurant.name if m.restaurant else ""
-            dishes = ", ".join(d.name for d in m.dishes)
-            items.append((m.start, f"{label(m.kind, _)} — {place}", dishes))
+            # A dish a guest must not eat is marked where the staff read the menu, with why.
+            marked = [f"{d.name} ⚠" if f"meals[{i}].dishes[{j}]" in clashes else d.name for j, d in enumerate(m.dishes)]
+            why = [msg for j in range(len(m.dishes)) for msg in clashes.get(f"meals[{i}].dishes[{j}]", ())]
+            items.append(
+                (m.start, f"{label(m.kind, _)} — {place}", "\n".join([", ".join(marked), *(f"⚠ {w}" for w in why)]))
+            )
         if plan.tour is not None and plan.tour.stops:
             t = plan.tour
             crew = " · ".join(
@@ -80,6 +85,17 @@ class BriefRenderer(Renderer):
             detail = _("Presenter: {name}").format(name=a.presenter) if a.presenter else ""
             items.append((a.start, a.title, detail))
         return sorted(items, key=lambda i: i[0])
+
+    def _diet_clashes(self) -> dict[str, list[str]]:
+        """The dishes (by their place in the plan) that break a guest's diet or allergy, with the
+        readiness check's own words for each, in the brief's language."""
+        from hospitality_app.rules.engine import run_check
+
+        out: dict[str, list[str]] = {}
+        for f in run_check(self.plan, now=self.now, locale=self.language):
+            if f.code in ("dietary.forbidden", "dietary.allergen") and ".dishes[" in f.target:
+                out.setdefault(f.target, []).append(f.message)
+        return out
 
     def story(self) -> list:
         from babel.dates import format_date

@@ -516,3 +516,16 @@ def test_dates_as_each_language_writes_them_in_letters(reference_plan, tmp_path)
 def test_the_opening_names_us_in_the_reader_s_script(reference_plan, locale, named, not_named):
     opening = draft(reference_plan, HEAD.name, TODAY, locale).opening
     assert named in opening and not_named not in opening
+
+
+def test_the_brief_marks_the_dishes_a_guest_must_not_eat(reference_plan, tmp_path):
+    country = regions.country(None, "ID")
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    text = text_of(BriefRenderer(HEAD, reference_plan, country=country, now=now).render(), tmp_path, "brief-diet")
+    assert "Sweet and sour pork ⚠" in text and "Garlic butter prawns ⚠" in text
+    assert "Steamed grouper with ginger ⚠" not in text  # nothing wrong with it
+    assert '⚠ "Sweet and sour pork" contains pork, which Budi Santoso does not eat (halal).' in text
+    zh = text_of(
+        BriefRenderer(HEAD, reference_plan, country=country, language="zh_CN", now=now).render(), tmp_path, "brief-zh"
+    )
+    assert unicodedata.normalize("NFKC", "⚠ “Sweet and sour pork”含有猪肉") in zh
