@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -45,43 +44,11 @@ from hospitality_app.ui.welcome import Welcoming
 from hospitality_app.ui.window_backups import WindowBackups
 from hospitality_app.ui.window_dialogs import WindowDialogs
 from hospitality_app.ui.window_menus import WindowMenus
+from hospitality_app.ui.window_pages import WindowPages
 from hospitality_app.ui.window_planners import OpensPlanners
 
 if TYPE_CHECKING:
     from hospitality_app.ui.planner.window import PlannerWindow
-
-
-# The factories of the pages built when first shown. Module functions, not methods: a method
-# would tie the window's Python wrapper into a reference cycle, and the cycle collector would
-# then delete the window at a random moment, in the middle of Qt's event handling.
-def _dashboard_page(ops: Ops, parent: QWidget) -> QWidget:
-    from hospitality_app.ui.dashboard_page import DashboardPage
-
-    return DashboardPage(ops, parent=parent)
-
-
-def _calendar_page(ops: Ops, parent: QWidget) -> QWidget:
-    from hospitality_app.ui.calendar_page import CalendarPage
-
-    return CalendarPage(ops, parent=parent)
-
-
-def _regions_page(ops: Ops, parent: QWidget) -> QWidget:
-    from hospitality_app.ui.regions_page import RegionsPage
-
-    return RegionsPage(ops, parent=parent)
-
-
-def _outcomes_page(ops: Ops, parent: QWidget) -> QWidget:
-    from hospitality_app.ui.outcomes_page import OutcomesPage
-
-    return OutcomesPage(ops, parent=parent)
-
-
-def _directory_page(ops: Ops, factory: str, parent: QWidget) -> QWidget:
-    from hospitality_app.ui import directory_page
-
-    return getattr(directory_page, factory)(ops, parent)
 
 
 class MainWindow(
@@ -92,6 +59,7 @@ class MainWindow(
     WindowMenus,
     WindowBackups,
     VisitSidePanel,
+    WindowPages,
     Welcoming,
     QMainWindow,
 ):
@@ -201,30 +169,7 @@ class MainWindow(
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(split, _("Visits"))
-        self.lazy = {
-            "dashboard": LazyPage(partial(_dashboard_page, self.ops), parent=self),
-            "calendar": LazyPage(partial(_calendar_page, self.ops), parent=self),
-            "outcomes": LazyPage(partial(_outcomes_page, self.ops), parent=self),
-            "clients": LazyPage(partial(_directory_page, self.ops, "clients_page"), parent=self),
-            "staff": LazyPage(partial(_directory_page, self.ops, "staff_page"), parent=self),
-            "places": LazyPage(partial(_directory_page, self.ops, "places_page"), parent=self),
-            "regions": LazyPage(partial(_regions_page, self.ops), parent=self),
-        }
-        titles = {
-            "dashboard": _("Dashboard"),
-            "calendar": _("Calendar"),
-            "outcomes": _("Outcomes"),
-            "clients": _("Clients"),
-            "staff": _("Staff"),
-            "places": _("Places"),
-            "regions": _("Regional notes"),
-        }
-        for key, page in self.lazy.items():
-            self.pages.addTab(page, titles[key])
-        # Bound methods, not lambdas: a lambda would hold the window in a reference cycle.
-        self.lazy["dashboard"].built.connect(self._dashboard_built)
-        self.lazy["calendar"].built.connect(self._calendar_built)
-        self.pages.currentChanged.connect(self._page_shown)
+        self._add_pages(self.pages)
         self.setCentralWidget(self.pages)
 
         self._build_actions(owner)
@@ -320,53 +265,6 @@ class MainWindow(
         box.setFocus()
         box.selectAll()
 
-    def leave_records(self) -> bool:
-        """Ask about each record form of the Clients, Staff and Places pages with unsaved edits;
-        False if the user chose to stay."""
-        for key in ("clients", "staff", "places"):
-            page = self.lazy[key].content
-            for editor in page.dirty_editors() if page is not None else ():
-                self.pages.setCurrentWidget(self.lazy[key])
-                page.setCurrentWidget(editor)
-                if not editor.leave():
-                    return False
-        return True
-
-    @property
-    def outcomes(self):
-        return self.lazy["outcomes"].content
-
-    # The pages built when first shown, by name (the tests and the menus reach them so).
-    @property
-    def dashboard(self):
-        return self.lazy["dashboard"].ensure()
-
-    @property
-    def calendar_page(self):
-        return self.lazy["calendar"].ensure()
-
-    @property
-    def regions_page(self):
-        return self.lazy["regions"].ensure()
-
-    def show_page(self, key: str) -> QWidget:
-        """Bring the page `key` (of `lazy`) to the front; returns its content."""
-        self.pages.setCurrentWidget(self.lazy[key])
-        return self.lazy[key].ensure()
-
-    def _dashboard_built(self, page: QWidget) -> None:
-        page.visit_chosen.connect(self.open_visit)
-
-    def _calendar_built(self, page: QWidget) -> None:
-        page.item_chosen.connect(self.open_item)
-
-    def _page_shown(self, index: int) -> None:
-        page = self.pages.widget(index)
-        if isinstance(page, LazyPage):
-            page = page.ensure()
-        if page is not self.pages.widget(0):
-            page.reload()
-
     def show_visit(self, visit_id: int) -> None:
         """Go to the visit list with `visit_id` selected (pages arrive until it is found)."""
         self.pages.setCurrentIndex(0)
@@ -420,12 +318,7 @@ class MainWindow(
         settings = changes.touches("app_setting")
         if settings or changes.concerns_visit(self._current_id) or changes.touches("checklist_item", "follow_up"):
             self._show_side(self._current_id)
-        page = self.pages.currentWidget()
-        # The page on show reads again; the record pages follow changes themselves (they keep an
-        # edit under way), and a page not yet built has nothing to read again.
-        rereads = (self.lazy["dashboard"], self.lazy["calendar"], self.lazy["outcomes"], self.lazy["regions"])
-        if page in rereads and page.content is not None:
-            page.content.reload()
+        self._reread_page_on_show()
         if changes.external:
             if not self.statusBar().currentMessage():  # what the user's own action said comes first
                 self.statusBar().showMessage(_("Updated with changes made elsewhere."), 4000)
