@@ -30,30 +30,29 @@ def cmd_letter(db: Database, args) -> int:
 
 
 def cmd_sign(db: Database, args) -> int:
-    from hospitality_app.services import documents
-
-    with db.unit_of_work() as session:
-        data = documents.sign_pdf(session, args.visit, size=args.size)
-    _write_pdf(args.output, data)
-    print(f"Wrote the welcome sign ({args.size}) to {args.output}")
-    return 0
+    return _document(
+        db, args.output, lambda d, s: d.sign_pdf(s, args.visit, size=args.size), f"the welcome sign ({args.size})"
+    )
 
 
 def cmd_brief(db: Database, args) -> int:
-    from hospitality_app.services import documents
+    def make(documents, session):
+        return documents.brief_pdf(session, args.visit, language=args.lang, manager=args.manager, now=datetime.now(UTC))
 
-    with db.unit_of_work() as session:
-        data = documents.brief_pdf(session, args.visit, language=args.lang, manager=args.manager, now=datetime.now(UTC))
-    _write_pdf(args.output, data)
-    print(f"Wrote the {'manager' if args.manager else 'staff'} brief to {args.output}")
-    return 0
+    return _document(db, args.output, make, f"the {'manager' if args.manager else 'staff'} brief")
 
 
 def cmd_itinerary(db: Database, args) -> int:
+    return _document(db, args.output, lambda d, s: d.itinerary_pdf(s, args.visit, locale=args.locale), "the itinerary")
+
+
+def _document(db: Database, output: str, make, what: str) -> int:
+    """Make a document (`make(documents, session)`) from what the database holds, write it to
+    `output`, and say so."""
     from hospitality_app.services import documents
 
     with db.unit_of_work() as session:
-        data = documents.itinerary_pdf(session, args.visit, locale=args.locale)
-    _write_pdf(args.output, data)
-    print(f"Wrote the itinerary to {args.output}")
+        data = make(documents, session)
+    _write_pdf(output, data)
+    print(f"Wrote {what} to {output}")
     return 0
