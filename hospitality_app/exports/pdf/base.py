@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,7 @@ class Renderer:
 
         self.letterhead = letterhead
         self.page_label = page_label
+        self._letterheads: dict[float, tuple] = {}  # by width: the laid-out letterhead
         if self.pagesize is None:
             self.pagesize = A4
 
@@ -271,7 +273,7 @@ class Renderer:
     def draw_letterhead(self, canvas, x: float, top: float, width: float) -> None:
         from reportlab.lib.colors import HexColor
 
-        logo = self._logo()
+        logo = self._logo
         if logo is not None:
             image, logo_w, logo_h = logo
             canvas.drawImage(image, x + width - logo_w, top - logo_h, logo_w, logo_h, mask="auto")
@@ -285,8 +287,10 @@ class Renderer:
         canvas.setLineWidth(0.8)
         canvas.line(x, top - rule, x + width, top - rule)
 
+    @cached_property
     def _logo(self):
-        """The letterhead's logo as (image, width, height) in points, 14 mm high; None without one."""
+        """The letterhead's logo as (image, width, height) in points, 14 mm high; None without one
+        (read once: every page's letterhead draws it)."""
         from reportlab.lib.units import mm
 
         head = self.letterhead
@@ -301,13 +305,19 @@ class Renderer:
     def _letterhead_room(self, width: float) -> tuple[float, float]:
         from reportlab.lib.units import mm
 
-        logo = self._logo()
+        logo = self._logo
         return width - (logo[1] if logo else 0.0) - 4 * mm, 200 * mm
 
     def _letterhead_block(self, width: float):
         """The company's name and contact line, and how far below the top the rule goes. A long
         name or address is set smaller (down to 70%), and what still does not fit pushes the rule,
-        and the page's text with it, down: the letterhead never runs into what follows."""
+        and the page's text with it, down: the letterhead never runs into what follows. Laid out
+        once for the document, drawn on every page."""
+        if width not in self._letterheads:
+            self._letterheads[width] = self._lay_out_letterhead(width)
+        return self._letterheads[width]
+
+    def _lay_out_letterhead(self, width: float):
         from reportlab.lib.units import mm
 
         head = self.letterhead

@@ -9,7 +9,7 @@ from datetime import date
 from hospitality_app.exports.pdf.addressing import greeting
 from hospitality_app.exports.pdf.base import Letterhead, Renderer, table
 from hospitality_app.exports.pdf.language import texts
-from hospitality_app.exports.pdf.text import has_cjk, is_rtl
+from hospitality_app.exports.pdf.text import LATIN, has_cjk, is_rtl
 from hospitality_app.services.dto import VisitPlan
 
 
@@ -179,7 +179,7 @@ class LetterRenderer(Renderer):
         block.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), "HospSans"),  # not the default Helvetica, unembedded
+                    ("FONT", (0, 0), (-1, -1), LATIN),  # not the default Helvetica, unembedded
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -31,6 +31,7 @@ class UnicodeParagraph(Paragraph):
 
 
 def split_lines(frags, max_widths, calc_bounds: bool) -> ParaLines:
+    """The frags in lines no wider than `max_widths`, each ending where UAX #14 allows."""
     glyphs: list[cjkU] = []
     for frag in frags:
         text = getattr(frag, "text", "")

@@ -1,6 +1,7 @@
 """All user text reaches ReportLab through `markup`: escaped (so `<b>` or `&` stay text), shaped
 and reordered when it is Arabic, and split into runs of the first bundled font that has each
-character (DejaVu Sans for Latin, Cyrillic and Arabic; WenQuanYi Micro Hei for Chinese)."""
+character (DejaVu Sans for Latin, Cyrillic and Arabic; Waree for Thai; WenQuanYi Micro Hei for
+Chinese, Japanese and Korean)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 @cache
 def register_fonts() -> None:
     """Register the bundled TrueType fonts once per process (they are embedded and subset)."""
-    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -29,17 +29,19 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(LATIN, path("DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(LATIN_BOLD, path("DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(CJK, path("wqy-microhei.ttc"), subfontIndex=0))
-    addMapping(LATIN, 0, 0, LATIN)
-    addMapping(LATIN, 1, 0, LATIN_BOLD)
-    addMapping(LATIN, 0, 1, LATIN)
-    addMapping(LATIN, 1, 1, LATIN_BOLD)
     from hospitality_app.exports.pdf import synthetic_bold
 
     synthetic_bold.register(CJK)
-    addMapping(CJK, 0, 0, CJK)
-    addMapping(CJK, 1, 0, synthetic_bold.CJK_BOLD)
-    addMapping(CJK, 0, 1, CJK)
-    addMapping(CJK, 1, 1, synthetic_bold.CJK_BOLD)
+    _map_bold(LATIN, LATIN_BOLD)
+    _map_bold(CJK, CJK_BOLD)
+
+
+def _map_bold(regular: str, bold: str) -> None:
+    """<b> in `regular` text sets it in `bold` (no italics: the fonts have none)."""
+    from reportlab.lib.fonts import addMapping
+
+    for is_bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        addMapping(regular, is_bold, italic, bold if is_bold else regular)
 
 
 @cache
@@ -54,7 +56,6 @@ def _cjk_has() -> frozenset[int]:
 def _thai_has() -> frozenset[int]:
     """The characters of the Thai font, registered (and its shaping set up) when first needed:
     a document without Thai does not pay for it (a cold `letter` command counts every font)."""
-    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -64,8 +65,7 @@ def _thai_has() -> frozenset[int]:
     register_fonts()
     pdfmetrics.registerFont(TTFont(THAI, str(resource("fonts", "Waree.ttf"))))
     pdfmetrics.registerFont(TTFont(THAI_BOLD, str(resource("fonts", "Waree-Bold.ttf"))))
-    for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
-        addMapping(THAI, bold, italic, THAI_BOLD if bold else THAI)
+    _map_bold(THAI, THAI_BOLD)
     if shaping.available():
         shaping.map_variants_when_copied((THAI, THAI_BOLD))
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
@@ -73,7 +73,11 @@ def _thai_has() -> frozenset[int]:
 
 def has_thai(text: str) -> bool:
     """Whether some of `text` is Thai (printed in Waree, and shaped: its marks stack)."""
-    return any("\u0e00" <= ch <= "\u0e7f" for ch in text or "")
+    return any(_thai(ch) for ch in text or "")
+
+
+def _thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
 
 
 @cache
@@ -87,7 +91,7 @@ def _latin_has() -> frozenset[int]:
 def has_cjk(text: str) -> bool:
     """Whether some of `text` needs the Chinese font (Chinese, Japanese, Korean, their punctuation)."""
     has = _latin_has()
-    return any(ord(ch) not in has and not ch.isspace() and not "\u0e00" <= ch <= "\u0e7f" for ch in text or "")
+    return any(ord(ch) not in has and not ch.isspace() and not _thai(ch) for ch in text or "")
 
 
 def is_rtl(text: str) -> bool:
@@ -128,15 +132,16 @@ def printable(text: str) -> str:
 
 
 def visual(text: str) -> str:
-    """Arabic letters joined (presentation forms) and the line put in display order; other text
-    is returned as it is. Lines are handled one by one so that line breaks keep their order."""
+    """Arabic letters (of text already `printable`) joined into presentation forms and the line
+    put in display order; other text is returned as it is. Lines are handled one by one so that
+    line breaks keep their order."""
     if not is_rtl(text):
         return text
     from bidi.algorithm import get_display
 
     reshape = _reshaper().reshape
     direction = base_direction(text)  # one direction for the paragraph's lines, as rtl_lines
-    return "\n".join(get_display(reshape(line), base_dir=direction) for line in printable(text).split("\n"))
+    return "\n".join(get_display(reshape(line), base_dir=direction) for line in text.split("\n"))
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
