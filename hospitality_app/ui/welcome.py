@@ -65,7 +65,7 @@ class WelcomePanel(QFrame):
             (
                 "demo",
                 _("Load the demo visits"),
-                _("Eight realistic visits to look around in; delete them later"),
+                _("A dozen realistic visits to look around in; delete them later"),
                 self.demo,
             ),
         )
