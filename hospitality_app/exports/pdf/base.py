@@ -123,7 +123,10 @@ class Renderer:
                 "leading": max(style.leading, 1.7 * style.fontSize),
                 "spaceBefore": max(style.spaceBefore, 0.3 * style.fontSize),  # marks above the first line
             }
-            style = self.style(style.name, **{**thai, "shaping": 1} if shaping.available() else thai)
+            # Not with Chinese in it too: ReportLab shapes a word in the font of its first letter,
+            # and a word of Chinese and Latin ("pork”含有") came out in the wrong glyphs, or not at all.
+            shaped = shaping.available() and not has_cjk(text)
+            style = self.style(style.name, **{**thai, "shaping": 1} if shaped else thai)
             return Paragraph(markup(text, bold=bold), style)
         if has_cjk(text):  # broken by the Unicode rules: no "，" starting a line, no "（" ending one
             from hospitality_app.exports.pdf.linebreak import UnicodeParagraph

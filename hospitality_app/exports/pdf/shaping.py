@@ -37,6 +37,15 @@ def variants_of(font_name: str) -> dict[int, int]:
     return out
 
 
+def prepare(font_names: tuple[str, ...]) -> None:
+    """Give each font its HarfBuzz face before a word is shaped: ReportLab sets a font up only
+    when a word starts in it, and a word that only ends in it failed (no `hbAddPrivate`)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in font_names:
+        pdfmetrics.getFont(name).hbFont(10)
+
+
 def map_variants_when_copied(font_names: tuple[str, ...]) -> None:
     """Make every PDF's ToUnicode table give the variants of `font_names` their characters."""
     from reportlab.pdfbase import ttfonts

@@ -67,6 +67,7 @@ def _thai_has() -> frozenset[int]:
     pdfmetrics.registerFont(TTFont(THAI_BOLD, str(resource("fonts", "Waree-Bold.ttf"))))
     _map_bold(THAI, THAI_BOLD)
     if shaping.available():
+        shaping.prepare((LATIN, LATIN_BOLD, THAI, THAI_BOLD))
         shaping.map_variants_when_copied((THAI, THAI_BOLD))
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
 

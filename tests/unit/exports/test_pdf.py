@@ -529,3 +529,17 @@ def test_the_brief_marks_the_dishes_a_guest_must_not_eat(reference_plan, tmp_pat
         BriefRenderer(HEAD, reference_plan, country=country, language="zh_CN", now=now).render(), tmp_path, "brief-zh"
     )
     assert unicodedata.normalize("NFKC", "⚠ “Sweet and sour pork”含有猪肉") in zh
+
+
+def test_thai_beside_chinese_and_symbols_is_drawn_not_refused(reference_plan, tmp_path):
+    """A Thai dish in a Chinese brief failed: ReportLab shaped "pork”含有" in one font, and a
+    word ending in another font than it began had no HarfBuzz face ('hbAddPrivate')."""
+    meal = reference_plan.meals[0]
+    dishes = (*meal.dishes[:3], replace(meal.dishes[3], name="ข้าวผัด⚠"))
+    plan = replace(reference_plan, meals=(replace(meal, dishes=dishes), *reference_plan.meals[1:]))
+    country = regions.country(None, "ID")
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    for language in ("zh_CN", "en"):
+        data = BriefRenderer(HEAD, plan, country=country, language=language, now=now).render()
+        raw = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True).stdout
+        assert "ข้าวผัด" in unicodedata.normalize("NFKC", raw.decode("utf-8"))
