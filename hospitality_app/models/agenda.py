@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hospitality_app.models.base import LAZY, Base, UTCDateTime, Versioned
+from hospitality_app.column_types import UTCDateTime
+from hospitality_app.models.base import LAZY, Base, Versioned
 from hospitality_app.models.people import Staff
 
 

@@ -1,13 +1,14 @@
-"""Declarative base, naming convention, and the aware-UTC datetime column type."""
+"""Declarative base, naming convention and optimistic locking. (The aware-UTC datetime column
+type lives in hospitality_app.column_types; the migrations name it here.)"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar, Final
 
-from sqlalchemy import DateTime, Integer, MetaData
+from sqlalchemy import Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
-from sqlalchemy.types import TypeDecorator
+
+from hospitality_app.column_types import UTCDateTime  # noqa: F401 - the migrations name it here
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.expression import FromClause
@@ -23,28 +24,6 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores aware datetimes as UTC and gives them back aware, on SQLite as on PostgreSQL."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime {value!r}: store aware datetimes only")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
 
 
 class Versioned:

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hospitality_app.models.base import Base, UTCDateTime
+from hospitality_app.column_types import UTCDateTime
+from hospitality_app.models.base import Base
 
 
 class FrontDeskEntry(Base):

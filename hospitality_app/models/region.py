@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hospitality_app.models.base import Base, UTCDateTime, Versioned
+from hospitality_app.column_types import UTCDateTime
+from hospitality_app.models.base import Base, Versioned
 
 
 class RegionalNote(Versioned, Base):

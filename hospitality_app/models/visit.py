@@ -8,7 +8,8 @@ from decimal import Decimal
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hospitality_app.models.base import LAZY, Base, UTCDateTime, Versioned
+from hospitality_app.column_types import UTCDateTime
+from hospitality_app.models.base import LAZY, Base, Versioned
 from hospitality_app.models.company import Company
 from hospitality_app.models.people import Staff, Visitor
 

@@ -17,7 +17,7 @@ from hospitality_app.errors import NotFoundError, ValidationError
 from hospitality_app.models import ChecklistItem, Company, FollowUp, Pickup, Staff, Vehicle, Visit
 from hospitality_app.services import hosting_days, readiness, regions
 from hospitality_app.services.checklists import Task
-from hospitality_app.services.dto import VisitRow
+from hospitality_app.services.rows import VisitRow
 from hospitality_app.services.visits import VisitFilter, list_visits
 
 FOLLOW_UP_DAYS = 3

@@ -332,24 +332,6 @@ class VisitPlan:
         return min(arrivals) if arrivals else None
 
 
-@dataclass(frozen=True)
-class VisitRow:
-    """One row of the visit list (its readiness comes from services.readiness, live)."""
-
-    id: int
-    title: str
-    company: str
-    country: str
-    status: str
-    start: datetime
-    end: datetime
-    timezone: str
-    sales_lead: str
-    key_account: bool
-    checklist_done: int = 0
-    checklist_total: int = 0
-
-
 def detached(value):
     """`value` (a plan or any part of it) without database identity: every `id`, `version` and
     `base` cleared, for saving it into another database as new rows."""
@@ -370,12 +352,3 @@ def detached(value):
             if new is not current:
                 changes[f.name] = new
     return dataclasses.replace(value, **changes) if changes else value
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """A visit's readiness in numbers, as the visit list and the dashboard show it."""
-
-    errors: int
-    warnings: int
-    missing: int = 0  # parts a plan still lacks (visitors, hosts, agenda): not ready, though not wrong

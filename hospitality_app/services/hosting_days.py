@@ -15,7 +15,8 @@ from hospitality_app.hosting_calendars.day_notes import day_notes as notes_of
 from hospitality_app.hosting_calendars.site import site_for
 from hospitality_app.i18n import translator
 from hospitality_app.services import settings
-from hospitality_app.services.dto import VisitPlan, VisitRow
+from hospitality_app.services.dto import VisitPlan
+from hospitality_app.services.rows import VisitRow
 
 COMING_DAYS = 92  # "the coming months" of the regional notes: a quarter
 

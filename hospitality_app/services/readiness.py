@@ -19,7 +19,8 @@ from hospitality_app.rules.context import Clash
 from hospitality_app.rules.engine import counts, run_check
 from hospitality_app.rules.finding import Finding
 from hospitality_app.services import plans, regions, settings
-from hospitality_app.services.dto import Readiness, VisitPlan
+from hospitality_app.services.dto import VisitPlan
+from hospitality_app.services.rows import Readiness
 
 __all__ = ["Readiness"]  # where it was first: its home is now the light dto module
 

@@ -1,5 +1,8 @@
 """The main window's part in calendar files: export a visit's itinerary to .ics, and add a flight
-or hotel booking from an .ics file (chosen, or dropped on the window) to the selected visit."""
+or hotel booking from an .ics file (chosen, or dropped on the window) to the selected visit.
+
+What these actions need is imported when they are first used: the window imports this module
+before its first paint, which needs none of it."""
 
 from __future__ import annotations
 
@@ -9,12 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from hospitality_app.errors import ValidationError
-from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import plans
-from hospitality_app.ui.error_text import error_text
-from hospitality_app.ui.file_dialogs import open_file
 
 if TYPE_CHECKING:
     from hospitality_app.ui.ops import Op
@@ -25,7 +23,8 @@ class CalendarFiles:
 
     def export_calendar(self) -> Op | None:
         """Read the visit, then open the export dialog (`self.calendar_dialog`)."""
-        from hospitality_app.services import calendar
+        from hospitality_app.fileio import atomic_write
+        from hospitality_app.services import calendar, plans
         from hospitality_app.ui.dialogs.calendar_export import CalendarExportDialog
 
         visit_id = self.selected_visit_id()
@@ -58,6 +57,8 @@ class CalendarFiles:
         return self.ops.query(self, lambda session: plans.load_plan(session, visit_id), show)
 
     def _choose_calendar_file(self) -> None:
+        from hospitality_app.ui.file_dialogs import open_file
+
         path = open_file(self, _("Flight or hotel confirmation"), Path.home(), _("Calendar files (*.ics)"))
         if path:
             self.import_calendar_file(path)
@@ -65,7 +66,9 @@ class CalendarFiles:
     def import_calendar_file(self, path: Path) -> Op | None:
         """Read the bookings in `path` off the GUI thread, then ask which to add to the selected
         visit (the dialog is `self.import_dialog`). Returns the reading operation."""
-        from hospitality_app.services import ics_import
+        from hospitality_app.errors import ValidationError
+        from hospitality_app.services import ics_import, plans
+        from hospitality_app.ui.error_text import error_text
 
         visit_id = self.selected_visit_id()
         if visit_id is None:
@@ -104,7 +107,7 @@ class CalendarFiles:
     def _apply_calendar_import(self, plan, chosen):
         """Add the chosen bookings: only those are written (the plan read with the file is the
         base), so an edit made meanwhile elsewhere stays. Returns the operation."""
-        from hospitality_app.services import ics_import
+        from hospitality_app.services import ics_import, plans
 
         if not chosen:
             return None

@@ -1,8 +1,12 @@
-"""A visit's checklist: grouped by phase, tick to mark done, assign, apply templates."""
+"""A visit's checklist: grouped by phase, tick to mark done, assign, apply templates.
+
+The checklist's logic, templates and dialog are imported when first used: the panel is built
+before the window's first paint, which does not need them."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,17 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from hospitality_app import vocab
-from hospitality_app.checklists import engine
-from hospitality_app.checklists.templates import load_templates
 from hospitality_app.config import user_templates_folder
 from hospitality_app.errors import HospitalityError
 from hospitality_app.formats import moment_text, short_moment_text
 from hospitality_app.i18n import _, current_language, label
-from hospitality_app.services import checklists, plans
-from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
 from hospitality_app.ui.ops import Ops
 
+if TYPE_CHECKING:
+    from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+
 OVERDUE = QColor("#b00020")
+
+
+def _checklists():
+    from hospitality_app.services import checklists
+
+    return checklists
 
 
 def current_user() -> str | None:
@@ -98,6 +107,8 @@ class ChecklistPanel(QWidget):
 
     def _fill_templates(self) -> None:
         self.apply_menu.clear()
+        from hospitality_app.checklists.templates import load_templates
+
         try:
             templates = load_templates(user_templates_folder())
         except HospitalityError as exc:
@@ -118,6 +129,8 @@ class ChecklistPanel(QWidget):
 
     def reload(self):
         """Read the visit's checklist again (off the GUI thread); returns the operation."""
+        from hospitality_app.services import plans
+
         visit_id = self._visit_id
         if visit_id is None:
             self._show(None)
@@ -131,6 +144,8 @@ class ChecklistPanel(QWidget):
             self._show(plan)
 
     def _show(self, plan) -> None:
+        from hospitality_app.checklists import engine
+
         self.tree.blockSignals(True)
         self.tree.clear()
         self._plan = plan
@@ -187,13 +202,15 @@ class ChecklistPanel(QWidget):
         # The tree is rebuilt when the operation is done, after this signal has returned: Qt still
         # uses `item` here (rebuilding at once was a segfault seen in tests).
         by = current_user()
-        self._run(lambda s: checklists.tick(s, item_id, done=done, by=by, now=datetime.now(UTC)))
+        self._run(lambda s: _checklists().tick(s, item_id, done=done, by=by, now=datetime.now(UTC)))
 
     def selected_item_id(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(0, Qt.UserRole) if item is not None else None
 
     def add_item(self) -> ChecklistItemDialog | None:
+        from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+
         if self._plan is None:
             return None
         dialog = ChecklistItemDialog(self._plan, parent=self)
@@ -201,7 +218,7 @@ class ChecklistPanel(QWidget):
 
         def add() -> None:
             item = dialog.result_item()
-            self._run(lambda s: checklists.add_item(s, visit_id, item, now=datetime.now(UTC)))
+            self._run(lambda s: _checklists().add_item(s, visit_id, item, now=datetime.now(UTC)))
 
         dialog.accepted.connect(add)
         self.item_dialog = dialog
@@ -212,6 +229,8 @@ class ChecklistPanel(QWidget):
         item_id = self.selected_item_id()
         if item_id is None or self._plan is None:
             return None
+        from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+
         item = next(c for c in self._plan.checklist if c.id == item_id)
         dialog = ChecklistItemDialog(self._plan, item, parent=self)
 
@@ -219,8 +238,8 @@ class ChecklistPanel(QWidget):
             new = dialog.result_item()
 
             def work(s) -> None:
-                checklists.edit_item(s, item_id, title=new.title, phase=new.phase, due=new.due, version=item.version)
-                checklists.reassign(s, item_id, person=new.assignee, role=new.assignee_role)
+                _checklists().edit_item(s, item_id, title=new.title, phase=new.phase, due=new.due, version=item.version)
+                _checklists().reassign(s, item_id, person=new.assignee, role=new.assignee_role)
 
             self._run(work)
 
@@ -242,17 +261,17 @@ class ChecklistPanel(QWidget):
             self.assign(item_id, person, role)
 
     def assign(self, item_id: int, person: str | None, role: str = "") -> None:
-        self._run(lambda s: checklists.reassign(s, item_id, person=person, role=role))
+        self._run(lambda s: _checklists().reassign(s, item_id, person=person, role=role))
 
     def remove_selected(self) -> None:
         item_id, visit_id = self.selected_item_id(), self._visit_id
         if item_id is not None:
-            self._run(lambda s: checklists.remove_item(s, visit_id, item_id, now=datetime.now(UTC)))
+            self._run(lambda s: _checklists().remove_item(s, visit_id, item_id, now=datetime.now(UTC)))
 
     def apply_template(self, name: str):
         visit_id, folder = self._visit_id, user_templates_folder()
         return self._run(
-            lambda s: checklists.apply_templates(s, visit_id, [name], now=datetime.now(UTC), user_folder=folder)
+            lambda s: _checklists().apply_templates(s, visit_id, [name], now=datetime.now(UTC), user_folder=folder)
         )
 
     def _run(self, work):

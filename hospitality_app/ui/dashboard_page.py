@@ -27,7 +27,7 @@ from hospitality_app.exports.tables import write_csv
 from hospitality_app.fileio import atomic_write
 from hospitality_app.formats import country_text, day_text, month_pattern, short_moment_text, time_text
 from hospitality_app.i18n import _, current_language, label, list_text
-from hospitality_app.services.dto import Readiness
+from hospitality_app.services.rows import Readiness
 from hospitality_app.ui.date_format import qt_pattern
 from hospitality_app.ui.file_dialogs import choose_folder, save_file
 from hospitality_app.ui.ops import Ops

@@ -109,7 +109,7 @@ class MainWindow(
         self.search.returnPressed.connect(self.apply_search)
         self.search.textChanged.connect(self._search_edited)
 
-        self.model = VisitTableModel(self.ops, parent=self)
+        self.model = VisitTableModel(self.ops, hold_readiness=not self._painted, parent=self)
         self.model.reloaded.connect(self._rows_arrived)
         self.model.more_rows.connect(self._rows_arrived)
         self._built = [owner, self.model]
@@ -178,6 +178,11 @@ class MainWindow(
             if settings.contains(key):
                 splitter.restoreState(settings.value(key))
         self._update_status()
+
+    @property
+    def painted(self) -> bool:
+        """The visit list has painted its first rows (start-up is over)."""
+        return self._painted
 
     def apply_language(self, language: str) -> bool:
         """Show the whole window in `language` now. Open planners close first (each may ask about
@@ -357,5 +362,7 @@ class MainWindow(
         ):
             self._painted = True
             self.first_rows_painted.emit()
-            QTimer.singleShot(0, self.load_filter_choices)  # after start-up, not part of it
+            # After start-up, not part of it: the filters' choices and the rows' readiness.
+            QTimer.singleShot(0, self.load_filter_choices)
+            QTimer.singleShot(0, self.model.release_readiness)
         return super().eventFilter(watched, event)

@@ -10,14 +10,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from hospitality_app.i18n import _, ngettext
-from hospitality_app.services import plans
-from hospitality_app.ui.file_dialogs import cancellations_file, open_file, save_file
 
 JSON_FILES = "JSON (*.json)"
 
 
-# The file format (pydantic) and the calendars are imported when first used, on the database
-# thread: the window's first paint does not wait for them.
+# The file format (pydantic), the calendars, the plans and the file dialogs are imported when
+# first used: the window's first paint does not wait for them.
 def _calendar():
     from hospitality_app.services import calendar
 
@@ -55,6 +53,7 @@ class VisitActions:
 
     # duplicate -------------------------------------------------------------------
     def duplicate_visit(self):
+        from hospitality_app.services import plans
         from hospitality_app.ui.dialogs.duplicate_visit import DuplicateVisitDialog
 
         visit_id = self._selected_or_say()
@@ -125,6 +124,8 @@ class VisitActions:
         box.exec()
         target = None
         if withdraw is not None and box.clickedButton() is withdraw:
+            from hospitality_app.ui.file_dialogs import cancellations_file
+
             target = cancellations_file(self, visit_id)
             if target is None:
                 return None
@@ -156,6 +157,8 @@ class VisitActions:
         if visit_id is None:
             return None
         if target is None:
+            from hospitality_app.ui.file_dialogs import save_file
+
             target = save_file(
                 self, _("Export visit"), Path.home() / f"visit-{visit_id}.json", JSON_FILES, suffix="json"
             )
@@ -172,6 +175,8 @@ class VisitActions:
 
     def import_visit_file(self, source: Path | None = None):
         if source is None:
+            from hospitality_app.ui.file_dialogs import open_file
+
             source = open_file(self, _("Import visit"), Path.home(), JSON_FILES)
             if source is None:
                 return None

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from hospitality_app.formats import moment_text
 from hospitality_app.i18n import _, current_language, label, list_text, ngettext
-from hospitality_app.services.dto import Readiness, VisitRow
+from hospitality_app.services.rows import Readiness, VisitRow
 from hospitality_app.services.visits import VisitFilter, count_visits, list_visits
 from hospitality_app.ui.ops import Ops
 
@@ -31,9 +31,12 @@ class VisitTableModel(QAbstractTableModel):
     reloaded = Signal()
     more_rows = Signal()
 
-    def __init__(self, ops: Ops, *, parent: QObject | None = None) -> None:
+    def __init__(self, ops: Ops, *, hold_readiness: bool = False, parent: QObject | None = None) -> None:
+        """`hold_readiness`: check no row until `release_readiness()` (the window's first paint:
+        the checks, and the rules they import, would otherwise share the processor with it)."""
         super().__init__(parent)
         self._ops = ops
+        self._held: list[VisitRow] | None = [] if hold_readiness else None
         self._rows: list[VisitRow] = []
         self._ready: dict[int, Readiness] = {}
         self._total = 0
@@ -79,11 +82,22 @@ class VisitTableModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded = True
         self.reloaded.emit()
+        if self._held is not None:
+            self._held = []  # the rows held before are no longer shown
         self._ask_readiness(rows)
+
+    def release_readiness(self) -> None:
+        """Check the rows that arrived while readiness was held, and from now on every row."""
+        held, self._held = self._held, None
+        if held:
+            self._ask_readiness(held)
 
     def _ask_readiness(self, rows: list[VisitRow]) -> None:
         """The readiness of `rows`, a few at a time: the first rows fill in first, and a newer
         reload (or closing the window) does not wait behind the check of rows no longer shown."""
+        if self._held is not None:
+            self._held.extend(rows)
+            return
         language, generation = current_language(), self._generation
 
         def work(session, ids):

@@ -1,14 +1,12 @@
 """The visit list's side panel: the selected visit's findings (the readiness check's own answer)
-and its country's regional notes, read off the GUI thread."""
+and its country's regional notes, read off the GUI thread. What they need is imported with the
+first visit selected, after the window's first paint."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from hospitality_app.i18n import _, current_language
-from hospitality_app.services import plans
-from hospitality_app.ui.findings_list import show_findings
-from hospitality_app.ui.region_notes import notes_html
 
 
 class VisitSidePanel:
@@ -35,7 +33,7 @@ class VisitSidePanel:
         def work(session):
             # The rules and the calendars load here, on the database thread, when a visit is
             # first selected: the list's first paint does not wait for them.
-            from hospitality_app.services import hosting_days, readiness, regions
+            from hospitality_app.services import hosting_days, plans, readiness, regions
 
             plan = plans.load_plan(session, visit_id)
             now = datetime.now(UTC)
@@ -51,6 +49,9 @@ class VisitSidePanel:
         self.ops.query(self.findings, work, lambda got: self._side_arrived(visit_id, language, *got), failed)
 
     def _side_arrived(self, visit_id: int, language: str, found, country, coming, halal) -> None:
+        from hospitality_app.ui.findings_list import show_findings
+        from hospitality_app.ui.region_notes import notes_html
+
         if visit_id != self._current_id:
             return  # the user moved on meanwhile
         show_findings(self.findings, found)

@@ -3,9 +3,10 @@ a modal question that a click opened."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -57,7 +58,17 @@ def open_main_window(db):
     win = MainWindow(db)
     win.show()
     settle(win)
+    wait_first_paint(win)
+    settle(win)
     return win
+
+
+def wait_first_paint(win) -> None:
+    """The list's rows are checked (their readiness) only once it has painted: wait for that."""
+    deadline = time.monotonic() + 60
+    while not win.painted and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.AllEvents, 50)
+    assert win.painted, "the visit list did not paint within 60 s"
 
 
 def close_main_window(win) -> None:

@@ -162,6 +162,31 @@ def test_status_and_readiness_read_as_words(ops):
     assert statuses == {"Draft", "Confirmed", "In progress", "Completed"}
 
 
+def test_held_readiness_is_checked_only_once_released_and_only_for_the_rows_shown(ops):
+    """The window holds the rows' readiness until the list's first paint: the checks (and the
+    rules they import) would otherwise share the processor with it."""
+    from hospitality_app.services.visits import VisitFilter
+    from hospitality_app.ui.visit_model import COLUMNS, VisitTableModel
+
+    column = COLUMNS.index("errors")
+    model = VisitTableModel(ops, hold_readiness=True)
+    settle(ops)
+    everything = model.rowCount()
+    assert everything > 2
+    assert {model.data(model.index(r, column)) for r in range(everything)} == {"…"}
+    ids = [model.row_at(r).id for r in range(everything)]
+    model.reload(VisitFilter(text="Sinar Jaya"))  # rows replaced while held: only these are checked
+    settle(ops)
+    assert model.rowCount() == 1
+    model.release_readiness()
+    settle(ops)
+    assert model.data(model.index(0, column)) != "…"
+    assert [i for i in ids if model.readiness(i) is not None] == [model.row_at(0).id]
+    model.reload(VisitFilter())  # released for good: new rows are checked as they arrive
+    settle(ops)
+    assert "…" not in {model.data(model.index(r, column)) for r in range(model.rowCount())}
+
+
 def test_export_calendar_for_the_driver(window, qtbot, tmp_path):
     from PySide6.QtWidgets import QDialogButtonBox
 

@@ -141,7 +141,7 @@ def test_deleting_a_visit_whose_calendar_went_out_offers_the_cancellations(windo
     events = sent.count(b"BEGIN:VEVENT")
     assert events > 0
     target = tmp_path / "withdraw.ics"
-    monkeypatch.setattr("hospitality_app.ui.visit_actions.cancellations_file", lambda *_args, **_kw: target)
+    monkeypatch.setattr("hospitality_app.ui.file_dialogs.cancellations_file", lambda *_args, **_kw: target)
     seen = {}
 
     def read_and_choose():
