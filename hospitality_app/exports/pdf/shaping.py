@@ -5,7 +5,7 @@ HarfBuzz picks the font's positioned variants of the marks ("uni0E48.low", the t
 lowered where no vowel stands above). Their code points in the font are private-use (U+F70A),
 so a PDF viewer copying the text got nothing for them: "ท่าน" copied as "ทาน". The variants are
 named after the character they draw (the Adobe glyph-naming convention, `uniXXXX.suffix`), and
-the PDF's ToUnicode table maps them back to it."""
+the PDF's ToUnicode table maps them back to it (copied_text)."""
 
 from __future__ import annotations
 
@@ -44,22 +44,3 @@ def prepare(font_names: tuple[str, ...]) -> None:
 
     for name in font_names:
         pdfmetrics.getFont(name).hbFont(10)
-
-
-def map_variants_when_copied(font_names: tuple[str, ...]) -> None:
-    """Make every PDF's ToUnicode table give the variants of `font_names` their characters."""
-    from reportlab.pdfbase import ttfonts
-
-    if getattr(ttfonts.makeToUnicodeCMap, "maps_variants", False):
-        return
-    from reportlab.pdfbase import pdfmetrics
-
-    faces = {pdfmetrics.getFont(name).face.name.decode("latin-1"): variants_of(name) for name in font_names}
-    original = ttfonts.makeToUnicodeCMap
-
-    def make(font_name: str, subset):
-        variants = faces.get(font_name.split("+", 1)[-1])  # "AAAAAA+Waree": the face after the tag
-        return original(font_name, [variants.get(code, code) for code in subset] if variants else subset)
-
-    make.maps_variants = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = make

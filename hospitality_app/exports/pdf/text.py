@@ -32,6 +32,10 @@ def register_fonts() -> None:
     from hospitality_app.exports.pdf import synthetic_bold
 
     synthetic_bold.register(CJK)
+    from hospitality_app.exports.pdf import copied_text
+
+    for name in (LATIN, LATIN_BOLD):  # Arabic is drawn in presentation forms: copied as its letters
+        copied_text.copy_as(name, copied_text.arabic_forms(name))
     _map_bold(LATIN, LATIN_BOLD)
     _map_bold(CJK, CJK_BOLD)
 
@@ -59,7 +63,7 @@ def _thai_has() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from hospitality_app.exports.pdf import shaping
+    from hospitality_app.exports.pdf import copied_text, shaping
     from hospitality_app.resources import resource
 
     register_fonts()
@@ -68,7 +72,8 @@ def _thai_has() -> frozenset[int]:
     _map_bold(THAI, THAI_BOLD)
     if shaping.available():
         shaping.prepare((LATIN, LATIN_BOLD, THAI, THAI_BOLD))
-        shaping.map_variants_when_copied((THAI, THAI_BOLD))
+        for name in (THAI, THAI_BOLD):
+            copied_text.copy_as(name, {code: chr(base) for code, base in shaping.variants_of(name).items()})
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
 
 

@@ -365,6 +365,21 @@ def test_arabic_names_marks_and_signs_survive_the_letter_the_sign_and_the_brief(
     assert "عبد الله محمد" in brief
 
 
+def test_arabic_copies_as_its_own_letters_in_reading_order(reference_plan, tmp_path):
+    """Drawn in presentation forms, Arabic copied as them: "ﺷﻜﺮﺍ", characters that search and
+    spell-checking do not take for "شكرا". The fonts' tables give the letters back, ligatures
+    included (lam with alef, in "الأحمد", came out as "األحمد" before its letters were given
+    in the order they are drawn)."""
+    ahmad = replace(reference_plan.visitors[0], name="عبد الله الأحمد", salutation="mr", family_name="الأحمد")
+    plan = replace(reference_plan, visitors=(ahmad, *reference_plan.visitors[1:]))
+    path = tmp_path / "ar.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ar_SA")).render())
+    copied = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", copied)  # no presentation form left
+    assert "السيد الأحمد المحترم" in copied  # as written, not only after NFKC
+    assert "عبد الله الأحمد" in copied
+
+
 def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     """HarfBuzz stacks the marks with the font's positioned variants, whose own code points are
     private-use: without mapping them back, "ท่าน" copied as "ทาน"."""
