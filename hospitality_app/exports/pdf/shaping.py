@@ -44,3 +44,33 @@ def prepare(font_names: tuple[str, ...]) -> None:
 
     for name in font_names:
         pdfmetrics.getFont(name).hbFont(10)
+
+
+def narrow_no_break_spaces(font_names: tuple[str, ...]) -> None:
+    """Give a no-break space shaped in `font_names` the width of a space. Waree draws U+00A0 with
+    a glyph twice as wide as its space, and HarfBuzz uses it: a Thai date, whose spaces are
+    no-break spaces so that it stays on one line, read "6  ธันวาคม  พ.ศ.  2569"."""
+    from reportlab.platypus import paragraph
+
+    if getattr(paragraph.shapeFragWord, "narrows", None) is not None:
+        paragraph.shapeFragWord.narrows.update(font_names)
+        return
+    shape = paragraph.shapeFragWord
+    narrows = set(font_names)
+
+    def shaped(word, *args, **kwargs):
+        new = shape(word, *args, **kwargs)
+        if new is word:
+            return new
+        for frag, text in new[1:]:
+            data = getattr(text, "__shapeData__", None)
+            if getattr(frag, "fontName", None) not in narrows or data is None or "\u00a0" not in text:
+                continue
+            for i, (ch, glyph) in enumerate(zip(text, data, strict=False)):
+                if ch == "\u00a0" and glyph.x_advance > glyph.width:
+                    new[0] -= (glyph.x_advance - glyph.width) * frag.fontSize / 1000
+                    data[i] = glyph._replace(x_advance=glyph.width)
+        return new
+
+    shaped.narrows = narrows  # type: ignore[attr-defined]
+    paragraph.shapeFragWord = shaped

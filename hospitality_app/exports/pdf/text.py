@@ -72,6 +72,7 @@ def _thai_has() -> frozenset[int]:
     _map_bold(THAI, THAI_BOLD)
     if shaping.available():
         shaping.prepare((LATIN, LATIN_BOLD, THAI, THAI_BOLD))
+        shaping.narrow_no_break_spaces((THAI, THAI_BOLD))
         for name in (THAI, THAI_BOLD):
             copied_text.copy_as(name, {code: chr(base) for code, base in shaping.variants_of(name).items()})
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)

@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -394,6 +395,20 @@ def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     assert point in raw and "ท่านได้ให้เกียรติ" in raw
     assert shaping.available() and not re.search("[\ue000-\uf8ff]", raw)  # no private-use left
     assert "Waree" in {name.split("+")[-1] for name, _ in fonts(path.read_bytes(), tmp_path)}
+
+
+def test_a_thai_dates_no_break_spaces_are_as_wide_as_other_spaces(reference_plan, tmp_path):
+    """Waree's own no-break space is twice as wide as its space: "8  ธันวาคม  พ.ศ.  2569"."""
+    path = tmp_path / "th-date.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "th_TH")).render())
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [
+        (m.group(3), float(m.group(1)), float(m.group(2)))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)
+    ]
+    gaps = {(a[0], b[0]): b[1] - a[2] for a, b in pairwise(words)}
+    space = gaps[("PT", "Sinar")]  # the recipient block, in the same size
+    assert abs(gaps[("8", "ธันวาคม")] - space) < 0.01 and abs(gaps[("ธันวาคม", "พ.ศ.")] - space) < 0.01
 
 
 def test_a_letter_names_its_recipient_and_keeps_its_closing_with_the_signatures(reference_plan, tmp_path):
