@@ -162,6 +162,13 @@ def test_status_and_readiness_read_as_words(ops):
     assert statuses == {"Draft", "Confirmed", "In progress", "Completed"}
 
 
+def test_the_list_model_needs_neither_the_models_nor_the_plans_for_its_first_rows():
+    from tests.unit.test_visit_list_tables import imported_by
+
+    heavy = ("hospitality_app.models", "hospitality_app.services.dto", "hospitality_app.rules")
+    assert imported_by("hospitality_app.ui.visit_model", heavy) == []
+
+
 def test_held_readiness_is_checked_only_once_released_and_only_for_the_rows_shown(ops):
     """The window holds the rows' readiness until the list's first paint: the checks (and the
     rules they import) would otherwise share the processor with it."""
