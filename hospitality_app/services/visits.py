@@ -116,8 +116,8 @@ def list_visits(
     offset: int = 0,
     limit: int | None = 200,
 ) -> list[VisitRow]:
-    column = SORT_COLUMNS.get(sort, visit.c.start)
-    order = column.desc() if descending else column.asc()
+    by = SORT_COLUMNS.get(sort, visit.c.start)
+    order = by.desc() if descending else by.asc()
     lead = _sales_lead().label("sales_lead")
     stmt = (
         select(
