@@ -22,8 +22,6 @@ from hospitality_app.services import plans, regions, settings
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.rows import Readiness
 
-__all__ = ["Readiness"]  # where it was first: its home is now the light dto module
-
 
 @dataclass(frozen=True)
 class Booking:
@@ -103,13 +101,13 @@ def all_double_bookings(
     session: Session, since: datetime | None = None, until: datetime | None = None
 ) -> list[tuple[Booking, Booking]]:
     conditions = []
-    InWindow = _in_window()
+    in_window = _in_window()
     if since is not None:
         # The lower bound on start lets the start index narrow the scan (visits last days,
         # not months); `end >= since` alone would read every past visit.
-        conditions += [InWindow.end >= since, InWindow.start >= since - timedelta(days=MAX_VISIT_DAYS)]
+        conditions += [in_window.end >= since, in_window.start >= since - timedelta(days=MAX_VISIT_DAYS)]
     if until is not None:
-        conditions.append(InWindow.start < until)
+        conditions.append(in_window.start < until)
     return sweep(_bookings(session, *conditions))
 
 
@@ -119,11 +117,11 @@ def clashes_for(session: Session, plan: VisitPlan) -> list[Clash]:
         return []
     # The lower bound on start lets the start index narrow the scan to the visits near this one
     # (a visit lasts days, not months); the overlap test alone would read every earlier visit.
-    InWindow = _in_window()
+    in_window = _in_window()
     window = and_(
-        InWindow.start < plan.end,
-        InWindow.end > plan.start,
-        InWindow.start >= plan.start - timedelta(days=MAX_VISIT_DAYS),
+        in_window.start < plan.end,
+        in_window.end > plan.start,
+        in_window.start >= plan.start - timedelta(days=MAX_VISIT_DAYS),
     )
     pairs = sweep(_bookings(session, window, only=_resources_of(session, plan.id)))
     out = []

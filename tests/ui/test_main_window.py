@@ -277,7 +277,7 @@ def test_an_unreadable_calendar_file_is_reported_and_changes_nothing(window, qtb
     ],
 )
 def test_readiness_counts_say_only_what_there_is(errors, warnings, missing, shown):
-    from hospitality_app.services.readiness import Readiness
+    from hospitality_app.services.rows import Readiness
     from hospitality_app.ui.visit_model import readiness_text
 
     assert readiness_text(Readiness(errors, warnings, missing)) == shown

@@ -69,6 +69,13 @@ class Renderer:
             raise TypeError(f"{type(self).__name__}: Renderer.__init__ has not set the page size")
         return self.pagesize
 
+    @property
+    def text_width(self) -> float:
+        """The width of the page's text in points: the page less its left and right margins."""
+        from reportlab.lib.units import mm
+
+        return self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
+
     # styles ---------------------------------------------------------------
     def style(self, name: str = "body", **overrides):
         from reportlab.lib.enums import TA_LEFT
@@ -146,11 +153,11 @@ class Renderer:
 
         buffer = io.BytesIO()
         left, right, top, bottom = (m * mm for m in self.margins)
-        width, height = self.page_size
+        height = self.page_size[1]
         if self.letterhead_on_pages:
             # The text starts below the letterhead's rule (3 mm), and a letterhead longer than
             # its usual room pushes the rule and the text down.
-            rule = self._letterhead_block(width - left - right)[2]
+            rule = self._letterhead_block(self.text_width)[2]
             top = max(top, (LETTERHEAD_TOP + 3) * mm + rule)
         doc = BaseDocTemplate(
             buffer,
@@ -172,7 +179,7 @@ class Renderer:
 
         def frame(top: float):
             box = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-            return Frame(left, bottom, width - left - right, height - top - bottom, id="body", **box)
+            return Frame(left, bottom, self.text_width, height - top - bottom, id="body", **box)
 
         story = self.story()
         templates = [PageTemplate(id="page", frames=[frame(top)], onPage=self._decorate)]
@@ -196,7 +203,7 @@ class Renderer:
 
         width, height = self.page_size
         left, right = self.margins[0] * mm, self.margins[1] * mm
-        room = width - left - right
+        room = self.text_width
         text, size = self.short_header(), 8.5
         # One line, always: smaller type, then the text cut short, rather than a second line
         # running into the page's text.
@@ -219,12 +226,11 @@ class Renderer:
     def _decorate(self, canvas, doc) -> None:
         from reportlab.lib.units import mm
 
-        width, height = self.page_size
+        height = self.page_size[1]
         if self.letterhead_on_pages:
             # As wide as the page's text (the brief's margins are narrower than the letter's).
-            left, right = self.margins[0] * mm, self.margins[1] * mm
             canvas.saveState()
-            self.draw_letterhead(canvas, left, height - LETTERHEAD_TOP * mm, width - left - right)
+            self.draw_letterhead(canvas, self.margins[0] * mm, height - LETTERHEAD_TOP * mm, self.text_width)
             canvas.restoreState()
 
     def _footer(self, canvas, page: int, pages: int) -> None:

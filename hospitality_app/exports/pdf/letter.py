@@ -36,7 +36,6 @@ class LetterContent:
 
 
 def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = None) -> LetterContent:
-
     t = texts(locale or plan.client_locale)
     visit_day = plan.local(plan.start).date()
     signers: list[tuple[str, str]] = []
@@ -108,7 +107,6 @@ class LetterRenderer(Renderer):
     short_header_after_first = True
 
     def short_header(self) -> str:
-
         c = self.content
         return " · ".join((self.letterhead.name, texts(c.locale).date(c.date)))
 
@@ -157,7 +155,7 @@ class LetterRenderer(Renderer):
             cells = [[p(name, bold=True), p(title, "small")] for name, title in c.signers]
             row = [[a, b] for a, b in cells][:: -1 if rtl else 1]  # the first signer where lines start
             # Each signer half the text's width, from the side the letter starts on.
-            half = (self.page_size[0] - (self.margins[0] + self.margins[1]) * mm) / 2
+            half = self.text_width / 2
             signatures = table(self, [row], [half] * len(row), header=False, align="RIGHT" if rtl else "LEFT")
             ending += [Spacer(1, 12 * mm), signatures]
         # The closing and the signatures stay together: never the signatures alone on a page.
@@ -167,13 +165,12 @@ class LetterRenderer(Renderer):
         """The recipient block at the left (at the right in a right-to-left letter) and the date
         at the other side, on the same level, as DIN 5008 and a window envelope have them."""
         from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-        from reportlab.lib.units import mm
         from reportlab.platypus import Table, TableStyle
 
         c = self.content
         lines = [p(line, spaceAfter=0, alignment=align) for line in c.recipient] or [p("")]
         dated = p(texts(c.locale).date(c.date), alignment=TA_LEFT if self.rtl else TA_RIGHT)
-        width = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
+        width = self.text_width
         cells = [[dated, lines]] if self.rtl else [[lines, dated]]
         block = Table(cells, colWidths=[width * 0.6, width * 0.4] if not self.rtl else [width * 0.4, width * 0.6])
         block.setStyle(

@@ -67,7 +67,7 @@ class MonthlyReportRenderer(Renderer):
         cell = self.style("cell")
         # Columns in shares of the frame's width: the tables used to be 8 mm wider than the page's
         # text, and "Country" broke as "Countr/y".
-        frame = self.page_size[0] - (self.margins[0] + self.margins[1]) * mm
+        frame = self.text_width
         out.append(
             table(
                 self,

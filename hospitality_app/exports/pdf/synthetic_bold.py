@@ -12,7 +12,8 @@ from weakref import WeakKeyDictionary
 
 from reportlab.pdfgen.textobject import PDFTextObject
 
-CJK_BOLD = "HospCJK-Bold"
+from hospitality_app.exports.pdf.text import CJK_BOLD
+
 STROKE = 0.03  # of the font size
 
 

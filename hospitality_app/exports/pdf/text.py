@@ -199,10 +199,10 @@ def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
     text = (text or "") if is_visual else visual(printable(text or ""))
     has = _latin_has()
-    thai = _thai_has() if has_thai(text) else frozenset()
     # Thai text is shaped word by word, each word in the font of its first letter: its Latin
     # letters and punctuation ("คุณSiti", "ค.ศ.") are printed in the Thai font too, which has them.
     thai_first = has_thai(text)
+    thai = _thai_has() if thai_first else frozenset()
     out: list[str] = []
     run: list[str] = []
     run_font = ""  # the font of `run`, set before `run` gets its first character

@@ -74,7 +74,7 @@ class TimelineRenderer(Renderer):
             )
             who = list_text((self.lane_name(lane) for lane in block.lanes), self.language)
             rows.append([self.para(when, cell), self.para(block.title, cell), self.para(who, cell)])
-        width = self.page_size[0] - (self.margins[0] + self.margins[1]) * MM
+        width = self.text_width
         return [Spacer(1, 8), table(self, rows, [0.14 * width, 0.46 * width, 0.40 * width])]
 
 
