@@ -134,7 +134,9 @@ class Renderer:
             # and a word of Chinese and Latin ("pork”含有") came out in the wrong glyphs, or not at all.
             shaped = shaping.available() and not has_cjk(text)
             style = self.style(style.name, **{**thai, "shaping": 1} if shaped else thai)
-            return Paragraph(markup(text, bold=bold), style)
+            from hospitality_app.exports.pdf.linebreak import ThaiParagraph
+
+            return ThaiParagraph(markup(text, bold=bold), style)
         if has_cjk(text):  # broken by the Unicode rules: no "，" starting a line, no "（" ending one
             from hospitality_app.exports.pdf.linebreak import UnicodeParagraph
 

@@ -1,18 +1,33 @@
-"""Line breaking by the Unicode rules (UAX #14, from `uniseg`) for paragraphs with Chinese,
-Japanese or Korean text.
+"""Line breaking by ICU (UAX #14, with its dictionaries for Thai) for paragraphs with Chinese,
+Japanese, Korean or Thai text.
 
 ReportLab's own wrapping breaks Chinese between any two characters, so a line could start with
 "，" or "。" and end with "（"; its CJK mode keeps back only a few Japanese marks. Here a line
 breaks only where UAX #14 allows (never before closing punctuation, never after opening
-punctuation, between Latin words only at spaces), and at the last such place that fits."""
+punctuation, between Latin words only at spaces), and at the last such place that fits.
+
+Thai writes no spaces between words, and ReportLab breaks only at spaces: a phrase wider than
+the line was cut between any two letters ("ภา|ยใน"), and a narrower one left the line before it
+half empty. ICU finds the words, and each becomes a word of its own that ReportLab sets next to
+the following one without a space."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (
+    ParaLines,
+    _getFragWords,
+    _HSFrag,
+    _processed_frags,
+    cjkU,
+    makeCJKParaLine,
+)
 from reportlab.rl_config import _FUZZ
+
+from hospitality_app.exports.pdf.text import is_thai
 
 
 class UnicodeParagraph(Paragraph):
@@ -75,14 +90,65 @@ def split_lines(frags, max_widths, calc_bounds: bool) -> ParaLines:
     return ParaLines(kind=1, lines=lines)
 
 
+class ThaiParagraph(Paragraph):
+    """A Paragraph whose Thai breaks between words (and, as ever, at spaces). Its words are
+    shaped by HarfBuzz one by one when its style asks for shaping: a Thai word is one cluster of
+    syllables, so no mark is cut from its letter."""
+
+    frags: list
+
+    def breakLines(self, width):
+        frags = self.frags
+        if not _processed_frags(frags):  # the rest of a paragraph split across pages is already in words
+            first = width[0] if isinstance(width, list | tuple) else width
+            self.frags = [piece for word in _getFragWords(frags, first) for piece in thai_words(word)]
+        try:
+            return super().breakLines(width)
+        finally:
+            self.frags = frags
+
+
+def thai_words(word: list) -> list:
+    """A ReportLab word ([width, (frag, text), ...]) cut where a line may break inside its Thai.
+    The pieces but the last are plain lists, which ReportLab joins to what follows without a
+    space; the last keeps the word's kind (followed by a space or not)."""
+    if type(word) not in (list, _HSFrag) or any(not text for _frag, text in word[1:]):
+        return [word]  # an image, a forced break or a word ReportLab already split
+    text = "".join(text for _frag, text in word[1:])
+    cuts = sorted(b for b in breaks(text) if 0 < b < len(text) and (is_thai(text[b - 1]) or is_thai(text[b])))
+    if not cuts:
+        return [word]
+    pieces: list = []
+    current: list = []
+    at = 0
+    for frag, part in word[1:]:
+        start = at
+        at += len(part)
+        for cut in [c for c in cuts if start < c < at] + [at]:
+            current.append((frag, part[: cut - start]))
+            part, start = part[cut - start :], cut
+            if cut in cuts:
+                pieces.append(_word(current, list))
+                current = []
+    pieces.append(_word(current, type(word)))
+    return pieces
+
+
+def _word(parts: list, kind: type) -> list:
+    return kind([sum(stringWidth(text, frag.fontName, frag.fontSize) for frag, text in parts), *parts])
+
+
 @cache
 def breaks(text: str) -> frozenset[int]:
-    """The positions in `text` where a line may start (UAX #14's break opportunities), with
-    Korean kept whole between spaces as Korean typesetting does (CSS's word-break: keep-all):
-    UAX #14 alone would break "감사드립니다" between any two syllables."""
-    from uniseg.linebreak import line_break_boundaries
+    """The positions in `text` where a line may start (UAX #14's break opportunities, and
+    between Thai words), with Korean kept whole between spaces as Korean typesetting does (CSS's
+    word-break: keep-all): UAX #14 alone would break "감사드립니다" between any two syllables."""
+    from icu4py.breakers import LineBreaker
 
-    return frozenset(b for b in line_break_boundaries(text) if not _inside_korean_word(text, b))
+    found = {0, len(text)} | {
+        start for start, _end in LineBreaker(text, "th" if any(map(is_thai, text)) else "zh").segments()
+    }
+    return frozenset(b for b in found if not _inside_korean_word(text, b))
 
 
 def _inside_korean_word(text: str, b: int) -> bool:

@@ -80,10 +80,10 @@ def _thai_has() -> frozenset[int]:
 
 def has_thai(text: str) -> bool:
     """Whether some of `text` is Thai (printed in Waree, and shaped: its marks stack)."""
-    return any(_thai(ch) for ch in text or "")
+    return any(is_thai(ch) for ch in text or "")
 
 
-def _thai(ch: str) -> bool:
+def is_thai(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
 
@@ -98,7 +98,7 @@ def _latin_has() -> frozenset[int]:
 def has_cjk(text: str) -> bool:
     """Whether some of `text` needs the Chinese font (Chinese, Japanese, Korean, their punctuation)."""
     has = _latin_has()
-    return any(ord(ch) not in has and not ch.isspace() and not _thai(ch) for ch in text or "")
+    return any(ord(ch) not in has and not ch.isspace() and not is_thai(ch) for ch in text or "")
 
 
 def is_rtl(text: str) -> bool:

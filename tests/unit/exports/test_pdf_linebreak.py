@@ -1,5 +1,6 @@
-"""Chinese paragraphs break by the Unicode rules (UAX #14): no closing punctuation starts a
-line, no opening punctuation ends one, a Latin name is not cut, nothing is lost."""
+"""Paragraphs break by the Unicode rules (UAX #14, from ICU): no closing punctuation starts a
+line, no opening punctuation ends one, a Latin name is not cut, Thai breaks between its words,
+nothing is lost."""
 
 from __future__ import annotations
 
@@ -73,3 +74,77 @@ def test_korean_breaks_only_at_spaces_even_after_a_latin_name():
     assert text.index("까지") not in allowed  # the particle stays with the name
     assert text.index("방문해") in allowed and text.index("감사") in allowed  # after spaces
     assert text.index("드립니다") not in allowed  # not between syllables
+
+
+THAI_WORDS = ("ทั้ง", "สอง", "ฝ่าย", "จะ", "ทดสอบ", "ตัวอย่าง", "ที่", "ได้", "รับ", "ภายใน", "ไตรมาส", "แรก")
+
+
+def thai_lines(text: str, width: float) -> list[tuple[str, float]]:
+    """The lines of a shaped Thai paragraph as written (the marks' positioned variants mapped
+    back to them) and the room left at the end of each."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from hospitality_app.exports.pdf import shaping
+    from hospitality_app.exports.pdf.linebreak import ThaiParagraph
+    from hospitality_app.exports.pdf.text import THAI, has_thai, markup, register_fonts
+
+    register_fonts()
+    assert has_thai(text) and shaping.available()
+    body = markup(text)  # registers the Thai font and its shaping
+    variants = {code: chr(base) for code, base in shaping.variants_of(THAI).items()}
+    paragraph = ThaiParagraph(body, ParagraphStyle("t", fontName=THAI, fontSize=10, leading=17, shaping=1))
+    paragraph.wrap(width, 10_000)
+    return [
+        ("".join(getattr(f, "text", "") for f in line.words).translate(variants), line.extraSpace)
+        for line in paragraph.blPara.lines
+    ]
+
+
+@pytest.mark.parametrize("width", [80, 100, 137, 173, 260])
+def test_thai_lines_break_between_words_and_are_filled(width):
+    """Thai has no spaces between words: ReportLab cut a phrase wider than the line between any
+    two letters ("ตั|วอย่าง", "ภา|ยใน") and moved a narrower one whole to the next line."""
+    from hospitality_app.exports.pdf.text import width as printed_width
+
+    words = THAI_WORDS * 2
+    lines = thai_lines("".join(words), width)
+    assert "".join(text for text, _room in lines) == "".join(words)  # nothing lost, nothing added
+    ends = {sum(map(len, words[:n])) for n in range(len(words) + 1)}
+    at = 0
+    for n, (text, room) in enumerate(lines):
+        at += len(text)
+        assert at in ends, f"line {n} ends inside a word: {text}"
+        assert room >= 0
+        if n + 1 < len(lines):  # the next line's first word would not have fitted on this one
+            following = next(w for w in words if lines[n + 1][0].startswith(w))
+            assert printed_width(following, 10) > room
+    assert len(lines) > 1
+
+
+def test_thai_still_breaks_at_its_spaces_and_a_latin_name_stays_whole():
+    text = "ขอบคุณคุณBudi Santoso ที่ได้ให้เกียรติมาเยี่ยมชมโรงงาน"
+    for width in (60, 90, 120):
+        lines = [line for line, _room in thai_lines(text, width)]
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert [line for line in lines if "Santoso" in line] and [line for line in lines if "คุณBudi" in line]
+        assert all(line == line.strip() for line in lines)
+    assert thai_lines(text, 1000)[0][0] == text  # on one line its spaces are kept, and nothing is added
+
+
+def test_every_document_sets_its_thai_in_paragraphs_that_break_between_words(reference_plan):
+    from hospitality_app.exports.pdf import shaping
+    from hospitality_app.exports.pdf.linebreak import ThaiParagraph
+    from hospitality_app.exports.pdf.text import THAI
+
+    renderer = LetterRenderer(Letterhead("Xiamen"), draft(reference_plan, "Xiamen", date(2026, 12, 8), "th_TH"))
+    # Thai alone is shaped; beside Chinese it is not (see Renderer.para), and breaks between words all the same.
+    for text, width, first_lines in (
+        ("".join(THAI_WORDS), 60, {"".join(THAI_WORDS[:n]) for n in range(1, len(THAI_WORDS))}),
+        ("ข้าวผัดกุ้ง 含有 pork", 35, {"ข้าว", "ข้าวผัด"}),
+    ):
+        paragraph = renderer.para(text)
+        assert type(paragraph) is ThaiParagraph
+        paragraph.wrap(width, 10_000)
+        variants = {code: chr(base) for code, base in shaping.variants_of(THAI).items()}
+        first = "".join(getattr(f, "text", "") for f in paragraph.blPara.lines[0].words).translate(variants)
+        assert first in first_lines
