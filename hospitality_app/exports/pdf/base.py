@@ -9,7 +9,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hospitality_app.exports.pdf.text import CJK, LATIN, LATIN_BOLD, has_cjk, has_thai, is_rtl, markup, register_fonts
+from hospitality_app.exports.pdf.text import (
+    CJK,
+    LATIN,
+    LATIN_BOLD,
+    has_cjk,
+    has_thai,
+    is_rtl,
+    markup,
+    register_fonts,
+    written_in,
+)
 from hospitality_app.exports.pdf.text import width as text_width
 
 INK = "#1f2933"
@@ -150,6 +160,10 @@ class Renderer:
         raise NotImplementedError
 
     def render(self) -> bytes:
+        with written_in(self.language):  # a Japanese document's kanji in the Japanese font
+            return self._render()
+
+    def _render(self) -> bytes:
         from reportlab.lib.units import mm
         from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 

@@ -1,7 +1,8 @@
-"""Bold Chinese, Japanese and Korean, drawn as a synthetic bold: the bundled CJK font has no bold
+"""Bold Chinese, Japanese and Korean, drawn as a synthetic bold: the bundled CJK fonts have no bold
 face (no CJK font ReportLab can embed does), so a heading mixed Latin bold with CJK regular.
 
-The regular face is registered a second time under CJK_BOLD; wherever text is set in that name,
+Each regular face is registered a second time under its bold name (SYNTHETIC_BOLDS); wherever
+text is set in that name,
 the glyphs are filled and then stroked in their own colour with a line of 3% of the font's size
 (PDF text render mode 2), which thickens them as a bold would, and copies as the same text."""
 
@@ -12,18 +13,19 @@ from weakref import WeakKeyDictionary
 
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from hospitality_app.exports.pdf.text import CJK_BOLD
+from hospitality_app.exports.pdf.text import SYNTHETIC_BOLDS
 
 STROKE = 0.03  # of the font size
+_BOLD_NAMES = frozenset(SYNTHETIC_BOLDS.values())
 
 
-def register(regular_name: str) -> None:
-    """Register the bold twin of the font `regular_name` (its glyphs and metrics shared)."""
+def register(regular_name: str, bold_name: str) -> None:
+    """Register `bold_name`, the bold twin of the font `regular_name` (its glyphs and metrics shared)."""
     from reportlab.pdfbase import pdfmetrics
 
     regular = pdfmetrics.getFont(regular_name)
     bold = copy.copy(regular)
-    bold.fontName = CJK_BOLD
+    bold.fontName = bold_name
     bold.state = WeakKeyDictionary()  # its own subsets in each document
     bold.face = copy.copy(regular.face)
     bold.face.name = regular.face.name + b"-Bold"  # the embedded subsets say which they are
@@ -31,12 +33,12 @@ def register(regular_name: str) -> None:
 
 
 class TextObject(PDFTextObject):
-    """A text object that sets text in CJK_BOLD filled and stroked, everything else filled."""
+    """A text object that sets text in a synthetic bold filled and stroked, everything else filled."""
 
     def _set_bold(self, name: str, size: float) -> None:
         # The render mode outlives the text object (a paragraph's next line is a new one): the
         # canvas remembers whether the last one set was the bold's.
-        bold = name == CJK_BOLD
+        bold = name in _BOLD_NAMES
         if bold:
             self._code.append(f"2 Tr {size * STROKE:.3f} w")
         elif getattr(self._canvas, "_cjk_stroking", False):

@@ -1,17 +1,27 @@
 """All user text reaches ReportLab through `markup`: escaped (so `<b>` or `&` stay text), shaped
 and reordered when it is Arabic, and split into runs of the first bundled font that has each
 character (DejaVu Sans for Latin, Cyrillic and Arabic; Waree for Thai; WenQuanYi Micro Hei for
-Chinese, Japanese and Korean)."""
+Chinese and Korean, and IPAex Gothic for the Chinese characters and kana of a Japanese document).
+
+A Japanese reader knows the Chinese forms of many kanji (直, 骨, 写) as foreign: in a document
+`written_in` Japanese, a run of CJK characters that the Japanese font has entirely is set in it."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from xml.sax.saxutils import escape
 
 LATIN, LATIN_BOLD, CJK, CJK_BOLD = "HospSans", "HospSans-Bold", "HospCJK", "HospCJK-Bold"
 THAI, THAI_BOLD = "HospThai", "HospThai-Bold"
+JAPANESE, JAPANESE_BOLD = "HospJapanese", "HospJapanese-Bold"
+SYNTHETIC_BOLDS = {CJK: CJK_BOLD, JAPANESE: JAPANESE_BOLD}  # CJK faces have no bold: drawn thicker
+_BOLD = {LATIN: LATIN_BOLD, THAI: THAI_BOLD, **SYNTHETIC_BOLDS}
+_LANGUAGE: ContextVar[str] = ContextVar("document_language", default="en")
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -31,7 +41,7 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(CJK, path("wqy-microhei.ttc"), subfontIndex=0))
     from hospitality_app.exports.pdf import synthetic_bold
 
-    synthetic_bold.register(CJK)
+    synthetic_bold.register(CJK, CJK_BOLD)
     from hospitality_app.exports.pdf import copied_text
 
     for name in (LATIN, LATIN_BOLD):  # Arabic is drawn in presentation forms: copied as its letters
@@ -76,6 +86,32 @@ def _thai_has() -> frozenset[int]:
         for name in (THAI, THAI_BOLD):
             copied_text.copy_as(name, {code: chr(base) for code, base in shaping.variants_of(name).items()})
     return frozenset(pdfmetrics.getFont(THAI).face.charToGlyph)
+
+
+@contextmanager
+def written_in(language: str) -> Iterator[None]:
+    """Text set meanwhile (in this thread) is in a document in `language` (a Babel locale)."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+@cache
+def _japanese_has() -> frozenset[int]:
+    """The characters of the Japanese font, registered when first needed (6 MB to read)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from hospitality_app.exports.pdf import synthetic_bold
+    from hospitality_app.resources import resource
+
+    register_fonts()
+    pdfmetrics.registerFont(TTFont(JAPANESE, str(resource("fonts", "ipaexg.ttf"))))
+    synthetic_bold.register(JAPANESE, JAPANESE_BOLD)
+    _map_bold(JAPANESE, JAPANESE_BOLD)
+    return frozenset(pdfmetrics.getFont(JAPANESE).face.charToGlyph)
 
 
 def has_thai(text: str) -> bool:
@@ -155,9 +191,7 @@ def width(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of `text` in points, measuring each run in the font that prints it."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    has, thai = _latin_has(), _thai_has() if has_thai(text) else frozenset()
-    latin, thai_font = (LATIN_BOLD, THAI_BOLD) if bold else (LATIN, THAI)
-    return sum(stringWidth(ch, latin if ord(ch) in has else thai_font if ord(ch) in thai else CJK, size) for ch in text)
+    return sum(stringWidth(run, _BOLD[font] if bold else font, size) for run, font in runs(text))
 
 
 def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -> list[str]:
@@ -198,12 +232,17 @@ def base_direction(text: str) -> str:
 def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
     """Paragraph markup for user text: never interpreted, always in a font that has the glyphs."""
     text = (text or "") if is_visual else visual(printable(text or ""))
+    return "".join(_run(run, font, bold) for run, font in runs(text))
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """`text` cut into runs, each with the (regular) font that prints it."""
     has = _latin_has()
     # Thai text is shaped word by word, each word in the font of its first letter: its Latin
     # letters and punctuation ("คุณSiti", "ค.ศ.") are printed in the Thai font too, which has them.
     thai_first = has_thai(text)
     thai = _thai_has() if thai_first else frozenset()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     run: list[str] = []
     run_font = ""  # the font of `run`, set before `run` gets its first character
     for ch in text:
@@ -212,19 +251,40 @@ def markup(text: str, *, bold: bool = False, is_visual: bool = False) -> str:
         else:
             font = LATIN if (ord(ch) in has or ch in "\n\t ") else THAI if ord(ch) in thai else CJK
         if font != run_font and run:
-            out.append(_run("".join(run), run_font, bold))
+            out.append(("".join(run), run_font))
             run = []
         run_font = font
         run.append(ch)
     if run:
-        out.append(_run("".join(run), run_font, bold))
-    return "".join(out)
+        out.append(("".join(run), run_font))
+    return _in_japanese(out) if _LANGUAGE.get().startswith("ja") else out
+
+
+_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
+
+
+def _in_japanese(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The CJK runs set in the Japanese font where it has them, character by character, but a
+    word of Chinese characters in one face: the Chinese "厦门" (门 is not Japanese) is not set
+    half in each."""
+    has = _japanese_has()
+    out: list[tuple[str, str]] = []
+    for run, font in runs:
+        # _HAN.split gives the words of Chinese characters at odd places, what is between at even ones.
+        split = enumerate(_HAN.split(run)) if font == CJK else [(1, run)]
+        parts = [(part, font) for n, text in split for part in ((text,) if n % 2 else text)]
+        for part, part_font in parts:
+            if part_font == CJK and has.issuperset(map(ord, part)):
+                part_font = JAPANESE
+            if out and out[-1][1] == part_font:
+                out[-1] = (out[-1][0] + part, part_font)
+            else:
+                out.append((part, part_font))
+    return out
 
 
 def _run(text: str, font: str, bold: bool) -> str:
     body = escape(text).replace("\n", "<br/>")
     if font == LATIN:
         return f"<b>{body}</b>" if bold else body
-    if font == THAI:
-        return f'<font name="{THAI_BOLD if bold else THAI}">{body}</font>'
-    return f'<font name="{CJK_BOLD if bold else CJK}">{body}</font>'
+    return f'<font name="{_BOLD[font] if bold else font}">{body}</font>'

@@ -488,8 +488,8 @@ def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(refe
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from hospitality_app.exports.pdf.synthetic_bold import CJK_BOLD, TextObject
-    from hospitality_app.exports.pdf.text import CJK, LATIN
+    from hospitality_app.exports.pdf.synthetic_bold import TextObject
+    from hospitality_app.exports.pdf.text import CJK, CJK_BOLD, LATIN
 
     canvas = Canvas(BytesIO())
     bold, after = TextObject(canvas), TextObject(canvas)
@@ -499,6 +499,30 @@ def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(refe
     regular.setFont(CJK, 10)
     assert "2 Tr 0.300 w" in bold.getCode() and "0 Tr" in after.getCode() and "Tr" not in regular.getCode()
     assert "感谢您的来访" in text_of(data, tmp_path)  # copies as the same text
+
+
+def test_a_japanese_letter_is_set_in_a_japanese_face_and_chinese_names_stay_whole(reference_plan, tmp_path):
+    """A Chinese font draws many kanji in their Chinese forms (直, 骨, 写), foreign to a Japanese
+    reader. A Japanese document sets its CJK text in IPAex Gothic, bold headings too; a word of
+    Chinese characters the Japanese font lacks (厦门: 门 is simplified Chinese) stays in the
+    Chinese font, whole."""
+    from hospitality_app.exports.pdf.text import CJK, JAPANESE, LATIN, runs, written_in
+
+    point = "両社は直ちにサンプルを試験し、写真を厦门の工場へ送ります。"
+    plan = replace(reference_plan, follow_up=replace(reference_plan.follow_up, consensus=(point,)))
+    ja = LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ja_JP")).render()
+    zh = LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "zh_CN")).render()
+    assert {"IPAexGothic", "IPAexGothic-Bold"} <= {name.split("+")[-1] for name, _ in fonts(ja, tmp_path)}
+    assert not [name for name, _ in fonts(zh, tmp_path) if "IPAex" in name]  # Chinese keeps its own forms
+    assert point in text_of(ja, tmp_path, "ja")
+    with written_in("ja_JP"):
+        assert runs(point) == [
+            ("両社は直ちにサンプルを試験し、写真を", JAPANESE),
+            ("厦门", CJK),
+            ("の工場へ送ります。", JAPANESE),
+        ]
+        assert runs("3日に한국（") == [("3", LATIN), ("日に", JAPANESE), ("한국", CJK), ("（", JAPANESE)]
+    assert runs(point) == [(point, CJK)]  # in any other document
 
 
 def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(reference_plan, tmp_path):
