@@ -66,6 +66,17 @@ TAB_OF = {
 }
 
 
+SIDE_PANEL_MIN = 200  # px: the readiness list and the regional notes stay readable
+
+
+def shared_width(total: int, tabs: int) -> tuple[int, int]:
+    """The planner's width shared between the plan's tabs and the side panel: 72% for the tabs,
+    or what all their labels need, so that none hides behind the tab bar's scroll arrows (at
+    1024 px the last two did), as long as the side panel keeps SIDE_PANEL_MIN."""
+    left = max(total * 72 // 100, min(tabs, total - SIDE_PANEL_MIN))
+    return left, total - left
+
+
 class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancellations, ChecksLive, QMainWindow):
     """Signals:
     saved(int): the visit was saved (its id).
@@ -151,11 +162,11 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
         column.addWidget(self.banner)
         column.addWidget(self.error)
         column.addWidget(self.tabs)
-        split = QSplitter(Qt.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(side)
-        split.setSizes([self.width() * 72 // 100, self.width() * 28 // 100])  # every tab visible at 1024 px
-        self.setCentralWidget(split)
+        self.split = QSplitter(Qt.Horizontal, self)
+        self.split.addWidget(left)
+        self.split.addWidget(side)
+        self.setCentralWidget(self.split)
+        self.share_width()
         self.save_action = QAction(_("&Save"), self)
         self.save_action.setShortcut(QKeySequence.Save)
         self.save_action.triggered.connect(self.save)
@@ -257,6 +268,14 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
         self.tabs.setCurrentIndex(tab)
         self._update_title()
         self._check_timer.start()
+
+    def share_width(self) -> None:
+        """Give the tabs and the side panel their share of the window's present width."""
+        # The tab bar sits inside the tab widget's frame, in a column with the layout's margins.
+        margins = self.split.widget(0).layout().contentsMargins()
+        frame = 2 * self.style().pixelMetric(QStyle.PM_DefaultFrameWidth) + 4
+        tabs = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right() + frame
+        self.split.setSizes(list(shared_width(self.width(), tabs)))
 
     def collect(self) -> VisitPlan:
         """The plan as the tabs now show it (raises ValidationError naming the field)."""
