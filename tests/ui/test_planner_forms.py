@@ -185,6 +185,39 @@ def test_correcting_the_visit_s_zone_keeps_the_times_as_typed(window, qtbot, db,
     )
 
 
+def test_a_time_the_clocks_skip_is_moved_past_the_gap_and_the_user_is_told(window, qtbot, db, reference_plan):
+    """In Berlin the clocks go from 02:00 to 03:00 on 28 March 2027. Typing that day at 02:30
+    was dropped without a word (Qt put the previous day back); it is now 03:30, and said."""
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    berlin = ZoneInfo("Europe/Berlin")
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    overview = planner.editors["overview"]
+    overview.timezone.setCurrentIndex(overview.timezone.findData("Europe/Berlin"))
+    start = overview.start
+    start.set_moment(datetime(2027, 3, 27, 2, 30, tzinfo=berlin))
+    start.setFocus()
+    start.setSelectedSection(QDateTimeEdit.DaySection)
+    qtbot.keyClicks(start, "28")
+    qtbot.keyClick(start, Qt.Key_Tab)
+    assert not start.hasFocus()
+    assert start.moment(berlin) == datetime(2027, 3, 28, 3, 30, tzinfo=berlin)
+    assert start.moment(UTC) == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
+    assert planner.statusBar().currentMessage() == (
+        "28/03/2027 02:30 does not exist in Europe/Berlin: the clocks go forward then. It is now 28/03/2027 03:30."
+    )
+    # A time that exists is kept as typed, without a word.
+    planner.statusBar().clearMessage()
+    start.setFocus()
+    start.setSelectedSection(QDateTimeEdit.HourSection)
+    qtbot.keyClicks(start, "01")
+    qtbot.keyClick(start, Qt.Key_Tab)
+    assert start.moment(berlin) == datetime(2027, 3, 28, 1, 30, tzinfo=berlin)
+    assert planner.statusBar().currentMessage() == ""
+
+
 def test_an_error_lands_under_its_field_in_the_agenda(window, qtbot, db, reference_plan):
     _visit_id, planner = open_plan(window, db, reference_plan)
     agenda = planner.editors["agenda"]

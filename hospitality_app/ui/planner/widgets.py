@@ -3,12 +3,18 @@ date-time fields in the visit's zone."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimeZone
-from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QMainWindow, QToolTip, QWidget
 
+from hospitality_app.i18n import _
 from hospitality_app.ui.date_format import entry_format
+from hospitality_app.wall_clock import skipped
+
+log = logging.getLogger(__name__)
 
 
 def completer(names, parent: QWidget) -> QCompleter:
@@ -49,7 +55,11 @@ class DateTyping:
 
 
 class LocalDateTime(DateTyping, QDateTimeEdit):
-    """A date and time shown and entered in the visit's time zone."""
+    """A date and time shown and entered in the visit's time zone.
+
+    A local time that the zone's clocks skip (02:30 on the night they go from 02:00 to 03:00)
+    was dropped without a word: Qt put back the field's previous value. It is now moved past
+    the gap (03:30), and the window's status bar (a dialog's tooltip) and the log say so."""
 
     def __init__(self, zone_name: str, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +68,38 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
         self.set_zone(zone_name)
 
     def set_zone(self, zone_name: str) -> None:
+        self._zone_name = zone_name
         self._zone = QTimeZone(zone_name.encode())
         self.setTimeZone(self._zone)
+
+    def focusOutEvent(self, event) -> None:
+        self._move_past_a_skipped_time()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self._move_past_a_skipped_time()
+        super().keyPressEvent(event)
+
+    def _move_past_a_skipped_time(self) -> None:
+        typed = self.text()
+        shown = QDateTime.fromString(typed, self.displayFormat())
+        if not shown.isValid():
+            return
+        wall = datetime.combine(shown.date().toPython(), shown.time().toPython())
+        moved = skipped(wall, ZoneInfo(self._zone_name))
+        if moved is None:
+            return
+        self.set_moment(moved)
+        message = _("{typed} does not exist in {zone}: the clocks go forward then. It is now {moved}.").format(
+            typed=typed, zone=self._zone_name, moved=self.text()
+        )
+        log.info("a skipped local time moved on: %s", message)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 15_000)
+        else:  # a dialog has no status bar: said under the field
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self)
 
     def set_moment(self, moment: datetime) -> None:
         self.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), self._zone))
