@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 from hospitality_app import vocab
 from hospitality_app.i18n import _, label
 from hospitality_app.services.dto import ChecklistItemData, VisitPlan
-from hospitality_app.ui.date_format import entry_format
+from hospitality_app.ui.planner.widgets import LocalDateTime
 
 
 class ChecklistItemDialog(QDialog):
@@ -35,12 +33,9 @@ class ChecklistItemDialog(QDialog):
             self.phase.addItem(label(phase), phase)
         self.phase.setCurrentIndex(vocab.CHECKLIST_PHASES.index(item.phase) if item else 0)
         self.has_due = QCheckBox(_("Due"), self)
-        self.due = QDateTimeEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat(entry_format())
-        self.due.setTimeZone(QTimeZone(plan.timezone.encode()))
-        moment = item.due if item and item.due else plan.start
-        self.due.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone(plan.timezone.encode())))
+        # The planner's date field: typed the same way, a time the clocks skip moved on and said.
+        self.due = LocalDateTime(plan.timezone, parent=self)
+        self.due.set_moment(item.due if item and item.due else plan.start)
         self.has_due.setChecked(item is None or item.due is not None)
         self.due.setEnabled(self.has_due.isChecked())
         self.has_due.toggled.connect(self.due.setEnabled)
@@ -75,7 +70,7 @@ class ChecklistItemDialog(QDialog):
     def due_moment(self) -> datetime | None:
         if not self.has_due.isChecked():
             return None
-        return datetime.fromtimestamp(self.due.dateTime().toSecsSinceEpoch(), tz=self._plan.zone)
+        return self.due.moment(self._plan.zone)
 
     def result_item(self) -> ChecklistItemData:
         kind, _sep, value = (self.owner.currentData() or "").partition(":")
