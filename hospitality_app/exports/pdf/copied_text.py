@@ -6,7 +6,8 @@ variants, whose code points are private-use (see shaping). Arabic letters are dr
 presentation forms the reshaper joins them into ("ﺷ", the initial form of "ش"). By default the
 table gives back the stand-in: a Thai mark copied as nothing, and Arabic copied as compatibility
 characters that search, spell-checking and a pasted e-mail treat as other letters ("ﺷﻜﺮﺍ" is
-not "شكرا"). Each font's table here maps its stand-ins to the characters they draw."""
+not "شكرا"). Brackets on a right-to-left run are drawn mirrored, through stand-ins of their own
+(mirror_images). Each font's table here maps its stand-ins to the characters they draw."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import unicodedata
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 _TEXT_OF: dict[str, dict[int, str]] = {}  # a font's face name: its stand-ins and their text
+MIRROR = 0xF0000  # + a character's code: the character drawn for its mirror image (plane 15, private use)
 _ARABIC_FORMS = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
 
 
@@ -43,6 +45,27 @@ def arabic_forms(font_name: str) -> dict[int, str]:
                 letters = unicodedata.normalize("NFKC", chr(code))
                 if letters != chr(code) and " " not in letters:
                     out[code] = letters[::-1]
+    return out
+
+
+def mirror_images(font_name: str) -> dict[int, str]:
+    """Stand-ins for the characters drawn for their mirror image, each with the character it
+    stands for. On a right-to-left run "(" is drawn with the glyph of ")" (UAX #9, rule L4), and
+    a reader putting the line back in reading order copied "(بالريال)" as ")بالريال(". Drawn
+    through its stand-in, MIRROR + the code of ")", in the same font (a change of font would
+    cut the line into pieces that Firefox's viewer puts in display order), it copies as "(".
+
+    The stand-ins are added to `font_name`'s characters, with the glyph and width of the
+    character drawn."""
+    from bidi.algorithm import MIRRORED
+
+    face = pdfmetrics.getFont(font_name).face
+    out = {}
+    for drawn, written in MIRRORED.items():
+        if (code := ord(drawn)) in face.charToGlyph:
+            face.charToGlyph[MIRROR + code] = face.charToGlyph[code]
+            face.charWidths[MIRROR + code] = face.charWidths.get(code, face.defaultWidth)
+            out[MIRROR + code] = written
     return out
 
 

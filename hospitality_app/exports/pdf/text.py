@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from functools import cache
 from xml.sax.saxutils import escape
 
+from hospitality_app.exports.pdf.copied_text import MIRROR
+
 LATIN, LATIN_BOLD, CJK, CJK_BOLD = "HospSans", "HospSans-Bold", "HospCJK", "HospCJK-Bold"
 THAI, THAI_BOLD = "HospThai", "HospThai-Bold"
 JAPANESE, JAPANESE_BOLD = "HospJapanese", "HospJapanese-Bold"
@@ -46,6 +48,7 @@ def register_fonts() -> None:
 
     for name in (LATIN, LATIN_BOLD):  # Arabic is drawn in presentation forms: copied as its letters
         copied_text.copy_as(name, copied_text.arabic_forms(name))
+        copied_text.copy_as(name, copied_text.mirror_images(name))
     _map_bold(LATIN, LATIN_BOLD)
     _map_bold(CJK, CJK_BOLD)
 
@@ -180,11 +183,34 @@ def visual(text: str) -> str:
     line breaks keep their order."""
     if not is_rtl(text):
         return text
-    from bidi.algorithm import get_display
-
     reshape = _reshaper().reshape
     direction = base_direction(text)  # one direction for the paragraph's lines, as rtl_lines
-    return "\n".join(get_display(reshape(line), base_dir=direction) for line in text.split("\n"))
+    return "\n".join(display(reshape(line), direction) for line in text.split("\n"))
+
+
+def display(line: str, direction: str) -> str:
+    """`line` in display order (UAX #9, by python-bidi's steps) for a paragraph of `direction`
+    ("L" or "R"). A character drawn for its mirror image (rule L4: "(" on a right-to-left run is
+    drawn as ")") is given as its stand-in (copied_text.MIRROR), which copies as written."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = uba.PARAGRAPH_LEVELS[direction]
+    storage["base_dir"] = direction
+    uba.get_embedding_levels(line, storage)
+    for step in (
+        uba.explicit_embed_and_overrides,
+        uba.resolve_weak_types,
+        uba.resolve_neutral_types,
+        uba.resolve_implicit_levels,
+        uba.reorder_resolved_levels,
+    ):
+        step(storage, False)
+    mirrored = uba.MIRRORED
+    return "".join(
+        chr(MIRROR + ord(mirrored[ch["ch"]])) if ch["level"] % 2 and ch["ch"] in mirrored else ch["ch"]
+        for ch in storage["chars"]
+    )
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
@@ -198,8 +224,6 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
     """Right-to-left text broken into lines that fit, in display order. The breaking happens in
     logical order, before reordering: get_display on a whole paragraph would put the first words
     of a sentence on its last line."""
-    from bidi.algorithm import get_display
-
     lines: list[tuple[str, str]] = []  # (the line, its paragraph's direction)
     for logical in printable(text).split("\n"):
         # The direction is the paragraph's (its first strong letter, UAX #9 P2), not each line's:
@@ -215,7 +239,7 @@ def rtl_lines(text: str, available: float, size: float, *, bold: bool = False) -
             else:
                 current = candidate
         lines.append((current, direction))
-    return [get_display(line, base_dir=direction) for line, direction in lines]
+    return [display(line, direction) for line, direction in lines]
 
 
 def base_direction(text: str) -> str:

@@ -381,6 +381,65 @@ def test_arabic_copies_as_its_own_letters_in_reading_order(reference_plan, tmp_p
     assert "عبد الله الأحمد" in copied
 
 
+def test_arabic_mixed_with_latin_digits_and_brackets_copies_in_reading_order(reference_plan, tmp_path, pdfjs):
+    """Right-to-left lines are drawn in display order, brackets mirrored ("(" drawn as ")").
+    Firefox's viewer (pdf.js) gives a copied line back in reading order, numbers, Latin names
+    and brackets included: ")بالريال(" until a mirrored bracket copied as the one written.
+    Evince and Okular (poppler) return the words in order and the brackets as written, but put
+    a space or a full stop touching a Latin or digit run on its other side: "شركة .Sinar Jaya"."""
+    points = (
+        "اتفق الطرفان على اختبار العينات في الربع الأول من عام 2027، وإرسال التقرير إلى شركة Sinar Jaya.",
+        "يُراجَع السعر (بالريال) كل 6 أشهر بالدولار (USD).",
+        "السعر [ثابت] «نهائي».",
+    )
+    follow_up = replace(
+        reference_plan.follow_up,
+        consensus=points,
+        minutes="ناقش الطرفان نطاق العينات وعملية الترميز.",  # a page mostly in Arabic, as poppler reads it
+        next_steps=("إرسال تقرير اختبار السقوط",),
+    )
+    plan = replace(reference_plan, follow_up=follow_up)
+    path = tmp_path / "ar.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ar_SA")).render())
+    lines = [unicodedata.normalize("NFKC", line) for line in pdfjs(path)]
+    for point in points:
+        assert f"• {unicodedata.normalize('NFKC', point)}" in lines
+    assert "نشكركم جزيل الشكر على زيارتكم لشركة Xiamen Starlight RFID Co., Ltd. بتاريخ 3 ديسمبر 2026." in lines
+    poppler = unicodedata.normalize("NFKC", text_of(path.read_bytes(), tmp_path, "ar-poppler"))
+    assert "يراجع السعر (بالريال) كل" in poppler.replace("\u064f", "").replace("\u064e", "")
+    assert "السعر [ثابت] «نهائي»" in poppler
+
+
+@pytest.mark.parametrize(
+    ("line", "direction", "mirrored"),
+    [
+        ("السعر (بالريال) [ثابت] «نهائي» {مؤكد} <س>", "R", 10),  # every bracket on the right-to-left run
+        ("بالدولار (USD).", "R", 2),  # between Arabic and Latin: the paragraph's direction
+        ("Price (USD) في (الرياض)", "L", 1),  # only "(" between Arabic words; ")" ends a left-to-right line
+        ("Price (USD)", "R", 1),  # "(" inside the Latin run; ")" ends a right-to-left one
+    ],
+)
+def test_display_order_is_the_bidi_algorithm_s_with_mirrored_brackets_drawn_through_stand_ins(
+    line, direction, mirrored
+):
+    from bidi.algorithm import get_display
+
+    from hospitality_app.exports.pdf.copied_text import MIRROR, mirror_images
+    from hospitality_app.exports.pdf.text import LATIN, display, register_fonts
+
+    register_fonts()
+    shown = display(line, direction)
+    drawn = "".join(chr(ord(ch) - MIRROR) if ord(ch) >= MIRROR else ch for ch in shown)
+    assert drawn == get_display(line, base_dir=direction)  # the glyphs drawn are the same
+    assert sum(ord(ch) >= MIRROR for ch in shown) == mirrored
+    copies_as = mirror_images(LATIN)
+    assert all(
+        copies_as[ord(ch)] == chr(ord(ch) - MIRROR).translate(str.maketrans("()[]{}<>«»", ")(][}{><»«"))
+        for ch in shown
+        if ord(ch) >= MIRROR
+    )
+
+
 def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     """HarfBuzz stacks the marks with the font's positioned variants, whose own code points are
     private-use: without mapping them back, "ท่าน" copied as "ทาน"."""
