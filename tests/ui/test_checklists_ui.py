@@ -150,3 +150,28 @@ def test_empty_title_is_refused_in_the_dialog(window):
     dialog = window.checklist.add_item()
     dialog._accept()
     assert dialog.error.text() == "Say what has to be done." and dialog.result() == 0
+
+
+def test_a_due_time_the_clocks_skip_is_moved_on_and_the_task_dialog_says_so(qtbot, reference_plan):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import Qt
+
+    from hospitality_app.ui.dialogs.checklist_item import ChecklistItemDialog
+
+    plan = replace(reference_plan, timezone="Europe/Berlin")
+    dialog = ChecklistItemDialog(plan)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.title, "Book the restaurant")
+    dialog.due.setFocus(Qt.TabFocusReason)
+    qtbot.keyClicks(dialog.due, "280320270230")
+    qtbot.keyClick(dialog.due, Qt.Key_Tab)
+    assert dialog.due_moment() == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
+    assert dialog.error.text() == (
+        "28/03/2027 02:30 does not exist in Europe/Berlin: the clocks go forward then. It is now 28/03/2027 03:30."
+    )

@@ -180,6 +180,9 @@ def test_correcting_the_visit_s_zone_keeps_the_times_as_typed(window, qtbot, db,
     plan = planner.collect()
     assert plan.timezone == "Asia/Jakarta"
     assert [plan.local(a.start).strftime("%Y-%m-%d %H:%M") for a in plan.agenda] == before
+    # The visit's own start and end too (they were read in the computer's zone: 09:00 became 10:00).
+    assert plan.local(plan.start) == reference_plan.local(reference_plan.start).replace(tzinfo=plan.zone)
+    assert plan.local(plan.end) == reference_plan.local(reference_plan.end).replace(tzinfo=plan.zone)
     assert plan.agenda[0].start.astimezone(UTC) == reference_plan.agenda[0].start.astimezone(UTC).replace(
         hour=reference_plan.agenda[0].start.astimezone(UTC).hour + 1
     )
@@ -187,7 +190,8 @@ def test_correcting_the_visit_s_zone_keeps_the_times_as_typed(window, qtbot, db,
 
 def test_a_time_the_clocks_skip_is_moved_past_the_gap_and_the_user_is_told(window, qtbot, db, reference_plan):
     """In Berlin the clocks go from 02:00 to 03:00 on 28 March 2027. Typing that day at 02:30
-    was dropped without a word (Qt put the previous day back); it is now 03:30, and said."""
+    was refused without a word (Qt put the previous value back, or kept the old minutes); it is
+    now 03:30, and said."""
     from zoneinfo import ZoneInfo
 
     from PySide6.QtWidgets import QDateTimeEdit
@@ -197,18 +201,18 @@ def test_a_time_the_clocks_skip_is_moved_past_the_gap_and_the_user_is_told(windo
     overview = planner.editors["overview"]
     overview.timezone.setCurrentIndex(overview.timezone.findData("Europe/Berlin"))
     start = overview.start
-    start.set_moment(datetime(2027, 3, 27, 2, 30, tzinfo=berlin))
-    start.setFocus()
-    start.setSelectedSection(QDateTimeEdit.DaySection)
-    qtbot.keyClicks(start, "28")
+    start.setFocus(Qt.TabFocusReason)  # come in with Tab: the day is selected
+    qtbot.keyClicks(start, "280320270230")  # typed without separators, as DateTyping allows
+    assert start.text() == "28/03/2027 02:30"  # as typed, minutes too, until the field is left
     qtbot.keyClick(start, Qt.Key_Tab)
     assert not start.hasFocus()
+    assert start.text() == "28/03/2027 03:30"
     assert start.moment(berlin) == datetime(2027, 3, 28, 3, 30, tzinfo=berlin)
-    assert start.moment(UTC) == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
+    assert start.moment(berlin).astimezone(UTC) == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
     assert planner.statusBar().currentMessage() == (
         "28/03/2027 02:30 does not exist in Europe/Berlin: the clocks go forward then. It is now 28/03/2027 03:30."
     )
-    # A time that exists is kept as typed, without a word.
+    # A time that exists is kept as typed, without a word; one part typed over, too.
     planner.statusBar().clearMessage()
     start.setFocus()
     start.setSelectedSection(QDateTimeEdit.HourSection)
@@ -216,6 +220,40 @@ def test_a_time_the_clocks_skip_is_moved_past_the_gap_and_the_user_is_told(windo
     qtbot.keyClick(start, Qt.Key_Tab)
     assert start.moment(berlin) == datetime(2027, 3, 28, 1, 30, tzinfo=berlin)
     assert planner.statusBar().currentMessage() == ""
+
+
+def test_a_click_in_a_date_field_selects_the_part_clicked_so_typing_replaces_it(window, qtbot, db, reference_plan):
+    """A click landed on the line edit inside the field, which placed a cursor inside "06":
+    digits typed then did nothing, and went on into the next fields once the user tabbed."""
+    from PySide6.QtCore import QPoint
+
+    _visit_id, planner = open_plan(window, db, reference_plan)
+    start = planner.editors["overview"].start
+    line = start.lineEdit()
+    month = line.fontMetrics().horizontalAdvance("03/1")  # inside the month of "03/12/2026 09:00"
+    qtbot.mouseClick(line, Qt.LeftButton, pos=QPoint(month + line.textMargins().left() + 2, line.height() // 2))
+    qtbot.waitUntil(lambda: line.selectedText() == "12")
+    qtbot.keyClicks(start, "11")
+    assert start.text() == "03/11/2026 09:00"
+
+
+def test_the_second_half_past_two_of_a_night_clocks_go_back_stays_the_second(window, qtbot):
+    """02:30 happens twice in Berlin on 31 October 2027: a moment set at the second, and not
+    changed, is read back as itself, not an hour earlier."""
+    from zoneinfo import ZoneInfo
+
+    from hospitality_app.ui.planner.widgets import LocalDateTime
+
+    berlin = ZoneInfo("Europe/Berlin")
+    field = LocalDateTime("Europe/Berlin")
+    qtbot.addWidget(field)
+    second = datetime(2027, 10, 31, 1, 30, tzinfo=UTC)  # 02:30 CET, after the clocks went back
+    field.set_moment(second)
+    assert field.text() == "31/10/2027 02:30"
+    assert field.moment(berlin).astimezone(UTC) == second and field.moment(berlin).utcoffset().seconds == 3600
+    field.set_zone("Asia/Shanghai")  # another zone: the same wall-clock time, in it
+    assert field.text() == "31/10/2027 02:30"
+    assert field.moment(ZoneInfo("Asia/Shanghai")) == datetime(2027, 10, 30, 18, 30, tzinfo=UTC)
 
 
 def test_an_error_lands_under_its_field_in_the_agenda(window, qtbot, db, reference_plan):

@@ -36,6 +36,7 @@ class ChecklistItemDialog(QDialog):
         # The planner's date field: typed the same way, a time the clocks skip moved on and said.
         self.due = LocalDateTime(plan.timezone, parent=self)
         self.due.set_moment(item.due if item and item.due else plan.start)
+        self.due.skipped_time.connect(lambda message: self.error.setText(message))
         self.has_due.setChecked(item is None or item.due is not None)
         self.due.setEnabled(self.has_due.isChecked())
         self.has_due.toggled.connect(self.due.setEnabled)

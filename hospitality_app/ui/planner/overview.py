@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -162,9 +161,7 @@ class OverviewEditor(Editor):
         zone = self.timezone.code()
         if zone and not self._loading:
             for w in (self.start, self.end):  # the same wall-clock time, in the zone chosen
-                moment = w.dateTime().toString("yyyy-MM-dd HH:mm")
                 w.set_zone(zone)
-                w.setDateTime(QDateTime.fromString(moment, "yyyy-MM-dd HH:mm"))
 
     def offer(self, saved: SavedNames) -> None:
         self._saved = saved

@@ -7,8 +7,8 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimeZone
-from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QMainWindow, QToolTip, QWidget
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QMainWindow, QWidget
 
 from hospitality_app.i18n import _
 from hospitality_app.ui.date_format import entry_format
@@ -44,33 +44,74 @@ class DateTyping:
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)  # type: ignore[misc]
+        if not getattr(self, "_clicks_watched", False):
+            # A click lands on the line edit inside the field, never on the field itself.
+            self.lineEdit().installEventFilter(self)  # type: ignore[attr-defined]
+            self._clicks_watched = True
         if event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason):
             self.setSelectedSection(self.sectionAt(0))  # type: ignore[attr-defined]
 
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)  # type: ignore[misc]
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.MouseButtonRelease and watched is self.lineEdit():  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self, self._select_clicked_section)  # type: ignore[call-overload]
+        return super().eventFilter(watched, event)  # type: ignore[misc]
+
+    def _select_clicked_section(self) -> None:
+        """The part clicked selected, once the line edit has placed its cursor."""
         section = self.currentSection()  # type: ignore[attr-defined]
         if section != QDateTimeEdit.NoSection and not self.lineEdit().hasSelectedText():  # type: ignore[attr-defined]
             self.setSelectedSection(section)  # type: ignore[attr-defined]
 
 
 class LocalDateTime(DateTyping, QDateTimeEdit):
-    """A date and time shown and entered in the visit's time zone.
+    """A date and time shown and entered as the visit's wall clock reads, in its time zone.
 
-    A local time that the zone's clocks skip (02:30 on the night they go from 02:00 to 03:00)
-    was dropped without a word: Qt put back the field's previous value. It is now moved past
-    the gap (03:30), and the window's status bar (a dialog's tooltip) and the log say so."""
+    The field holds the wall-clock time itself, in Qt's UTC (where no clock change falls); the
+    zone makes a moment of it when it is read. With Qt's own zone handling a time that the
+    zone's clocks skip (02:30 on the night they go from 02:00 to 03:00) was refused, half-typed
+    or typed, and a changed zone was read in the computer's own. Such a time is now moved past
+    the gap (03:30) when the field is left, and said: `skipped_time`, shown in the window's
+    status bar, and the log.
+
+    Signals:
+    skipped_time(str): a time the clocks skip was moved on; what happened, in words.
+    """
+
+    skipped_time = Signal(str)
 
     def __init__(self, zone_name: str, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTimeZone(QTimeZone.utc())
         self.setCalendarPopup(True)
         self.setDisplayFormat(entry_format())
+        self._set: tuple[datetime, datetime] | None = None  # the wall time last set and its moment
         self.set_zone(zone_name)
 
     def set_zone(self, zone_name: str) -> None:
+        """The zone the wall-clock time shown is in (it stays as it is)."""
         self._zone_name = zone_name
-        self._zone = QTimeZone(zone_name.encode())
-        self.setTimeZone(self._zone)
+
+    def set_moment(self, moment: datetime) -> None:
+        wall = moment.astimezone(ZoneInfo(self._zone_name)).replace(tzinfo=None)
+        self.setDateTime(QDateTime(wall.date(), wall.time(), QTimeZone.utc()))
+        self._set = (wall, moment)
+
+    def wall(self) -> datetime:
+        """The wall-clock time shown (naive)."""
+        shown = self.dateTime()
+        return datetime.combine(shown.date().toPython(), shown.time().toPython())
+
+    def moment(self, zone) -> datetime:
+        """The moment the wall-clock time shown is in `zone`: past the gap for a time the clocks
+        skip; the moment set, if unchanged (the second 02:30 of a night clocks go back stays it)."""
+        wall = self.wall()
+        if (
+            self._set is not None
+            and self._set[0] == wall
+            and self._set[1].astimezone(zone).replace(tzinfo=None) == wall
+        ):
+            return self._set[1].astimezone(zone)
+        return skipped(wall, zone) or wall.replace(tzinfo=zone)
 
     def focusOutEvent(self, event) -> None:
         self._move_past_a_skipped_time()
@@ -82,12 +123,9 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
         super().keyPressEvent(event)
 
     def _move_past_a_skipped_time(self) -> None:
+        self.interpretText()  # what was typed, before it is read
         typed = self.text()
-        shown = QDateTime.fromString(typed, self.displayFormat())
-        if not shown.isValid():
-            return
-        wall = datetime.combine(shown.date().toPython(), shown.time().toPython())
-        moved = skipped(wall, ZoneInfo(self._zone_name))
+        moved = skipped(self.wall(), ZoneInfo(self._zone_name))
         if moved is None:
             return
         self.set_moment(moved)
@@ -98,11 +136,4 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 15_000)
-        else:  # a dialog has no status bar: said under the field
-            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self)
-
-    def set_moment(self, moment: datetime) -> None:
-        self.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), self._zone))
-
-    def moment(self, zone) -> datetime:
-        return datetime.fromtimestamp(self.dateTime().toSecsSinceEpoch(), tz=zone)
+        self.skipped_time.emit(message)
