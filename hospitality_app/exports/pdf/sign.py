@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hospitality_app.exports.pdf.base import ACCENT, INK, MUTED, Letterhead, Renderer
 from hospitality_app.exports.pdf.language import texts
-from hospitality_app.exports.pdf.text import LATIN, LATIN_BOLD, width
+from hospitality_app.exports.pdf.text import LATIN, LATIN_BOLD, has_thai, width
 from hospitality_app.services.dto import VisitPlan
 
 
@@ -48,13 +48,15 @@ class SignRenderer(Renderer):
         room = (page_h - heading_h) * 0.97  # a little slack: the frame rounds, and a full page spills
         largest = 44 if len(names) <= 3 else 34 if len(names) <= 5 else 26
         gap = 2 * mm * s  # after each name
-        size = max(18.0 * s, min(largest * s, (room / max(len(names), 1) - gap) / 1.2))
-        per_page = max(1, int(room / (size * 1.2 + gap) + 1e-6))  # 4.9999… names are five
+        # A name's line is 1.2 times its size; a Thai one 2 (its marks stack: Renderer.para).
+        tall = 2.0 if any(has_thai(name) for name in names) else 1.2
+        size = max(18.0 * s, min(largest * s, (room / max(len(names), 1) - gap) / tall))
+        per_page = max(1, int(room / (size * tall + gap) + 1e-6))  # 4.9999… names are five
         # The same number of names on each page (eight are four and four, not seven and one), as
         # large as that number allows.
         pages = -(-max(len(names), 1) // per_page)
         per_page = -(-max(len(names), 1) // pages)
-        size = max(18.0 * s, min(largest * s, (room / per_page - gap) / 1.2))
+        size = max(18.0 * s, min(largest * s, (room / per_page - gap) / tall))
         out: list = []
         for start in range(0, max(len(names), 1), per_page):
             if start:

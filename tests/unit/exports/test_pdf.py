@@ -502,6 +502,22 @@ def test_a_sign_with_many_visitors_shares_them_over_pages_each_with_its_heading(
     assert sum(counts) == visitors and max(counts) - min(counts) <= 1  # shared evenly
 
 
+@pytest.mark.parametrize(("visitors", "pages_expected"), [(3, 1), (6, 2)])
+def test_a_thai_sign_plans_for_its_taller_lines(reference_plan, tmp_path, visitors, pages_expected):
+    """Thai lines are 1.7 times their size and a little space above (stacked marks): three Thai
+    names spilled the third alone onto a second page, without the heading."""
+    names = ("สมชาย ใจดี", "สุดา ทองมา", "ประเสริฐ ศรีสุข", "วิชัย ทองดี", "มาลี สุขใจ", "ปรีชา ทองมา")
+    many = tuple(replace(reference_plan.visitors[0], name=names[n]) for n in range(visitors))
+    plan = replace(reference_plan, visitors=many, client_locale="th_TH")
+    path = tmp_path / "sign.pdf"
+    path.write_bytes(SignRenderer(HEAD, plan).render())
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    sheets = [unicodedata.normalize("NFKC", p) for p in text.split("\f") if p.strip()]
+    assert len(sheets) == pages_expected
+    assert all("Welcome" in sheet and "PT Sinar Jaya Abadi" in sheet for sheet in sheets)  # each with its heading
+    assert sorted(name for sheet in sheets for name in names if name in sheet) == sorted(names[:visitors])
+
+
 def test_the_monthly_report_fits_its_tables_in_the_page(tmp_path):
     from decimal import Decimal
 
