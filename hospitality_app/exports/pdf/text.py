@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from hospitality_app.exports.pdf.copied_text import MIRROR
@@ -266,24 +267,27 @@ def runs(text: str) -> list[tuple[str, str]]:
     # letters and punctuation ("คุณSiti", "ค.ศ.") are printed in the Thai font too, which has them.
     thai_first = has_thai(text)
     thai = _thai_has() if thai_first else frozenset()
-    out: list[tuple[str, str]] = []
-    run: list[str] = []
-    run_font = ""  # the font of `run`, set before `run` gets its first character
+    fonts = []
     for ch in text:
         if thai_first and ord(ch) in thai and ch not in "\n\t ":
-            font = THAI
+            fonts.append(THAI)
         else:
-            font = LATIN if (ord(ch) in has or ch in "\n\t ") else THAI if ord(ch) in thai else CJK
-        if font != run_font and run:
-            out.append(("".join(run), run_font))
-            run = []
-        run_font = font
-        run.append(ch)
-    if run:
-        out.append(("".join(run), run_font))
+            fonts.append(LATIN if (ord(ch) in has or ch in "\n\t ") else THAI if ord(ch) in thai else CJK)
+    # Quotation marks, dashes and ellipses beside Chinese are the Chinese font's, full width
+    # ("“定制印刷”", "——"); the Latin font's narrow ones looked foreign there.
+    for match in _SHARED_PUNCTUATION.finditer(text):
+        start, end = match.span()
+        if CJK in fonts[max(start - 1, 0) : start] + fonts[end : end + 1]:
+            fonts[start:end] = [CJK] * (end - start)
+    out, at = [], 0
+    for font, group in groupby(fonts):
+        length = len(list(group))
+        out.append((text[at : at + length], font))
+        at += length
     return _in_japanese(out) if _LANGUAGE.get().startswith("ja") else out
 
 
+_SHARED_PUNCTUATION = re.compile("[“”‘’—…]+")
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
 
 

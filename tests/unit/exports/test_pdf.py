@@ -600,6 +600,15 @@ def test_a_japanese_letter_is_set_in_a_japanese_face_and_chinese_names_stay_whol
     assert runs(point) == [(point, CJK)]  # in any other document
 
 
+def test_quotation_marks_dashes_and_ellipses_beside_chinese_are_the_chinese_font_s():
+    """The Latin font has “”, — and …, but narrow: "了解“定制印刷”的" looked set in two faces."""
+    from hospitality_app.exports.pdf.text import CJK, LATIN, runs
+
+    assert runs("了解“定制印刷”的——好……") == [("了解“定制印刷”的——好……", CJK)]
+    assert runs("“报价” and “quote” — ok…") == [("“报价”", CJK), (" and “quote” — ok…", LATIN)]
+    assert runs("PT “Sinar” 公司") == [("PT “Sinar” ", LATIN), ("公司", CJK)]  # beside Latin: Latin
+
+
 def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(reference_plan, tmp_path):
     text = " ".join(text_of(ItineraryRenderer(HEAD, reference_plan, locale="en").render(), tmp_path, "it").split())
     assert "All times are local: China Standard Time (GMT+08:00)." in text
