@@ -284,6 +284,7 @@ def test_the_forms_speak_chinese(window, qtbot, db, reference_plan):
         qtbot.keyClicks(planner.editors["overview"].country, "Atlantis")
         assert not save(planner)
         assert planner.editors["overview"].errors["company.country"].text() == "没有名为“Atlantis”的国家"
+        assert planner.error.text() == "未保存：概况 › 国家：没有名为“Atlantis”的国家"  # Chinese colons
         agenda.items.select(0)
         agenda.form.widgets["minutes"].setValue(0)  # the spin box refuses it: at least a minute
         assert agenda.form.widgets["minutes"].value() == 1

@@ -48,6 +48,10 @@ class BriefRenderer(Renderer):
 
     def _schedule(self) -> list[tuple[datetime, str, str]]:
         _, plan = self.tr, self.plan
+
+        def labelled(label: str, text: str) -> str:
+            return _("{label}: {text}").format(label=label, text=text)  # Chinese: "语言：…"
+
         items = []
         for p in plan.pickups:
             what = f"{label(p.kind, _)} {p.carrier_number}".strip()
@@ -106,6 +110,10 @@ class BriefRenderer(Renderer):
         from hospitality_app.formats import format_locale
 
         _, plan = self.tr, self.plan
+
+        def labelled(label: str, text: str) -> str:
+            return _("{label}: {text}").format(label=label, text=text)  # Chinese: "语言：…"
+
         # Dates as the interface writes them (British English: "3 Dec 2026", not "Dec 3, 2026").
         locale = format_locale(self.language)
         zh = self.language.startswith("zh")
@@ -143,7 +151,7 @@ class BriefRenderer(Renderer):
                     self.para(v.name, self.style("cell"), bold=True),
                     self.para(v.title, self.style("cell")),
                     self.para(
-                        "; ".join(needs) or "—",
+                        ("；" if zh else "; ").join(needs) or "—",
                         self.style("cell", textColor=WARN if needs else "#1f2933"),
                         bold=bool(needs),
                     ),
@@ -176,7 +184,7 @@ class BriefRenderer(Renderer):
             for note in self.country.notes:
                 out.append(
                     self.para(
-                        f"{TOPICS[note.topic](_)}: {note.text(self.language)}",
+                        labelled(TOPICS[note.topic](_), note.text(self.language)),
                         self.style("body", fontSize=9.5, leading=13, spaceAfter=3),
                     )
                 )
@@ -204,11 +212,11 @@ class BriefRenderer(Renderer):
                 out.append(self.para(_("Confidential: negotiation bottom lines"), self.style("h2", textColor=WARN)))
                 for title in hidden:
                     out.append(
-                        self.para(f"{title}: " + _("confidential — only managers can read it"), self.style("body"))
+                        self.para(labelled(title, _("confidential — only managers can read it")), self.style("body"))
                     )
             lines = [(a.title, a.bottom_lines) for a in plan.agenda if a.bottom_lines]
             if lines:
                 out.append(self.para(_("Confidential: negotiation bottom lines"), self.style("h2", textColor=WARN)))
                 for title, text in lines:
-                    out.append(self.para(f"{title}: {text}", self.style("body")))
+                    out.append(self.para(labelled(title, text), self.style("body")))
         return out

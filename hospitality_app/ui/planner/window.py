@@ -403,7 +403,7 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
             return ""
         editor = self.editors[key]
         place = [self.tabs.tabText(self.tabs.indexOf(editor)), *editor.place(path)]
-        return " › ".join(p for p in place if p) + ": "
+        return _("{field}: ").format(field=" › ".join(p for p in place if p))  # Chinese: "结束："
 
     def _saved(self, result) -> None:
         self.save_op = None  # done: closing now closes

@@ -184,10 +184,12 @@ def test_itinerary_in_the_client_language_without_internal_notes(reference_plan,
 def test_staff_brief_and_the_manager_brief(reference_plan, tmp_path):
     country = regions.country(None, "ID")
     now = datetime(2026, 11, 22, tzinfo=UTC)
-    staff = text_of(
-        BriefRenderer(HEAD, reference_plan, country=country, language="zh_CN", now=now).render(), tmp_path, "brief-zh"
-    )
-    assert "员工简报 — PT Sinar Jaya Abadi" in staff and "清真; 对贝类海鲜过敏" in staff
+    data = BriefRenderer(HEAD, reference_plan, country=country, language="zh_CN", now=now).render()
+    staff = text_of(data, tmp_path, "brief-zh")
+    assert "员工简报 — PT Sinar Jaya Abadi" in staff
+    # Chinese punctuation in Chinese, as written (text_of's NFKC would make "；" a ";").
+    written = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert "清真；对贝类海鲜过敏" in written and "语言：" in written
     assert "Chen Jie (+86 138 0000 0003)" in staff and "多数客户是穆斯林" in staff
     assert "0.42" not in staff
     manager = text_of(
