@@ -46,7 +46,9 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
     f = plan.follow_up
     # To one reader some languages say it otherwise ("Non esiti", "您" for "各位"): *_one texts.
     one = "_one" if len(plan.visitors) == 1 else ""
-    opening, closing = t.values.get(f"opening{one}", t["opening"]), t.values.get(f"closing{one}", t["closing"])
+    # A letter listing no agreements and no next steps does not promise to follow up "each of these points".
+    close = "closing" if f.consensus or f.next_steps else "closing_plain"
+    opening, closing = t.values.get(f"opening{one}", t["opening"]), t.values.get(f"{close}{one}", t[close])
     return LetterContent(
         locale=t.locale,
         date=today,

@@ -287,6 +287,22 @@ def test_a_letter_s_words_and_dates_are_of_one_language(reference_plan, tmp_path
     assert greeting in text and dated in text
 
 
+@pytest.mark.parametrize("locale", ["en", "zh_CN", "es_ES", "it_IT", "pt_BR", "ja_JP", "th_TH", "ar_SA", "de_DE"])
+def test_a_letter_without_agreements_or_next_steps_promises_no_follow_up_of_points(reference_plan, locale):
+    """With nothing listed, "We will follow up on each of these points" pointed at nothing."""
+    from hospitality_app.exports.pdf.language import texts
+
+    t = texts(locale)
+    bare = replace(reference_plan, follow_up=replace(reference_plan.follow_up, consensus=(), next_steps=()))
+    alone = replace(bare, visitors=bare.visitors[:1])
+    assert draft(bare, HEAD.name, TODAY, locale).closing == t["closing_plain"]
+    assert draft(alone, HEAD.name, TODAY, locale).closing == t.values.get("closing_plain_one", t["closing_plain"])
+    assert draft(reference_plan, HEAD.name, TODAY, locale).closing == t["closing"]  # points listed: followed up
+    steps_only = replace(bare, follow_up=replace(bare.follow_up, next_steps=("Send the samples.",)))
+    assert draft(steps_only, HEAD.name, TODAY, locale).closing == t["closing"]
+    assert t["closing_plain"] != t["closing"]
+
+
 def test_a_letter_greets_by_salutation_and_family_name_unless_a_greeting_is_stored(reference_plan, tmp_path):
     man = replace(reference_plan.visitors[0], salutation="mr", family_name="Сидоров")
     plan = replace(reference_plan, visitors=(man,))
