@@ -1,10 +1,10 @@
 """Bold Chinese, Japanese and Korean, drawn as a synthetic bold: the bundled CJK fonts have no bold
 face (no CJK font ReportLab can embed does), so a heading mixed Latin bold with CJK regular.
 
-Each regular face is registered a second time under its bold name (SYNTHETIC_BOLDS); wherever
-text is set in that name,
-the glyphs are filled and then stroked in their own colour with a line of 3% of the font's size
-(PDF text render mode 2), which thickens them as a bold would, and copies as the same text."""
+Each regular face is registered a second time under its bold name (text.SYNTHETIC_BOLDS);
+wherever text is set in that name, the glyphs are filled and then stroked in their own colour
+with a line of a few percent of the font's size (STROKES; PDF text render mode 2), which
+thickens them as a bold would, and copies as the same text."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from weakref import WeakKeyDictionary
 
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from hospitality_app.exports.pdf.text import SYNTHETIC_BOLDS
+from hospitality_app.exports.pdf.text import CJK_BOLD, JAPANESE_BOLD
 
-STROKE = 0.03  # of the font size
-_BOLD_NAMES = frozenset(SYNTHETIC_BOLDS.values())
+# The stroke, as a share of the font size: as heavy as the Latin bold beside it. IPAex Gothic's
+# strokes are thinner than WenQuanYi's: at 3% its kanji looked lighter than the bold digits.
+STROKES = {CJK_BOLD: 0.03, JAPANESE_BOLD: 0.05}
 
 
 def register(regular_name: str, bold_name: str) -> None:
@@ -38,9 +39,9 @@ class TextObject(PDFTextObject):
     def _set_bold(self, name: str, size: float) -> None:
         # The render mode outlives the text object (a paragraph's next line is a new one): the
         # canvas remembers whether the last one set was the bold's.
-        bold = name in _BOLD_NAMES
+        bold = name in STROKES
         if bold:
-            self._code.append(f"2 Tr {size * STROKE:.3f} w")
+            self._code.append(f"2 Tr {size * STROKES[name]:.3f} w")
         elif getattr(self._canvas, "_cjk_stroking", False):
             self._code.append("0 Tr")
         self._canvas._cjk_stroking = bold

@@ -582,7 +582,10 @@ def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(refe
     from reportlab.pdfgen.canvas import Canvas
 
     from hospitality_app.exports.pdf.synthetic_bold import TextObject
-    from hospitality_app.exports.pdf.text import CJK, CJK_BOLD, LATIN
+    from hospitality_app.exports.pdf.text import CJK, CJK_BOLD, JAPANESE_BOLD, LATIN, markup, written_in
+
+    with written_in("ja"):
+        markup("日本", bold=True)  # registers the Japanese font and its bold
 
     canvas = Canvas(BytesIO())
     bold, after = TextObject(canvas), TextObject(canvas)
@@ -591,6 +594,9 @@ def test_chinese_in_a_bold_heading_is_bold_too_and_the_text_after_it_is_not(refe
     regular = TextObject(canvas)
     regular.setFont(CJK, 10)
     assert "2 Tr 0.300 w" in bold.getCode() and "0 Tr" in after.getCode() and "Tr" not in regular.getCode()
+    japanese = TextObject(canvas)  # IPAex Gothic's thinner strokes get a heavier line, to match the Latin bold
+    japanese.setFont(JAPANESE_BOLD, 10)
+    assert "2 Tr 0.500 w" in japanese.getCode()
     assert "感谢您的来访" in text_of(data, tmp_path)  # copies as the same text
 
 
