@@ -110,8 +110,9 @@ class Renderer:
         base.update(overrides)
         return ParagraphStyle(name, **base)
 
-    def para(self, text: str, style=None, *, bold: bool = False, rtl: bool | None = None):
-        """A paragraph of user text (escaped, shaped, font-fallback); right-aligned if RTL."""
+    def para(self, text: str, style=None, *, bold: bool = False, rtl: bool | None = None, bullet: bool = False):
+        """A paragraph of user text (escaped, shaped, font-fallback); right-aligned if RTL. A
+        right-to-left `bullet` item has its bullet at the right and its further lines indented."""
         from reportlab.lib.enums import TA_RIGHT
         from reportlab.platypus import Paragraph
 
@@ -130,7 +131,7 @@ class Renderer:
                 spaceBefore=style.spaceBefore,
             )
         if is_rtl(text):
-            return RTLParagraph(text, style, bold=bold)
+            return RTLParagraph(text, style, bold=bold, bullet=bullet)
         if has_thai(text):  # shaped by HarfBuzz: Thai marks stack as the font designs them
             from hospitality_app.exports.pdf import shaping
 
@@ -383,11 +384,12 @@ def _settings(style) -> dict:
 
 class RTLParagraph(_Flowable):
     """A paragraph with Arabic: broken into lines for the width it gets, then each line shaped
-    and put in display order (see text.rtl_lines)."""
+    and put in display order (see text.rtl_lines). A `bullet` item starts with "•" at the right;
+    its further lines hang under its text, not under the bullet."""
 
-    def __init__(self, text: str, style, *, bold: bool = False) -> None:
+    def __init__(self, text: str, style, *, bold: bool = False, bullet: bool = False) -> None:
         super().__init__()
-        self.text, self.style, self.bold = text, style, bold
+        self.text, self.style, self.bold, self.bullet = text, style, bold, bullet
         self._para: Any = None  # the Paragraph that wrap() laid out
 
     def _layout(self, available: float):
@@ -395,9 +397,13 @@ class RTLParagraph(_Flowable):
 
         from hospitality_app.exports.pdf.text import rtl_lines
 
-        lines = rtl_lines(self.text, available * 0.97, self.style.fontSize, bold=self.bold)
-        body = "<br/>".join(markup(line, bold=self.bold, is_visual=True) for line in lines)
-        return Paragraph(body, self.style)
+        size = self.style.fontSize
+        mark = text_width(" •", size, bold=self.bold) if self.bullet else 0.0
+        lines = rtl_lines(self.text, available * 0.97 - mark, size, bold=self.bold)
+        body = [markup(line, bold=self.bold, is_visual=True) for line in lines]
+        if self.bullet:  # display order: the end of a line is its right, where an Arabic line starts
+            body = [body[0] + markup(" •", bold=self.bold), *(line + _blank(mark, size) for line in body[1:])]
+        return Paragraph("<br/>".join(body), self.style)
 
     def wrap(self, available_width, available_height):
         self._para = self._layout(available_width)
@@ -414,6 +420,17 @@ class RTLParagraph(_Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):
         self._para.drawOn(canvas, x, y, _sW)
+
+
+def _blank(width: float, size: float) -> str:
+    """Markup for blank room `width` points wide: no-break spaces, in a size that makes them so."""
+    from math import ceil
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    space = stringWidth("\u00a0", LATIN, size)
+    count = ceil(width / space)
+    return f'<font name="{LATIN}" size="{size * width / (count * space):.3f}">{"&nbsp;" * count}</font>'
 
 
 def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: bool = True, align: str = "LEFT"):

@@ -121,13 +121,18 @@ class LetterRenderer(Renderer):
         rtl = self.rtl
         align = TA_RIGHT if rtl else TA_LEFT
 
-        def p(text, style="body", bold=False, **kw):
+        def p(text, style="body", bold=False, bullet=False, **kw):
             kw.setdefault("alignment", align)
-            return self.para(text, self.style(style, **kw), bold=bold, rtl=False)
+            return self.para(text, self.style(style, **kw), bold=bold, rtl=False, bullet=bullet)
 
         def bullets(items):
             if rtl:  # the bullet stands at the right, where an Arabic reader starts the line
-                return [p(f"• {i}" if is_rtl(i) else f"{i} •", spaceAfter=3, rightIndent=4) for i in items]
+                return [
+                    p(i, spaceAfter=3, rightIndent=4, bullet=True)
+                    if is_rtl(i)
+                    else p(f"{i} •", spaceAfter=3, rightIndent=4)
+                    for i in items
+                ]
             return [
                 ListFlowable(
                     [ListItem(p(i), leftIndent=12) for i in items],

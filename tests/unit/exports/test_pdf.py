@@ -3,6 +3,7 @@ with the letterhead, user text never interpreted as markup."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -30,6 +31,7 @@ HEAD = Letterhead(
     "sales@example.com",
 )
 TODAY = date(2026, 12, 8)
+BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
 def text_of(data: bytes, tmp_path: Path, name: str = "doc", *, raw: bool = False) -> str:
@@ -456,6 +458,27 @@ def test_display_order_is_the_bidi_algorithm_s_with_mirrored_brackets_drawn_thro
         for ch in shown
         if ord(ch) >= MIRROR
     )
+
+
+def test_an_arabic_bullet_item_s_further_lines_hang_under_its_text(reference_plan, tmp_path):
+    """The further lines of an Arabic bullet item started under the bullet, at the right edge."""
+    point = (
+        "طلبية تجريبية من 20,000 سوار NFC مقاوم للماء بأربعة ألوان، والتسليم خلال 25 يوما من اعتماد "
+        "التصميم النهائي من قبل العميل في مصنعنا بمدينة شيامن."
+    )
+    plan = replace(reference_plan, follow_up=replace(reference_plan.follow_up, consensus=(point,)))
+    path = tmp_path / "ar.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(plan, HEAD.name, TODAY, "ar_SA")).render())
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(m[1]), float(m[2]), float(m[3]), html.unescape(m[5])) for m in BOX.finditer(boxes)]
+    bullet = next(w for w in words if w[3] == "•")
+    lines: dict[float, list] = {}
+    for x0, y0, x1, text in words:
+        if y0 >= bullet[1] - 1 and text != "•":
+            lines.setdefault(round(y0), []).append((x0, x1))
+    first, second = (max(x1 for _x0, x1 in lines[y]) for y in sorted(lines)[:2])
+    assert bullet[0] > first  # the bullet at the right of the first line
+    assert abs(first - second) < 1.0  # the second line's right edge under the first line's text
 
 
 def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
