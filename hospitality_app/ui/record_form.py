@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hospitality_app.i18n import _, current_language, label
 from hospitality_app.services.directory import Field, Kind
+from hospitality_app.ui.typed_text import typed_text
 
 
 def field_labels(kind: str) -> dict[str, str]:
@@ -223,7 +224,7 @@ class RecordForm(QWidget):
         for f in self.kind.fields:
             widget = self.widgets[f.key]
             if f.kind == "note":
-                values[f.key] = widget.toPlainText()
+                values[f.key] = typed_text(widget)
             elif f.kind == "int":
                 values[f.key] = None if f.optional_number and widget.value() < 0 else widget.value()
             elif f.kind == "bool":

@@ -27,6 +27,7 @@ from hospitality_app.i18n import _, current_language, list_text, ngettext
 from hospitality_app.services import hosting_days, regions
 from hospitality_app.ui.ops import Ops
 from hospitality_app.ui.region_notes import span_text
+from hospitality_app.ui.typed_text import typed_text
 
 TOPIC_TITLES = {
     "language": lambda: _("Language"),
@@ -160,7 +161,7 @@ class RegionsPage(QWidget):
             note = notes.get(topic)
             en.setPlainText(note.text_en if note else "")
             zh.setPlainText(note.text_zh if note else "")
-            self._shown[topic] = (en.toPlainText(), zh.toPlainText())
+            self._shown[topic] = (typed_text(en), typed_text(zh))
         self.status.setText("")
 
     def add_country(self) -> None:
@@ -180,7 +181,7 @@ class RegionsPage(QWidget):
             return None
         edits = {}
         for topic, (en, zh) in self.fields.items():
-            texts = (en.toPlainText().strip(), zh.toPlainText().strip())
+            texts = (typed_text(en).strip(), typed_text(zh).strip())
             if texts != tuple(t.strip() for t in self._shown.get(topic, ("", ""))):
                 edits[topic] = texts
 

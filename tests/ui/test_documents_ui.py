@@ -75,6 +75,17 @@ def test_switching_language_redrafts_the_letter(dialog, qtbot):
     assert dialog.document.pageCount() == 1
 
 
+def test_a_thai_letter_s_drafted_date_keeps_its_no_break_spaces_through_the_text_box(dialog, qtbot):
+    """Qt's toPlainText() makes no-break spaces plain: the date drafted to stay on one line
+    ("27 มีนาคม พ.ศ. 2570") broke across lines once it had passed through the opening's box."""
+    change(qtbot, dialog, lambda: dialog.language.setCurrentIndex(dialog.language.findData("th")))
+    drafted = dialog._draft.opening
+    assert "\u00a0พ.ศ.\u00a0" in drafted
+    assert dialog.letter_content().opening == drafted
+    dialog.minutes.setPlainText("ครั้งที่ 1\u00a0จาก 2\nบรรทัดที่สอง")
+    assert dialog.letter_content().minutes == "ครั้งที่ 1\u00a0จาก 2\nบรรทัดที่สอง"  # lines kept as lines
+
+
 def test_sign_brief_and_itinerary_preview(dialog, qtbot):
     for kind, pages in (("sign", 1), ("itinerary", 1), ("brief", 2)):
         change(qtbot, dialog, lambda kind=kind: dialog.kind.setCurrentIndex(dialog.kind.findData(kind)))

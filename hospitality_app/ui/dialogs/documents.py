@@ -37,6 +37,7 @@ from hospitality_app.ui.background import run_in_background
 from hospitality_app.ui.file_dialogs import save_file
 from hospitality_app.ui.ops import ChangeFeed, Ops
 from hospitality_app.ui.screen import fit_to_screen
+from hospitality_app.ui.typed_text import typed_text
 
 
 def read_documents_input(session, visit_id: int) -> DocumentsInput:
@@ -290,17 +291,17 @@ class DocumentsDialog(QDialog):
 
     def letter_content(self):
         def lines(box):
-            return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
+            return tuple(line.strip() for line in typed_text(box).splitlines() if line.strip())
 
         return replace(
             self._draft,
             subject=self.subject.text(),
             salutation=self.salutation.text(),
-            opening=self.opening.toPlainText(),
+            opening=typed_text(self.opening),
             consensus=lines(self.consensus),
-            minutes=self.minutes.toPlainText(),
+            minutes=typed_text(self.minutes),
             next_steps=lines(self.next_steps),
-            closing=self.closing.toPlainText(),
+            closing=typed_text(self.closing),
         )
 
     def _language_changed(self) -> None:

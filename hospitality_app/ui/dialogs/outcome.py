@@ -25,6 +25,7 @@ from hospitality_app.i18n import _, label
 from hospitality_app.services import dashboard, plans
 from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.ops import Ops
+from hospitality_app.ui.typed_text import typed_text
 
 
 class OutcomeDialog(QDialog):
@@ -81,7 +82,7 @@ class OutcomeDialog(QDialog):
         d = self.order_date.date()
         when = datetime(d.year(), d.month(), d.day(), 12, tzinfo=self._zone).astimezone(UTC)
         visit_id, loaded = self._visit_id, self._loaded
-        status, currency, notes = self.status.currentData(), self.currency.text().strip(), self.notes.toPlainText()
+        status, currency, notes = self.status.currentData(), self.currency.text().strip(), typed_text(self.notes)
 
         def work(session) -> None:
             stored = plans.load_plan(session, visit_id).outcome

@@ -24,6 +24,7 @@ from hospitality_app.errors import ValidationError
 from hospitality_app.fileio import atomic_write
 from hospitality_app.i18n import _, current_language
 from hospitality_app.resources import resource
+from hospitality_app.ui.typed_text import typed_text
 
 LINE = re.compile(r"line (\d+)")
 
@@ -91,7 +92,7 @@ class TemplateEditorDialog(QDialog):
 
     def save(self) -> bool:
         name = self.choice.currentData()
-        text = self.editor.toPlainText()
+        text = typed_text(self.editor)
         try:
             template = parse_template(text, f"{name}.toml")
         except ValidationError as exc:

@@ -14,6 +14,7 @@ from hospitality_app.i18n import _
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.ui.date_format import entry_format
 from hospitality_app.ui.planner.editors import Editor, parse_path
+from hospitality_app.ui.typed_text import typed_text
 
 
 class OptionalDate(QWidget):
@@ -54,7 +55,7 @@ class OptionalDate(QWidget):
 
 
 def lines(box: QPlainTextEdit) -> tuple[str, ...]:
-    return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
+    return tuple(line.strip() for line in typed_text(box).splitlines() if line.strip())
 
 
 class FollowUpEditor(Editor):
@@ -122,7 +123,7 @@ class FollowUpEditor(Editor):
                 plan.follow_up,
                 greeting=self.greeting.text().strip(),
                 consensus=lines(self.consensus),
-                minutes=self.minutes.toPlainText(),
+                minutes=typed_text(self.minutes),
                 next_steps=lines(self.next_steps),
                 letter_sent=self.letter_sent.value(),
                 photos_sent=self.photos_sent.value(),

@@ -36,6 +36,7 @@ from hospitality_app.ui.planner.form_fields import (
 )
 from hospitality_app.ui.planner.widgets import LocalDateTime, completer
 from hospitality_app.ui.record_form import CodesBox, error_label
+from hospitality_app.ui.typed_text import typed_text
 
 
 @dataclass(frozen=True)
@@ -283,13 +284,13 @@ class ItemForm(QWidget):
             else:
                 hidden = _("Only managers can read and change the bottom lines.")
             widget.setPlaceholderText(hidden if value is None else "")
-            if widget.toPlainText() != (value or ""):
+            if typed_text(widget) != (value or ""):
                 widget.setPlainText(value or "")
         elif kind == "note":
-            if widget.toPlainText() != (value or ""):  # keeps the cursor where the user types
+            if typed_text(widget) != (value or ""):  # keeps the cursor where the user types
                 widget.setPlainText(value or "")
         elif kind == "lines":
-            if tuple(_lines(widget.toPlainText())) != tuple(value or ()):
+            if tuple(_lines(typed_text(widget))) != tuple(value or ()):
                 widget.setPlainText("\n".join(value or ()))
         elif kind in ("minutes", "count"):
             if spec.optional:
@@ -331,9 +332,9 @@ class ItemForm(QWidget):
             if kind == "secret" and get_value(item, key) is None:
                 continue  # unread, so left as it is stored
             if kind in ("note", "secret"):
-                changes[key] = widget.toPlainText().strip()
+                changes[key] = typed_text(widget).strip()
             elif kind == "lines":
-                changes[key] = tuple(_lines(widget.toPlainText()))
+                changes[key] = tuple(_lines(typed_text(widget)))
             elif kind in ("minutes", "count"):
                 changes[key] = widget.value_or_none() if spec.optional else widget.value()
             elif kind == "flag":

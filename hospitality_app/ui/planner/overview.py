@@ -27,6 +27,7 @@ from hospitality_app.ui.planner.editors import Editor
 from hospitality_app.ui.planner.pickers import CountryBox, LanguageBox, ZoneBox, default_locale
 from hospitality_app.ui.planner.widgets import LocalDateTime, completer
 from hospitality_app.ui.record_form import error_label
+from hospitality_app.ui.typed_text import typed_text
 
 
 class OverviewEditor(Editor):
@@ -193,7 +194,7 @@ class OverviewEditor(Editor):
         self.country.set_code(plan.company.country)
         self.city.setText(plan.company.city)
         self.website.setText(plan.company.website)
-        if self.research.toPlainText() != plan.company.research:
+        if typed_text(self.research) != plan.company.research:
             self.research.setPlainText(plan.company.research)
         self.purpose.setText(plan.purpose)
         self.office.setText(plan.office_address)
@@ -237,7 +238,7 @@ class OverviewEditor(Editor):
             country=country,
             city=self.city.text().strip(),
             website=self.website.text().strip(),
-            research=self.research.toPlainText().strip(),
+            research=typed_text(self.research).strip(),
             gift_policy="forbids" if self.gifts_forbidden.isChecked() else "accepts",
         )
         return replace(
