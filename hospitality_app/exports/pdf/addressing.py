@@ -6,6 +6,7 @@ geehrter Herr Müller, sehr geehrte Frau Weiß,", "Sayın A, Sayın B ve Sayın 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hospitality_app.exports.pdf.language import Texts
@@ -17,8 +18,6 @@ MALE, FEMALE = "mr", "ms"  # the only salutations that say a gender
 def greeting(visitors: Sequence[VisitorData], company: str, t: Texts) -> str:
     """The greeting line of a letter in the language of `t`, to `visitors` (or, without any,
     to the team of `company`)."""
-    from babel.lists import format_list
-
     a = t.values["address"]
     if not visitors:
         return a["team"].format(company=company)
@@ -30,8 +29,21 @@ def greeting(visitors: Sequence[VisitorData], company: str, t: Texts) -> str:
         if style == "gendered":  # "Sehr geehrter Herr A, sehr geehrte Frau B,": one sentence
             greeted = [greeted[0], *(g[:1].lower() + g[1:] for g in greeted[1:])]
             return ", ".join(greeted) + a["end"]
-        return format_list(greeted, locale=t.locale) + a["end"]
-    return _dear(a, genders) + format_list(persons, locale=t.locale) + a["end"]
+        return _listed(greeted, t.locale) + a["end"]
+    return _dear(a, genders) + _listed(persons, t.locale) + a["end"]
+
+
+def _listed(items: list[str], locale: str) -> str:
+    """`items` as the language lists them ("A, B and C"). Thai writes no space between words:
+    "คุณสมชายและคุณสุดา"; but a Latin name stands apart, "คุณ Klaus Müller และคุณ Sabine Weiß"
+    (CLDR's "{0}และ{1}" ran it into the next word)."""
+    from babel.lists import format_list
+
+    text = format_list(items, locale=locale)
+    if locale.startswith("th"):
+        text = re.sub(r"คุณ (?=[\u0e00-\u0e7f])", "คุณ", text)
+        text = re.sub(r"(?<=[^\s\u0e00-\u0e7f])(?=และ)", " ", text)
+    return text
 
 
 def person(visitor: VisitorData, a: dict) -> str:

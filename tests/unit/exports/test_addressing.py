@@ -18,6 +18,8 @@ WOMAN_2 = VisitorData("Sabine Weiß", salutation="ms", family_name="Weiß")
 SOMEONE = VisitorData("Budi Santoso")
 DOCTOR = VisitorData("Li Na", salutation="dr", family_name="Li")
 TITLE_ONLY = VisitorData("Hendra Wijaya", salutation="mr")  # no family name: the full name
+THAI_MAN = VisitorData("สมชาย ใจดี", salutation="mr", family_name="ใจดี")
+THAI_WOMAN = VisitorData("สุดา ทองมา", salutation="ms", family_name="ทองมา")
 
 
 @pytest.mark.parametrize(
@@ -49,6 +51,9 @@ TITLE_ONLY = VisitorData("Hendra Wijaya", salutation="mr")  # no family name: th
         ("tr_TR", [MAN, SOMEONE, WOMAN], "Sayın Sidorov, Sayın Budi Santoso ve Sayın Rojas,"),
         ("ar_SA", [MAN, WOMAN], "السيد Sidorov المحترم والسيدة Rojas المحترمة،"),
         ("ar_SA", [DOCTOR], "حضرة الدكتور Li،"),
+        # Thai lists with no space ("AและB"): a Latin name gets one before "และ", a Thai one not.
+        ("th_TH", [MAN, WOMAN_2], "เรียน คุณ Sidorov และคุณ Weiß"),
+        ("th_TH", [THAI_MAN, THAI_WOMAN], "เรียน คุณใจดีและคุณทองมา"),
     ],
 )
 def test_greetings(locale, visitors, expected):
