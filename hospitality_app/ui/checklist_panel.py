@@ -77,7 +77,9 @@ class ChecklistPanel(QWidget):
         self.add_button.clicked.connect(self.add_item)
         self.edit_button = self._button(_("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.tree.itemDoubleClicked.connect(self.edit_selected)
+        # Double-click or Enter (Qt's "activated": what opens an item where the platform has it).
+        self.tree.itemActivated.connect(self.edit_selected)
+        self.tree.currentItemChanged.connect(self._follow_selection)
         self.assign_button = self._button(_("Assign…"))
         self.assign_button.clicked.connect(self.assign_selected)
         self.remove_button = self._button(_("Remove"))
@@ -94,8 +96,15 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
+        self._follow_selection()
         self.apply_menu.aboutToShow.connect(self._fill_templates)  # read the template files when needed
         self.setEnabled(False)
+
+    def _follow_selection(self, *_args) -> None:
+        """Edit, Assign and Remove work on the task selected: without one they are off."""
+        chosen = self.selected_item_id() is not None
+        for button in (self.edit_button, self.assign_button, self.remove_button):
+            button.setEnabled(chosen)
 
     def _button(self, text: str) -> QToolButton:
         button = QToolButton(self)
@@ -153,6 +162,7 @@ class ChecklistPanel(QWidget):
             self.progress.setValue(0)
             self.summary.setText("")
             self.tree.blockSignals(False)
+            self._follow_selection()
             return
         now = datetime.now(UTC)
         progress = engine.progress(plan, now)
@@ -193,6 +203,7 @@ class ChecklistPanel(QWidget):
                         row.setForeground(column, QBrush(OVERDUE))
             head.setExpanded(True)
         self.tree.blockSignals(False)
+        self._follow_selection()
 
     def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
         item_id = item.data(0, Qt.UserRole)

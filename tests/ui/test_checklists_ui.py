@@ -175,3 +175,18 @@ def test_a_due_time_the_clocks_skip_is_moved_on_and_the_task_dialog_says_so(qtbo
     assert dialog.error.text() == (
         "28/03/2027 02:30 does not exist in Europe/Berlin: the clocks go forward then. It is now 28/03/2027 03:30."
     )
+
+
+def test_enter_opens_the_selected_task_and_the_task_buttons_follow_the_selection(window, qtbot):
+    panel = window.checklist
+    buttons = (panel.edit_button, panel.assign_button, panel.remove_button)
+    assert not any(b.isEnabled() for b in buttons)  # no task selected: nothing to edit, assign or remove
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))  # a phase's heading is no task either
+    assert not any(b.isEnabled() for b in buttons)
+    first = next(task_rows(panel))
+    panel.tree.setCurrentItem(first)
+    assert all(b.isEnabled() for b in buttons)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key_Return)
+    assert panel.item_dialog.isVisible() and panel.item_dialog.title.text() == first.text(0)
+    panel.item_dialog.reject()
