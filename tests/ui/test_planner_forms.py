@@ -439,3 +439,13 @@ def test_a_new_visit_is_not_told_off_for_fields_not_filled_in_yet(window, qtbot)
     codes = {planner.findings.item(i).data(Qt.UserRole + 1) for i in range(planner.findings.count())}
     assert {"plan.no_visitors", "plan.no_hosts", "plan.no_agenda"} <= codes  # what it still lacks
     assert not save(planner) and "must not be empty" in planner.error.text()  # Save says it
+
+
+def test_a_zone_is_offered_with_its_offsets_in_winter_and_in_summer():
+    """Today's offset alone said UTC+01:00 for a Berlin visit in July."""
+    from hospitality_app.ui.planner.pickers import _offsets
+
+    assert _offsets("Europe/Berlin", 2027) == "UTC+01:00/+02:00"
+    assert _offsets("Asia/Shanghai", 2027) == "UTC+08:00"
+    assert _offsets("Australia/Lord_Howe", 2027) == "UTC+10:30/+11:00"  # half an hour's change
+    assert _offsets("America/St_Johns", 2027) == "UTC−03:30/−02:30"

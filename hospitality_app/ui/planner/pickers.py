@@ -147,19 +147,26 @@ class ZoneBox(SearchBox):
         super().__init__(zone_items(current_language()), parent=parent)
 
 
-def _offset(zone: str, at: datetime) -> str:
-    delta = at.astimezone(ZoneInfo(zone)).utcoffset()
-    minutes = int(delta.total_seconds() // 60) if delta is not None else 0
-    sign = "+" if minutes >= 0 else "−"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+def _offsets(zone: str, year: int) -> str:
+    """The zone's offsets from UTC in `year`: "UTC+08:00"; "UTC+01:00/+02:00" where the clocks
+    change (today's alone said +01:00 for a Berlin visit in July)."""
+    minutes = sorted(
+        {
+            int(delta.total_seconds() // 60)
+            for month in (1, 7)
+            if (delta := datetime(year, month, 1, tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset()) is not None
+        }
+    ) or [0]
+    texts = [f"{'+' if m >= 0 else '−'}{abs(m) // 60:02d}:{abs(m) % 60:02d}" for m in minutes]
+    return "UTC" + "/".join(texts)
 
 
 @cache
 def zone_items(language: str) -> tuple[tuple[str, str], ...]:
-    """Every place's IANA zone with its city in `language` and today's offset from UTC."""
+    """Every place's IANA zone with its city in `language` and its offsets from UTC this year."""
     from babel.dates import get_timezone_location
 
-    now = datetime.now(UTC)
+    year = datetime.now(UTC).year
     zones = sorted(
         z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/", "US/", "posix/"))
     )
@@ -169,7 +176,7 @@ def zone_items(language: str) -> tuple[tuple[str, str], ...]:
             city = get_timezone_location(zone, locale=language, return_city=True)
         except (LookupError, ValueError):
             city = zone.rsplit("/", 1)[-1].replace("_", " ")
-        items.append((zone, f"{zone} — {city} ({_offset(zone, now)})"))
+        items.append((zone, f"{zone} — {city} ({_offsets(zone, year)})"))
     return tuple(items)
 
 
