@@ -94,11 +94,17 @@ class ItineraryRenderer(Renderer):
         for start, what, where in entries(plan, t):
             days[plan.local(start).date()].append((start, what, where))
         first = min([plan.local(plan.start).date(), *days])
-        for day, items in sorted(days.items()):
-            # Days are counted on the calendar: a free day in between is still day 3.
-            n = (day - first).days + 1
+        last = max([plan.local(plan.end).date(), *days])
+        for n in range(1, (last - first).days + 2):
+            # Every day of the visit, counted on the calendar: a day with nothing planned is
+            # there too, as free time, rather than missing between day 2 and day 4.
+            day = first + timedelta(days=n - 1)
             heading = t["day"].format(n=n, date=t.date(day, "full"))
             out.append(self.para(heading, self.style("h2", alignment=align)))
+            items = days.get(day)
+            if not items:
+                out.append(self.para(t.values["agenda"]["free_time"], facts))
+                continue
             rows = []
             for start, what, where in items:
                 cells = [

@@ -178,7 +178,7 @@ def test_welcome_sign_is_landscape_and_large(reference_plan, tmp_path, size, poi
 def test_itinerary_in_the_client_language_without_internal_notes(reference_plan, tmp_path):
     data = ItineraryRenderer(HEAD, reference_plan).render()
     text = text_of(data, tmp_path, "itinerary")
-    assert "Jadwal kunjungan Anda" in text and "Hari 2 — Kamis, 03 Desember 2026" in text
+    assert "Jadwal kunjungan Anda" in text and "Hari 2 — Kamis, 3 Desember 2026" in text  # no "03"
     assert "Makan siang" in text and "Kunjungan pabrik" in text and "Penjemputan di Xiamen Gaoqi XMN" in text
     assert "0.42" not in text and "Quick and clean" not in text and "Sweet and sour pork" not in text
 
@@ -353,8 +353,9 @@ def test_the_itinerary_checks_in_after_a_late_flight_and_counts_days_on_the_cale
     # GA 898 lands at 21:35; out of the airport (30 min) and 35 minutes' drive: 22:40, not 14:00.
     assert "21:35 Pickup at Xiamen Gaoqi XMN (flight GA 898)" in text
     assert "22:40 Hotel check-in: Xiamen Marriott Hotel" in text and "14:00 Hotel check-in" not in text
-    # Friday has nothing planned: Saturday's check-out is still day 4.
+    # Friday has nothing planned: it is there, as free time, and Saturday's check-out is day 4.
     assert "Day 1 — Wednesday, 2 December 2026" in text and "Day 4 — Saturday, 5 December 2026" in text
+    assert "Day 3 — Friday, 4 December 2026 Free time Day 4" in text
 
 
 def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_every_page(reference_plan, tmp_path):
