@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hospitality_app.formats import short_moment_text, time_text
+from hospitality_app.formats import moment_text, short_moment_text, time_text
 from hospitality_app.hosting_calendars.site import Site, site_for
 from hospitality_app.i18n import list_text
 from hospitality_app.rules.dietary_data import DietaryRules
@@ -74,8 +74,13 @@ class CheckContext:
         return self.cache[key]
 
     def local(self, moment: datetime) -> str:
-        """A day and time of the visit as the message's language writes it, in the visit's zone."""
-        return short_moment_text(self.plan.local(moment), self.locale)
+        """A day and time of the visit as the message's language writes it, in the visit's zone;
+        without its year only when the visit and the moment are all in one year (a start typed
+        in the wrong year read "2 Feb 07:02 to 3 Oct 14:00", hiding the mistake)."""
+        here = self.plan.local(moment)
+        if self.plan.local(self.plan.start).year == self.plan.local(self.plan.end).year == here.year:
+            return short_moment_text(here, self.locale)
+        return moment_text(here, self.locale)
 
     def local_time(self, moment: datetime) -> str:
         return time_text(self.plan.local(moment), self.locale)

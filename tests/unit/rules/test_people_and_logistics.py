@@ -120,6 +120,16 @@ def test_outside_visit_ignores_pickups():
     assert "schedule.outside_visit" not in codes(early_pickup)
 
 
+def test_a_message_gives_the_year_unless_the_visit_and_its_times_are_all_in_one():
+    plan = clean_plan()
+    late_dinner = MealData(t("18:00"), t("20:00"), "dinner", attendees=("Anna",))
+    within = findings(replace(plan, meals=(*plan.meals, late_dinner)), "schedule.outside_visit")[0]
+    assert within.message.endswith("lies outside the visit (3 Dec, 09:00 to 3 Dec, 17:00).")
+    typo = replace(plan, start=plan.start.replace(year=2025), meals=(*plan.meals, late_dinner))
+    across = findings(typo, "schedule.outside_visit")
+    assert across and across[0].message.endswith("(3 Dec 2025, 09:00 to 3 Dec 2026, 17:00).")
+
+
 def test_unknown_visitor_in_a_meal_is_a_host_and_ignored_by_diet_rules():
     plan = clean_plan(visitors=(VisitorData("Anna"), VisitorData("Ben")))
     assert codes(plan) == []
