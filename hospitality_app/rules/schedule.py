@@ -107,8 +107,10 @@ def outside_visit(ctx: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 "schedule.outside_visit",
                 WARNING,
-                ctx._("{item} lies outside the visit ({start} to {end}).").format(
-                    item=slot.label, start=ctx.local(plan.start), end=ctx.local(plan.end)
+                capitalized(
+                    ctx._("{item} lies outside the visit ({start} to {end}).").format(
+                        item=slot.label, start=ctx.local(plan.start), end=ctx.local(plan.end)
+                    )
                 ),
                 slot.target,
                 slot.label,
@@ -155,12 +157,14 @@ def before_arrival(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "schedule.before_arrival",
             WARNING,
-            text.format(
-                item=name,
-                start=_time(ctx, start, dated),
-                what=what,
-                arrival=_time(ctx, arrival, dated),
-                minutes=minutes,
+            capitalized(
+                text.format(
+                    item=name,
+                    start=_time(ctx, start, dated),
+                    what=what,
+                    arrival=_time(ctx, arrival, dated),
+                    minutes=minutes,
+                )
             ),
             target,
             label,

@@ -125,6 +125,7 @@ def test_a_message_gives_the_year_unless_the_visit_and_its_times_are_all_in_one(
     late_dinner = MealData(t("18:00"), t("20:00"), "dinner", attendees=("Anna",))
     within = findings(replace(plan, meals=(*plan.meals, late_dinner)), "schedule.outside_visit")[0]
     assert within.message.endswith("lies outside the visit (3 Dec, 09:00 to 3 Dec, 17:00).")
+    assert within.message.startswith("Meal 2 ")  # a sentence, with its capital ("meal 2 …" before)
     typo = replace(plan, start=plan.start.replace(year=2025), meals=(*plan.meals, late_dinner))
     across = findings(typo, "schedule.outside_visit")
     assert across and across[0].message.endswith("(3 Dec 2025, 09:00 to 3 Dec 2026, 17:00).")
