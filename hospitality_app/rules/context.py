@@ -78,7 +78,10 @@ class CheckContext:
         without its year only when the visit and the moment are all in one year (a start typed
         in the wrong year read "2 Feb 07:02 to 3 Oct 14:00", hiding the mistake)."""
         here = self.plan.local(moment)
-        if self.plan.local(self.plan.start).year == self.plan.local(self.plan.end).year == here.year:
+        if "year" not in self.cache:  # the visit's one year, or None when it spans two
+            start, end = self.plan.local(self.plan.start).year, self.plan.local(self.plan.end).year
+            self.cache["year"] = start if start == end else None
+        if here.year == self.cache["year"]:
             return short_moment_text(here, self.locale)
         return moment_text(here, self.locale)
 
