@@ -175,7 +175,8 @@ class LetterRenderer(Renderer):
         from reportlab.platypus import Table, TableStyle
 
         c = self.content
-        lines = [p(line, spaceAfter=0, alignment=align) for line in c.recipient] or [p("")]
+        # One paragraph, so one line spacing: a Thai line among Latin ones had its own, taller.
+        lines = p("\n".join(c.recipient), spaceAfter=0, alignment=align)
         dated = p(texts(c.locale).date(c.date), alignment=TA_LEFT if self.rtl else TA_RIGHT)
         width = self.text_width
         cells = [[dated, lines]] if self.rtl else [[lines, dated]]
