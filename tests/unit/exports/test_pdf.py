@@ -482,6 +482,21 @@ def test_an_arabic_bullet_item_s_further_lines_hang_under_its_text(reference_pla
     assert abs(first - second) < 1.0  # the second line's right edge under the first line's text
 
 
+def test_a_thai_line_in_the_recipient_block_is_spaced_as_the_others(reference_plan, tmp_path):
+    """Thai lines are taller (stacked marks); one among Latin lines was set further apart."""
+    path = tmp_path / "th.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "th_TH")).render())
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    top: dict[str, float] = {}
+    for m in BOX.finditer(boxes):
+        top.setdefault(html.unescape(m[5]), float(m[2]))  # each word where it first stands
+    # PT Sinar Jaya Abadi / Budi Santoso / Siti Rahmawati / Hendra Wijaya / Jakarta / อินโดนีเซีย
+    steps = [top["Siti"] - top["Budi"], top["Hendra"] - top["Siti"], top["Jakarta"] - top["Hendra"]]
+    assert max(steps) - min(steps) < 0.5
+    country = next(y for word, y in top.items() if word.startswith("อินโด"))  # อินโดนีเซีย
+    assert abs(country - top["Jakarta"] - steps[0]) < 0.5
+
+
 def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     """HarfBuzz stacks the marks with the font's positioned variants, whose own code points are
     private-use: without mapping them back, "ท่าน" copied as "ทาน"."""
