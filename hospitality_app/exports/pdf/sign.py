@@ -26,12 +26,20 @@ class SignRenderer(Renderer):
         self.scale = 1.414 if size == "A3" else 1.0
         self.title = f"{texts(plan.client_locale)['welcome']} — {plan.company.name}"
 
-    def _fit(self, text: str, size: float, available: float, *, bold: bool) -> float:
+    def _fit(self, text: str, size: float, available: float, *, bold: bool, lines: int = 1) -> float:
         """The largest font size up to `size` at which `text` fits on one line (a name too long
-        even at 12 pt wraps onto a second line rather than shrinking out of sight)."""
-        while size > 12 and width(text, size, bold=bold) > available:
-            size *= 0.92
-        return size
+        even at 12 pt wraps onto a second line rather than shrinking out of sight). With `lines`
+        2, a text that would shrink below 70% of `size` on one line is set larger, on two: a long
+        company name was 12 pt, under half the sign empty."""
+        one = size
+        while one > 12 and width(text, one, bold=bold) > available:
+            one *= 0.92
+        if lines == 1 or one >= 0.7 * size:
+            return one
+        two = size  # 1.8 lines' worth: a line breaks between words, never quite full
+        while two > one and width(text, two, bold=bold) > 1.8 * available:
+            two *= 0.92
+        return max(one, two)
 
     def story(self) -> list:
         from reportlab.lib.units import mm
@@ -89,19 +97,21 @@ class SignRenderer(Renderer):
         out.append(self._line(local["welcome"], 64, ACCENT, page_w))
         if local.language != "en":
             out.append(self._line(english["welcome"], 40, ACCENT, page_w, after=8))
-        out.append(self._line(self.plan.company.name, 30, INK, page_w, bold=False, after=6))
+        out.append(self._line(self.plan.company.name, 30, INK, page_w, bold=False, after=6, lines=2))
         height = 0.0
         for flowable in out:
             _, h = flowable.wrap(page_w, self.page_size[1])
             height += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         return out, height
 
-    def _line(self, text: str, size: float, color: str, page_w: float, *, bold: bool = True, after: float = 4):
+    def _line(
+        self, text: str, size: float, color: str, page_w: float, *, bold: bool = True, after: float = 4, lines: int = 1
+    ):
         from reportlab.lib.enums import TA_CENTER
         from reportlab.lib.units import mm
 
         s = self.scale
-        size = self._fit(text, size * s, page_w, bold=bold)
+        size = self._fit(text, size * s, page_w, bold=bold, lines=lines)
         style = self.style(
             "body",
             fontName=LATIN_BOLD if bold else LATIN,

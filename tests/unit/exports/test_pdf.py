@@ -575,6 +575,20 @@ def test_a_thai_sign_plans_for_its_taller_lines(reference_plan, tmp_path, visito
     assert sorted(name for sheet in sheets for name in names if name in sheet) == sorted(names[:visitors])
 
 
+def test_a_long_company_name_on_the_sign_wraps_rather_than_shrinking_to_12_points(reference_plan, tmp_path):
+    company = (
+        "Общество с ограниченной ответственностью «Аквапарк-Развлекательный Комплекс "
+        "Северо-Западного федерального округа»"
+    )
+    plan = replace(reference_plan, client_locale="ru_RU", company=replace(reference_plan.company, name=company))
+    path = tmp_path / "sign.pdf"
+    path.write_bytes(SignRenderer(HEAD, plan).render())
+    assert pages(path.read_bytes(), tmp_path) == 1
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    word = next(m for m in BOX.finditer(boxes) if m[5] == "ответственностью")
+    assert float(word[4]) - float(word[2]) > 16  # about 17 pt (12 pt made it 12 high)
+
+
 def test_the_monthly_report_fits_its_tables_in_the_page(tmp_path):
     from decimal import Decimal
 
