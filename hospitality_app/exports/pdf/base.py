@@ -349,19 +349,37 @@ class Renderer:
         head = self.letterhead
         contact_text = " · ".join(p for p in (head.address, head.phone, head.email) if p)
         room = self._letterhead_room(width)
-        for scale in (1.0, 0.9, 0.8, 0.7):
-            name = self.para(
-                head.name,
-                self.style("h2", spaceBefore=0, spaceAfter=0, fontSize=12.5 * scale, leading=17 * scale),
-                bold=True,
+        scales = (1.0, 0.9, 0.8, 0.7)
+
+        def lay_out(step: int, text: str, style: str, size: float, leading: float, bold: bool):
+            """The paragraph at scales[step], its depth and how many lines it takes."""
+            scale = scales[step]
+            para = self.para(
+                text,
+                self.style(style, spaceBefore=0, spaceAfter=0, fontSize=size * scale, leading=leading * scale),
+                bold=bold,
             )
-            depth = name.wrap(*room)[1]
-            contact = None
+            depth = para.wrap(*room)[1]
+            return para, depth, round(depth / (leading * scale))
+
+        # Only what wraps is set smaller, the one that wraps most first: a long name left the
+        # address line, which fitted, shrunk with it.
+        steps = {"name": 0, "contact": 0}
+        while True:
+            name, name_depth, name_lines = lay_out(steps["name"], head.name, "h2", 12.5, 17, True)
+            contact, contact_depth, contact_lines = None, 0.0, 0
             if contact_text:
-                contact = self.para(contact_text, self.style("small", fontSize=8.5 * scale, leading=11 * scale))
-                depth += contact.wrap(*room)[1] + 1
-            if depth <= (RULE_BELOW - 2) * mm:
+                contact, contact_depth, contact_lines = lay_out(steps["contact"], contact_text, "small", 8.5, 11, False)
+                contact_depth += 1
+            depth = name_depth + contact_depth
+            wrapping = [
+                (lines, part)
+                for lines, part in ((name_lines, "name"), (contact_lines, "contact"))
+                if lines > 1 and steps[part] < len(scales) - 1
+            ]
+            if depth <= (RULE_BELOW - 2) * mm or not wrapping:
                 break
+            steps[max(wrapping, key=lambda found: (found[0], found[1] == "name"))[1]] += 1
         return name, contact, max(RULE_BELOW * mm, depth + 2 * mm)
 
 

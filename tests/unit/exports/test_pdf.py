@@ -589,6 +589,20 @@ def test_a_long_company_name_on_the_sign_wraps_rather_than_shrinking_to_12_point
     assert float(word[4]) - float(word[2]) > 16  # about 17 pt (12 pt made it 12 high)
 
 
+def test_a_long_letterhead_name_is_set_smaller_and_the_address_beside_it_is_not(reference_plan, tmp_path):
+    long_name = (
+        "厦门星光智能科技有限公司暨集美区射频识别腕带及智能卡研发生产基地 Xiamen Starlight Intelligent RFID "
+        "Technology and Smart Wristband Manufacturing Co., Ltd."
+    )
+    head = Letterhead(long_name, "No. 88 Xinglin Bay Road, Xiamen", "+86 592 000 0000", "sales@example.com")
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(LetterRenderer(head, draft(reference_plan, long_name, TODAY, "de_DE")).render())
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    height = {m[5]: float(m[4]) - float(m[2]) for m in BOX.finditer(boxes)}
+    assert height["Xinglin"] == pytest.approx(8.5, abs=0.1)  # the address at its size (it was 6.8)
+    assert height["Starlight"] < 12.5  # the name smaller than its 12.5 pt
+
+
 def test_the_monthly_report_fits_its_tables_in_the_page(tmp_path):
     from decimal import Decimal
 
