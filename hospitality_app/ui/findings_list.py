@@ -39,12 +39,23 @@ def _place(target: str) -> str:
     return part_label(target)
 
 
+def finding_text(finding) -> str:
+    """The message, and under it where the finding is unless the message names that already
+    (the meal's name said twice, once in the sentence and once below it)."""
+    place = where(finding)
+    message = finding.message.casefold()
+    if all(part.casefold() in message for part in place.split(" › ")):
+        return finding.message
+    return f"{finding.message}\n{place}"
+
+
 def show_findings(view: QListWidget, found) -> None:
     view.clear()
     style = view.style()
     for f in found:
-        item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), f"{f.message}\n{where(f)}")
-        item.setToolTip(f"{f.message}\n{where(f)}")  # the whole of it, where the list cuts it short
+        text = finding_text(f)
+        item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[f.severity]), text)
+        item.setToolTip(text)  # the whole of it, where the list cuts it short
         item.setData(Qt.UserRole, f.target)
         item.setData(Qt.UserRole + 1, f.code)
         view.addItem(item)

@@ -24,3 +24,21 @@ def test_places_in_words_and_tooltips_without_codes(qtbot):
     ]
     assert [view.item(i).toolTip() for i in range(3)] == texts
     assert view.item(1).data(0x0100) == "day:2027-10-01"  # Qt.UserRole: where a click goes
+
+
+def test_where_is_not_said_again_when_the_message_names_it(qtbot):
+    view = QListWidget()
+    qtbot.add_widget(view)
+    said = Finding(
+        "religion.sabbath_meal",
+        WARNING,
+        "Meal 1 (dinner 22 Jan, 19:30) falls in David Cohen's Sabbath.",
+        "meals[0]",
+        "meal 1 (dinner 22 Jan, 19:30)",
+    )
+    half = Finding(
+        "schedule.overlap", WARNING, "Meal 1 (lunch) overlaps.", "agenda[2]", "meal 1 (lunch) / agenda item “Talks”"
+    )
+    show_findings(view, [said, half])
+    assert view.item(0).text() == "Meal 1 (dinner 22 Jan, 19:30) falls in David Cohen's Sabbath."
+    assert view.item(1).text() == "Meal 1 (lunch) overlaps.\nMeal 1 (lunch) › agenda item “Talks”"  # part of it only
