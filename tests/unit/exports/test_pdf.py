@@ -513,6 +513,17 @@ def test_thai_is_shaped_and_its_marks_copy_as_written(reference_plan, tmp_path):
     assert "Waree" in {name.split("+")[-1] for name, _ in fonts(path.read_bytes(), tmp_path)}
 
 
+def test_a_thai_letter_copies_whole_lines_in_firefox_s_viewer_bold_headings_too(reference_plan, tmp_path, pdfjs):
+    """poppler's layout tears a stacked mark of a bold heading off its word ("เป\n็ น"); pdf.js
+    reads the line whole. ("ำ" comes back as "ํา": HarfBuzz draws it as two glyphs; the same
+    after NFKC, which search uses.)"""
+    path = tmp_path / "th.pdf"
+    path.write_bytes(LetterRenderer(HEAD, draft(reference_plan, HEAD.name, TODAY, "th_TH")).render())
+    lines = [unicodedata.normalize("NFKC", line) for line in pdfjs(path)]
+    assert "บริษัทฯ ยินดีเป็นอย่างยิ่งที่ทั้งสองฝ่ายได้บรรลุข้อตกลงร่วมกันดังต่อไปนี้" in lines
+    assert "เรียน คุณ Budi Santoso คุณ Siti Rahmawati และคุณ Hendra Wijaya" in lines
+
+
 def test_a_thai_dates_no_break_spaces_are_as_wide_as_other_spaces(reference_plan, tmp_path):
     """Waree's own no-break space is twice as wide as its space: "8  ธันวาคม  พ.ศ.  2569"."""
     path = tmp_path / "th-date.pdf"
