@@ -13,7 +13,7 @@ the following one without a space."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
@@ -98,14 +98,13 @@ class ThaiParagraph(Paragraph):
     frags: list
 
     def breakLines(self, width):
-        frags = self.frags
-        if not _processed_frags(frags):  # the rest of a paragraph split across pages is already in words
+        # The words cut at Thai word boundaries replace the frags for good: ReportLab splits a
+        # paragraph across pages by indexes into them, and given the frags again it rebuilt the
+        # rest with a space at the end of each line ("ทั้งสอง ฝ่ายจะ").
+        if not _processed_frags(self.frags):
             first = width[0] if isinstance(width, list | tuple) else width
-            self.frags = [piece for word in _getFragWords(frags, first) for piece in thai_words(word)]
-        try:
-            return super().breakLines(width)
-        finally:
-            self.frags = frags
+            self.frags = [piece for word in _getFragWords(self.frags, first) for piece in thai_words(word)]
+        return super().breakLines(width)
 
 
 def thai_words(word: list) -> list:
@@ -138,17 +137,20 @@ def _word(parts: list, kind: type) -> list:
     return kind([sum(stringWidth(text, frag.fontName, frag.fontSize) for frag, text in parts), *parts])
 
 
-@cache
+@lru_cache(maxsize=4096)
 def breaks(text: str) -> frozenset[int]:
     """The positions in `text` where a line may start (UAX #14's break opportunities, and
     between Thai words), with Korean kept whole between spaces as Korean typesetting does (CSS's
     word-break: keep-all): UAX #14 alone would break "감사드립니다" between any two syllables."""
     from icu4py.breakers import LineBreaker
 
-    found = {0, len(text)} | {
-        start for start, _end in LineBreaker(text, "th" if any(map(is_thai, text)) else "zh").segments()
-    }
-    return frozenset(b for b in found if not _inside_korean_word(text, b))
+    starts = [start for start, _end in LineBreaker(text, "th" if any(map(is_thai, text)) else "zh").segments()]
+    if any(ord(ch) > 0xFFFF for ch in text):
+        # ICU counts in UTF-16 units: after an emoji or a rare Chinese character (𠮷), two to a
+        # character, every break fell a place too far.
+        at = [i for i, ch in enumerate(text) for _unit in range(2 if ord(ch) > 0xFFFF else 1)] + [len(text)]
+        starts = [at[start] for start in starts]
+    return frozenset(b for b in {0, len(text), *starts} if not _inside_korean_word(text, b))
 
 
 def _inside_korean_word(text: str, b: int) -> bool:

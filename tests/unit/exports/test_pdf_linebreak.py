@@ -148,3 +148,38 @@ def test_every_document_sets_its_thai_in_paragraphs_that_break_between_words(ref
         variants = {code: chr(base) for code, base in shaping.variants_of(THAI).items()}
         first = "".join(getattr(f, "text", "") for f in paragraph.blPara.lines[0].words).translate(variants)
         assert first in first_lines
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 100])
+def test_characters_beyond_the_basic_plane_do_not_shift_the_breaks(width):
+    """ICU counts in UTF-16 units: after "😀" or "𠮷" every break fell a place too far, cutting
+    "Santoso" and starting a line with "，"."""
+    text = "😀😀𠮷😀 收到了Budi Santoso先生的样品，谢谢。"
+    lines = lines_of(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not any(line[:1] in CLOSING for line in lines)
+    assert not any(line.endswith(("Bud", "Sant", "Santos")) for line in lines)
+
+
+def test_a_thai_paragraph_split_across_pages_gains_no_spaces():
+    """Split across pages, the rest of a paragraph was rebuilt from its text with a space at
+    the end of each line: "ทั้งสอง ฝ่ายจะ" in the middle of a line."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from hospitality_app.exports.pdf import shaping
+    from hospitality_app.exports.pdf.linebreak import ThaiParagraph
+    from hospitality_app.exports.pdf.text import THAI, markup, register_fonts
+
+    register_fonts()
+    text = "".join(THAI_WORDS * 3)
+    body = markup(text)
+    variants = {code: chr(base) for code, base in shaping.variants_of(THAI).items()}
+    paragraph = ThaiParagraph(body, ParagraphStyle("t", fontName=THAI, fontSize=10, leading=17, shaping=1))
+    paragraph.wrap(100, 10_000)
+    parts = paragraph.split(100, 17 * 2 + 1)
+    assert len(parts) == 2
+    texts = []
+    for part in parts:
+        part.wrap(100, 10_000)
+        texts += ["".join(getattr(f, "text", "") for f in line.words).translate(variants) for line in part.blPara.lines]
+    assert "".join(texts) == text and not any(" " in line for line in texts)
