@@ -207,11 +207,14 @@ def display(line: str, direction: str) -> str:
         uba.reorder_resolved_levels,
     ):
         step(storage, False)
-    mirrored = uba.MIRRORED
-    return "".join(
-        chr(MIRROR + ord(mirrored[ch["ch"]])) if ch["level"] % 2 and ch["ch"] in mirrored else ch["ch"]
-        for ch in storage["chars"]
-    )
+    mirrored, latin = uba.MIRRORED, _latin_has()
+
+    def drawn(ch: str) -> str:
+        glyph = mirrored[ch]
+        # Stand-ins are the Latin font's; a bracket only the Chinese font has ("「") is drawn as is.
+        return chr(MIRROR + ord(glyph)) if MIRROR + ord(glyph) in latin else glyph
+
+    return "".join(drawn(ch["ch"]) if ch["level"] % 2 and ch["ch"] in mirrored else ch["ch"] for ch in storage["chars"])
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
@@ -273,11 +276,13 @@ def runs(text: str) -> list[tuple[str, str]]:
             fonts.append(THAI)
         else:
             fonts.append(LATIN if (ord(ch) in has or ch in "\n\t ") else THAI if ord(ch) in thai else CJK)
-    # Quotation marks, dashes and ellipses beside Chinese are the Chinese font's, full width
-    # ("“定制印刷”", "——"); the Latin font's narrow ones looked foreign there.
+    # Quotation marks, dashes and ellipses beside Chinese or Japanese are the CJK font's, full
+    # width ("“定制印刷”", "——"); the Latin font's narrow ones looked foreign there. Korean
+    # sets them proportional, as the Latin font has them.
     for match in _SHARED_PUNCTUATION.finditer(text):
         start, end = match.span()
-        if CJK in fonts[max(start - 1, 0) : start] + fonts[end : end + 1]:
+        beside = [i for i in (start - 1, end) if 0 <= i < len(text)]
+        if any(fonts[i] == CJK and not _HANGUL.match(text[i]) for i in beside):
             fonts[start:end] = [CJK] * (end - start)
     out, at = [], 0
     for font, group in groupby(fonts):
@@ -288,6 +293,7 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 
 _SHARED_PUNCTUATION = re.compile("[“”‘’—…]+")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
 
 

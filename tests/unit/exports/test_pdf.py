@@ -438,6 +438,7 @@ def test_arabic_mixed_with_latin_digits_and_brackets_copies_in_reading_order(ref
         ("بالدولار (USD).", "R", 2),  # between Arabic and Latin: the paragraph's direction
         ("Price (USD) في (الرياض)", "L", 1),  # only "(" between Arabic words; ")" ends a left-to-right line
         ("Price (USD)", "R", 1),  # "(" inside the Latin run; ")" ends a right-to-left one
+        ("قال 「مرحبا」 (نعم)", "R", 2),  # 「」, which only the Chinese font has, drawn mirrored as they are
     ],
 )
 def test_display_order_is_the_bidi_algorithm_s_with_mirrored_brackets_drawn_through_stand_ins(
@@ -709,6 +710,7 @@ def test_quotation_marks_dashes_and_ellipses_beside_chinese_are_the_chinese_font
     assert runs("了解“定制印刷”的——好……") == [("了解“定制印刷”的——好……", CJK)]
     assert runs("“报价” and “quote” — ok…") == [("“报价”", CJK), (" and “quote” — ok…", LATIN)]
     assert runs("PT “Sinar” 公司") == [("PT “Sinar” ", LATIN), ("公司", CJK)]  # beside Latin: Latin
+    assert runs("“감사합니다”") == [("“", LATIN), ("감사합니다", CJK), ("”", LATIN)]  # Korean sets them proportional
 
 
 def test_the_itinerary_says_its_time_zone_the_meeting_place_and_whom_to_call(reference_plan, tmp_path):
