@@ -94,11 +94,13 @@ class ItineraryRenderer(Renderer):
         for start, what, where in entries(plan, t):
             days[plan.local(start).date()].append((start, what, where))
         first = min([plan.local(plan.start).date(), *days])
-        last = max([plan.local(plan.end).date(), *days])
-        for n in range(1, (last - first).days + 2):
-            # Every day of the visit, counted on the calendar: a day with nothing planned is
-            # there too, as free time, rather than missing between day 2 and day 4.
-            day = first + timedelta(days=n - 1)
+        # Every day of the visit, counted on the calendar: a day with nothing planned is there
+        # too, as free time, rather than missing between day 2 and day 4. Outside the visit only
+        # days with something planned (an item typed in the wrong year is one more day, not 365).
+        visit = plan.local(plan.start).date(), plan.local(plan.end).date()
+        shown = sorted({*days, *(visit[0] + timedelta(days=n) for n in range((visit[1] - visit[0]).days + 1))})
+        for day in shown:
+            n = (day - first).days + 1
             heading = t["day"].format(n=n, date=t.date(day, "full"))
             out.append(self.para(heading, self.style("h2", alignment=align)))
             items = days.get(day)

@@ -356,6 +356,13 @@ def test_the_itinerary_checks_in_after_a_late_flight_and_counts_days_on_the_cale
     # Friday has nothing planned: it is there, as free time, and Saturday's check-out is day 4.
     assert "Day 1 — Wednesday, 2 December 2026" in text and "Day 4 — Saturday, 5 December 2026" in text
     assert "Day 3 — Friday, 4 December 2026 Free time Day 4" in text
+    # An item typed in the wrong year is one day more, not a year of free days.
+    first = reference_plan.agenda[0]
+    far = replace(
+        reference_plan, agenda=(replace(first, start=first.start.replace(year=2027)), *reference_plan.agenda[1:])
+    )
+    data = ItineraryRenderer(HEAD, far, locale="en").render()
+    assert pages(data, tmp_path) == 1 and "Day 367 — Friday, 3 December 2027" in text_of(data, tmp_path, "far")
 
 
 def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_every_page(reference_plan, tmp_path):
