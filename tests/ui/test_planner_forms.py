@@ -251,9 +251,16 @@ def test_the_second_half_past_two_of_a_night_clocks_go_back_stays_the_second(win
     field.set_moment(second)
     assert field.text() == "31/10/2027 02:30"
     assert field.moment(berlin).astimezone(UTC) == second and field.moment(berlin).utcoffset().seconds == 3600
+    precise = second.replace(microsecond=123_456)  # as datetime.now() gives it: still the second 02:30
+    field.set_moment(precise)
+    assert field.moment(berlin).astimezone(UTC) == precise
     field.set_zone("Asia/Shanghai")  # another zone: the same wall-clock time, in it
     assert field.text() == "31/10/2027 02:30"
-    assert field.moment(ZoneInfo("Asia/Shanghai")) == datetime(2027, 10, 30, 18, 30, tzinfo=UTC)
+    assert field.moment(ZoneInfo("Asia/Shanghai")) == datetime(2027, 10, 30, 18, 30, 0, 123_000, tzinfo=UTC)
+    field.set_zone("Asia/Shang")  # half typed: no zone, the field keeps Shanghai's
+    field.set_zone("")
+    field.set_moment(datetime(2027, 1, 1, tzinfo=UTC))
+    assert field.text() == "01/01/2027 08:00"
 
 
 def test_an_error_lands_under_its_field_in_the_agenda(window, qtbot, db, reference_plan):

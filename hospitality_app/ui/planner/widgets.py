@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import QCompleter, QDateTimeEdit, QMainWindow, QWidget
@@ -88,11 +88,19 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
         self.set_zone(zone_name)
 
     def set_zone(self, zone_name: str) -> None:
-        """The zone the wall-clock time shown is in (it stays as it is)."""
+        """The zone the wall-clock time shown is in (it stays as it is). A name no zone has
+        (half typed, or from an old file) leaves the zone as it was."""
+        try:
+            self._zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            if not hasattr(self, "_zone"):
+                self._zone, self._zone_name = ZoneInfo("UTC"), "UTC"
+            return
         self._zone_name = zone_name
 
     def set_moment(self, moment: datetime) -> None:
-        wall = moment.astimezone(ZoneInfo(self._zone_name)).replace(tzinfo=None)
+        # To the millisecond, as Qt holds it: the moment set is recognised when read back.
+        wall = moment.astimezone(self._zone).replace(tzinfo=None, microsecond=moment.microsecond // 1000 * 1000)
         self.setDateTime(QDateTime(wall.date(), wall.time(), QTimeZone.utc()))
         self._set = (wall, moment)
 
@@ -105,12 +113,11 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
         """The moment the wall-clock time shown is in `zone`: past the gap for a time the clocks
         skip; the moment set, if unchanged (the second 02:30 of a night clocks go back stays it)."""
         wall = self.wall()
-        if (
-            self._set is not None
-            and self._set[0] == wall
-            and self._set[1].astimezone(zone).replace(tzinfo=None) == wall
-        ):
-            return self._set[1].astimezone(zone)
+        if self._set is not None:
+            wall_set, moment_set = self._set
+            local = moment_set.astimezone(zone)
+            if wall_set == wall == local.replace(tzinfo=None, microsecond=local.microsecond // 1000 * 1000):
+                return local
         return skipped(wall, zone) or wall.replace(tzinfo=zone)
 
     def focusOutEvent(self, event) -> None:
@@ -125,7 +132,7 @@ class LocalDateTime(DateTyping, QDateTimeEdit):
     def _move_past_a_skipped_time(self) -> None:
         self.interpretText()  # what was typed, before it is read
         typed = self.text()
-        moved = skipped(self.wall(), ZoneInfo(self._zone_name))
+        moved = skipped(self.wall(), self._zone)
         if moved is None:
             return
         self.set_moment(moved)
