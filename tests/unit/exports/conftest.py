@@ -31,28 +31,20 @@ def node_modules() -> None:
             )
 
 
+def node(script: str, path: Path) -> str:
+    """What tests/js/`script` prints about the file at `path`."""
+    return subprocess.run(["node", str(JS / script), str(path)], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.fixture(scope="session")
 def icaljs():
+    """What Thunderbird's parser (ical.js) reads from an .ics file: a dict for each event."""
     node_modules()
-
-    def parse(path: Path) -> list[dict]:
-        result = subprocess.run(
-            ["node", str(JS / "parse_ics.mjs"), str(path)], capture_output=True, text=True, check=True
-        )
-        return json.loads(result.stdout)
-
-    return parse
+    return lambda path: json.loads(node("parse_ics.mjs", path))
 
 
 @pytest.fixture(scope="session")
 def pdfjs():
     """The text of a PDF as Firefox's viewer (pdf.js) gives it when copied: a list of lines."""
     node_modules()
-
-    def read(path: Path) -> list[str]:
-        result = subprocess.run(
-            ["node", str(JS / "pdf_text.mjs"), str(path)], capture_output=True, text=True, check=True
-        )
-        return json.loads(result.stdout.splitlines()[-1])
-
-    return read
+    return lambda path: json.loads(node("pdf_text.mjs", path).splitlines()[-1])
