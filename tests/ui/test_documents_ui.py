@@ -251,3 +251,23 @@ def test_preferences_refuse_a_bad_site_setting_beside_its_field_and_store_good_o
         stored = settings.settings(session)
     assert (stored["site.country"], stored["site.location"]) == ("CN", "24.5795,118.0976")
     ops.shutdown()
+
+
+def test_a_drafted_closing_follows_whether_the_letter_lists_agreements(dialog):
+    from hospitality_app.exports.pdf.letter import closings
+
+    listing, plain = closings(dialog.language.currentData(), readers=len(dialog._inputs.plan.visitors))
+    dialog.consensus.setPlainText("")
+    dialog.next_steps.setPlainText("")
+    assert dialog.closing.toPlainText() == plain  # nothing listed: no "these points"
+    dialog.consensus.setPlainText("Pesanan percobaan 10.000 gelang")
+    assert dialog.closing.toPlainText() == listing
+    dialog.consensus.setPlainText("")
+    assert dialog.closing.toPlainText() == plain
+    dialog.next_steps.setPlainText("Kirim sampel")
+    assert dialog.closing.toPlainText() == listing
+    assert dialog.follow_up().letter_closing == ""  # either draft is the draft, not written text
+    dialog.closing.setPlainText("Sampai jumpa di Jakarta.")  # written by hand: it stays
+    dialog.next_steps.setPlainText("")
+    assert dialog.closing.toPlainText() == "Sampai jumpa di Jakarta."
+    assert dialog.follow_up().letter_closing == "Sampai jumpa di Jakarta."

@@ -46,9 +46,9 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
     f = plan.follow_up
     # To one reader some languages say it otherwise ("Non esiti", "您" for "各位"): *_one texts.
     one = "_one" if len(plan.visitors) == 1 else ""
-    # A letter listing no agreements and no next steps does not promise to follow up "each of these points".
-    close = "closing" if f.consensus or f.next_steps else "closing_plain"
-    opening, closing = t.values.get(f"opening{one}", t["opening"]), t.values.get(f"{close}{one}", t[close])
+    opening = t.values.get(f"opening{one}", t["opening"])
+    listing, plain = closings(t.locale, readers=len(plan.visitors))
+    closing = listing if f.consensus or f.next_steps else plain
     return LetterContent(
         locale=t.locale,
         date=today,
@@ -67,6 +67,14 @@ def draft(plan: VisitPlan, our_company: str, today: date, locale: str | None = N
         signers=tuple(signers),
         recipient=recipient_block(plan, t.locale),
     )
+
+
+def closings(locale: str, *, readers: int) -> tuple[str, str]:
+    """The drafted closings in `locale`: after agreements or next steps ("We will follow up on
+    each of these points…"), and without any, which promises no follow-up of points."""
+    t = texts(locale)
+    one = "_one" if readers == 1 else ""
+    return t.values.get(f"closing{one}", t["closing"]), t.values.get(f"closing_plain{one}", t["closing_plain"])
 
 
 def name_in(company: str, language: str) -> str:

@@ -172,6 +172,8 @@ class DocumentsDialog(QDialog):
         self.size.currentIndexChanged.connect(self.refresh)
         for box in (self.opening, self.consensus, self.minutes, self.next_steps, self.closing):
             box.textChanged.connect(self._text_edited)
+        for box in (self.consensus, self.next_steps):
+            box.textChanged.connect(self._listing_changed)
         for line in (self.subject, self.salutation):
             line.textEdited.connect(self._text_edited)
         self.text_dirty = False
@@ -215,13 +217,32 @@ class DocumentsDialog(QDialog):
         if not getattr(self, "_filling", False):
             self.text_dirty = True
 
+    def _closings(self) -> tuple[str, str]:
+        from hospitality_app.exports.pdf.letter import closings
+
+        return closings(self.language.currentData(), readers=len(self._inputs.plan.visitors))
+
+    def _listing_changed(self) -> None:
+        """A drafted closing follows what the letter lists: agreements or next steps typed in
+        bring "We will follow up on each of these points", none leave the closing without it.
+        A closing the user wrote stays as written."""
+        if getattr(self, "_filling", False):
+            return
+        listing, plain = self._closings()
+        closing = typed_text(self.closing).split()
+        if closing not in (listing.split(), plain.split()):
+            return
+        wanted = listing if (typed_text(self.consensus).strip() or typed_text(self.next_steps).strip()) else plain
+        if closing != wanted.split():
+            self.closing.setPlainText(wanted)
+
     def follow_up(self):
         """The follow-up as the letter form now says it."""
         content, drafted = self.letter_content(), self._drafted
 
         def written(mine: str, default: str) -> str:
-            # Compared word by word: the form gives back the draft's no-break spaces (in its
-            # dates) as plain ones, and an untouched text must stay untouched (drafted anew).
+            # Compared word by word: an untouched text must stay untouched (drafted anew), also
+            # where only its spacing differs.
             return "" if mine.split() == default.split() else mine.strip()
 
         return replace(
@@ -229,7 +250,10 @@ class DocumentsDialog(QDialog):
             greeting=written(content.salutation, drafted.salutation),
             letter_subject=written(content.subject, drafted.subject),
             letter_opening=written(content.opening, drafted.opening),
-            letter_closing=written(content.closing, drafted.closing),
+            # Either drafted closing is the draft's (the form switches between them): not written.
+            letter_closing=""
+            if content.closing.split() in [c.split() for c in self._closings()]
+            else content.closing.strip(),
             consensus=content.consensus,
             minutes=content.minutes,
             next_steps=content.next_steps,
