@@ -132,18 +132,51 @@ def _no_repeats(path: str, names: Iterable[str], what: str) -> None:
 
 def validate_plan(plan: VisitPlan) -> None:
     """Raise ValidationError for the first thing in `plan` that breaks a rule of the domain."""
-    check_limits(plan, "")
-    limits.check_length_of_visit("visit.end", plan.start, plan.end)
-    _required("visit.title", plan.title)
-    check_timezone("visit.timezone", plan.timezone)
+    errors = validation_errors(plan)
+    if errors:
+        try:
+            raise errors[0]
+        finally:
+            del errors  # not kept by this frame, which the traceback holds: no cycle (see below)
+
+
+def validation_errors(plan: VisitPlan) -> list[ValidationError]:
+    """What in `plan` breaks a rule of the domain, first things first: each of the visit's and
+    the company's own fields, then the first mistake among the rest. A planner shows them all at
+    once (an empty title and an end before the start were said one Save after the other)."""
+    checks = (
+        lambda: check_limits(plan, ""),
+        lambda: limits.check_length_of_visit("visit.end", plan.start, plan.end),
+        lambda: _required("visit.title", plan.title),
+        lambda: check_timezone("visit.timezone", plan.timezone),
+        lambda: _ends_after_it_starts(plan),
+        lambda: check_code("visit.status", plan.status, vocab.VISIT_STATUSES, N_("status")),
+        lambda: check_locale("visit.client_locale", plan.client_locale),
+        lambda: _required("company.name", plan.company.name),
+        lambda: check_country("company.country", plan.company.country),
+        lambda: check_code("company.gift_policy", plan.company.gift_policy, vocab.GIFT_POLICIES, N_("gift policy")),
+        lambda: _check_parts(plan),
+    )
+    errors: list[ValidationError] = []
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            if all(exc.path != known.path for known in errors):  # one mistake a field
+                # Without its traceback: kept, it held this frame and its callers' (a planner
+                # window) in a cycle that the garbage collector freed in whatever thread it ran,
+                # and Qt objects must not be deleted off their own thread.
+                errors.append(exc.with_traceback(None))
+    return errors
+
+
+def _ends_after_it_starts(plan: VisitPlan) -> None:
     if plan.end <= plan.start:
         raise ValidationError("visit.end", "the visit must end after it starts")
-    check_code("visit.status", plan.status, vocab.VISIT_STATUSES, N_("status"))
-    check_locale("visit.client_locale", plan.client_locale)
-    _required("company.name", plan.company.name)
-    check_country("company.country", plan.company.country)
-    check_code("company.gift_policy", plan.company.gift_policy, vocab.GIFT_POLICIES, N_("gift policy"))
 
+
+def _check_parts(plan: VisitPlan) -> None:
+    """The people, pickups, stays, meals, tour, agenda, gifts and checklist of `plan`."""
     visitors = {v.name for v in plan.visitors}
     hosts = {h.name for h in plan.hosts}
     _unique_names("visitors", [v.name for v in plan.visitors], N_("visitor"))

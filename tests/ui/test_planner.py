@@ -163,6 +163,27 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(window, qtbot, d
     assert window.model.total() == 0
 
 
+def test_save_says_every_mistake_of_the_overview_at_once(window, qtbot, db):
+    """An empty title and an end before the start were said one Save after the other."""
+    from datetime import timedelta
+
+    planner = window.new_visit()
+    settle(window)
+    overview = planner.editors["overview"]
+    qtbot.keyClicks(overview.company, "Acme")
+    overview.end.set_moment(overview.start.moment(planner.plan.zone) - timedelta(hours=2))
+    assert not save(planner)
+    assert planner.error.text() == (
+        "Not saved: Overview › Visit: must not be empty; Overview › End: the visit must end after it starts; "
+        "Overview › Country: must not be empty"
+    )
+    assert overview.errors["visit.title"].isVisible() and overview.errors["visit.end"].isVisible()
+    assert overview.errors["visit.end"].text() == "the visit must end after it starts"
+    assert overview.title.hasFocus()  # the cursor in the first
+    assert window.model.total() == 0
+    settle(window)  # the live check the edits started, done before the window goes
+
+
 def test_close_with_unsaved_changes_asks(window, qtbot):
     planner = window.new_visit()
     settle(window)

@@ -256,9 +256,13 @@ class OverviewEditor(Editor):
         )
 
     def show_error(self, path: str | None, message: str) -> None:
+        self.show_errors({path: message} if path else {})
+
+    def show_errors(self, messages: dict[str, str]) -> None:
+        """Each message under its field (the path it names); the other fields' cleared."""
         for key, error in self.errors.items():
-            error.setText(message if key == path else "")
-            error.setVisible(key == path and bool(message))
+            error.setText(messages.get(key, ""))
+            error.setVisible(bool(messages.get(key)))
 
     def place(self, path: str) -> list[str]:
         return [self.captions[path]] if path in self.captions else []

@@ -29,7 +29,7 @@ from hospitality_app.services import plans, visits
 from hospitality_app.services.dto import VisitPlan
 from hospitality_app.services.plan_people import forget_person, rename_person
 from hospitality_app.services.saved import saved_names
-from hospitality_app.services.validation import MISSING, validate_plan
+from hospitality_app.services.validation import MISSING, validation_errors
 from hospitality_app.ui.error_text import error_text
 from hospitality_app.ui.findings_list import titled
 from hospitality_app.ui.ops import ChangeFeed, Ops
@@ -373,9 +373,12 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
             return None
         try:
             plan = self.collect()
-            validate_plan(plan)
         except ValidationError as exc:
             self._show_error(exc)
+            return None
+        errors = validation_errors(plan)
+        if errors:
+            self._show_errors(errors)
             return None
         # Called off by this save: the calendars that had it are offered their cancellations after it.
         calling_off = plan.status == "cancelled" and (plan.base is None or plan.base.status != "cancelled")
@@ -392,9 +395,18 @@ class PlannerWindow(StaysCurrent, TimelineHost, AsksBeforeClosing, OffersCancell
         return self.save_op
 
     def _show_error(self, exc: ValidationError) -> None:
-        message = error_text(exc)
-        self.go_to(exc.path, message)  # beside the field; above the tabs too, so it is never missed
-        self.error.setText(_("Not saved: {what}").format(what=self._where(exc.path) + message))
+        self._show_errors([exc])
+
+    def _show_errors(self, errors: list[ValidationError]) -> None:
+        """Every mistake found, above the tabs; the first beside its field, with the cursor in
+        it, and the overview's others beside theirs."""
+        first = errors[0]
+        self.go_to(first.path, error_text(first))  # beside the field; above the tabs too, so it is never missed
+        if len(errors) > 1:
+            overview = self.editors["overview"]
+            overview.show_errors({e.path: error_text(e) for e in errors if e.path in overview.errors})
+        said = _("; ").join(self._where(e.path) + error_text(e) for e in errors)  # Chinese: "；"
+        self.error.setText(_("Not saved: {what}").format(what=said))
 
     def _where(self, path: str) -> str:
         """The field a path names, as the user sees it: "Visitors › 2 › Diet: "."""
