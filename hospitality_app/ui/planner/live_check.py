@@ -11,7 +11,7 @@ from hospitality_app.errors import ValidationError
 from hospitality_app.i18n import _, current_language
 from hospitality_app.services import hosting_days, readiness, regions
 from hospitality_app.services.dto import VisitPlan
-from hospitality_app.services.validation import validate_plan
+from hospitality_app.services.validation import validation_errors
 from hospitality_app.ui.findings_list import show_findings
 from hospitality_app.ui.region_notes import notes_html
 
@@ -32,13 +32,13 @@ class ChecksLive:
         except ValidationError as exc:
             self._say_live(exc)
             return None
-        try:
-            validate_plan(plan)  # an end before the start is said now, not first at Save
-        except ValidationError as exc:
-            self._say_live(exc)  # the readiness check still reads the plan, as it stands
+        errors = validation_errors(plan)  # an end before the start is said now, not first at Save
+        # A complaint beside a field goes once the field is corrected, the others' stay.
+        self.editors["overview"].keep_errors({e.path for e in errors})
+        if errors:
+            self._say_live(errors[0])  # the readiness check still reads the plan, as it stands
         else:
             self.error.setText("")
-            self.editors["overview"].show_error(None, "")  # a complaint beside a corrected field goes
         language = current_language()
         self._check_generation += 1
         generation = self._check_generation

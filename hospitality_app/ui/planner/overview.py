@@ -264,6 +264,13 @@ class OverviewEditor(Editor):
             error.setText(messages.get(key, ""))
             error.setVisible(bool(messages.get(key)))
 
+    def keep_errors(self, paths: set[str]) -> None:
+        """The messages under fields that are still wrong stay; the corrected fields' go."""
+        for key, error in self.errors.items():
+            if key not in paths:
+                error.setText("")
+                error.setVisible(False)
+
     def place(self, path: str) -> list[str]:
         return [self.captions[path]] if path in self.captions else []
 
