@@ -7,7 +7,6 @@ import io
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from hospitality_app.exports.pdf.text import (
     CJK,
@@ -131,6 +130,8 @@ class Renderer:
                 spaceBefore=style.spaceBefore,
             )
         if is_rtl(text):
+            from hospitality_app.exports.pdf.rtl_paragraph import RTLParagraph
+
             return RTLParagraph(text, style, bold=bold, bullet=bullet)
         if has_thai(text):  # shaped by HarfBuzz: Thai marks stack as the font designs them
             from hospitality_app.exports.pdf import shaping
@@ -383,72 +384,9 @@ class Renderer:
         return name, contact, max(RULE_BELOW * mm, depth + 2 * mm)
 
 
-def _flowable_base():
-    from reportlab.platypus import Flowable
-
-    return Flowable
-
-
-if TYPE_CHECKING:
-    from reportlab.platypus import Flowable as _Flowable  # untyped: Any to the checker
-else:
-    _Flowable = _flowable_base()
-
-
 def _settings(style) -> dict:
     """`style`'s settings, to make a variant of it."""
     return {k: v for k, v in style.__dict__.items() if k not in ("name", "parent")}
-
-
-class RTLParagraph(_Flowable):
-    """A paragraph with Arabic: broken into lines for the width it gets, then each line shaped
-    and put in display order (see text.rtl_lines). A `bullet` item starts with "•" at the right;
-    its further lines hang under its text, not under the bullet."""
-
-    def __init__(self, text: str, style, *, bold: bool = False, bullet: bool = False) -> None:
-        super().__init__()
-        self.text, self.style, self.bold, self.bullet = text, style, bold, bullet
-        self._para: Any = None  # the Paragraph that wrap() laid out
-
-    def _layout(self, available: float):
-        from reportlab.platypus import Paragraph
-
-        from hospitality_app.exports.pdf.text import rtl_lines
-
-        size = self.style.fontSize
-        mark = text_width(" •", size, bold=self.bold) if self.bullet else 0.0
-        lines = rtl_lines(self.text, available * 0.97 - mark, size, bold=self.bold)
-        body = [markup(line, bold=self.bold, is_visual=True) for line in lines]
-        if self.bullet:  # display order: the end of a line is its right, where an Arabic line starts
-            body = [body[0] + markup(" •", bold=self.bold), *(line + _blank(mark, size) for line in body[1:])]
-        return Paragraph("<br/>".join(body), self.style)
-
-    def wrap(self, available_width, available_height):
-        self._para = self._layout(available_width)
-        return self._para.wrap(available_width, available_height)
-
-    def split(self, available_width, available_height):
-        return self._layout(available_width).split(available_width, available_height)
-
-    def getSpaceBefore(self):
-        return self.style.spaceBefore
-
-    def getSpaceAfter(self):
-        return self.style.spaceAfter
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        self._para.drawOn(canvas, x, y, _sW)
-
-
-def _blank(width: float, size: float) -> str:
-    """Markup for blank room `width` points wide: no-break spaces, in a size that makes them so."""
-    from math import ceil
-
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    space = stringWidth("\u00a0", LATIN, size)
-    count = ceil(width / space)
-    return f'<font name="{LATIN}" size="{size * width / (count * space):.3f}">{"&nbsp;" * count}</font>'
 
 
 def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: bool = True, align: str = "LEFT"):
@@ -471,4 +409,4 @@ def table(renderer: Renderer, rows: list[list], widths: list[float], *, header: 
     return t
 
 
-__all__ = ["CJK", "Letterhead", "RTLParagraph", "Renderer", "table"]
+__all__ = ["CJK", "Letterhead", "Renderer", "table"]

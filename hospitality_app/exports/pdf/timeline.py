@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from reportlab.platypus import Flowable
+
 from hospitality_app.exports import timeline
-from hospitality_app.exports.pdf.base import INK, MUTED, Letterhead, Renderer, _Flowable, table
+from hospitality_app.exports.pdf.base import INK, MUTED, Letterhead, Renderer, table
 from hospitality_app.exports.pdf.text import LATIN_BOLD
 from hospitality_app.exports.timeline import VISITORS, Day
 from hospitality_app.formats import short_day_text, time_text
@@ -78,7 +80,7 @@ class TimelineRenderer(Renderer):
         return [Spacer(1, 8), table(self, rows, [0.14 * width, 0.46 * width, 0.40 * width])]
 
 
-class DayDrawing(_Flowable):
+class DayDrawing(Flowable):
     """One day's grid and blocks (block titles as paragraphs, so that every script finds its
     font), as wide as the page."""
 
